@@ -1,0 +1,13 @@
+// Command podwhy explains why Kubernetes pods are unhealthy. Installed as
+// kubectl-why it is also the kubectl plugin "kubectl why".
+package main
+
+import (
+	"os"
+
+	"github.com/podwhy/podwhy/internal/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], cli.StdIO()))
+}

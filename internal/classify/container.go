@@ -1,0 +1,185 @@
+package classify
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Reason codes for container creation and start.
+const (
+	SandboxCNI   = "Sandbox/CNI"
+	SandboxDisk  = "Sandbox/Disk"
+	SandboxOther = "Sandbox/Other"
+
+	MountMissing     = "Mount/MissingObject"
+	MountMultiAttach = "Mount/MultiAttach"
+	MountTimeout     = "Mount/Timeout"
+	MountFailed      = "Mount/Failed"
+
+	ConfigMissingObject = "Config/MissingObject"
+	ConfigMissingKey    = "Config/MissingKey"
+	ConfigRunAsNonRoot  = "Config/RunAsNonRoot"
+	ConfigOther         = "Config/Other"
+
+	RunNotFound   = "Run/NotFound"
+	RunExecFormat = "Run/ExecFormat"
+	RunPermission = "Run/Permission"
+	RunOther      = "Run/Other"
+)
+
+// Sandbox details.
+type SandboxInfo struct {
+	Code string
+	// IPExhausted is true for IPAM running out of addresses, as opposed to
+	// a CNI plugin that is missing or not configured.
+	IPExhausted bool
+	Plugin      string // CNI plugin named in the text, if any
+}
+
+var (
+	cniRe       = regexp.MustCompile(`(?i)\bcni\b|network for sandbox|networkPlugin|network plugin|failed to set up sandbox container .* network|failed to setup network|set up pod .* network|plugin type="|failed to find plugin|failed to allocate for range|no IP addresses available|IPAM|subnet\.env|calico|flannel|cilium|weave|NetworkPluginNotReady|NetworkReady=false|failed to delegate add`)
+	ipExhaustRe = regexp.MustCompile(`(?i)failed to allocate for range|no IP addresses available|IP address(es)? (pool )?exhausted|no available IP|range is full|ipam: .*exhausted|could not allocate|failed to assign an IP`)
+	diskRe      = regexp.MustCompile(`(?i)input/output error|read-only file system|no space left on device|structure needs cleaning|disk quota exceeded`)
+	pluginRe    = regexp.MustCompile(`(?:failed to find plugin "([^"]+)"|plugin type="([^"]+)"|"type":\s*"([^"]+)")`)
+)
+
+// Sandbox classifies a FailedCreatePodSandBox message.
+func Sandbox(msg string) SandboxInfo {
+	var info SandboxInfo
+	switch {
+	case diskRe.MatchString(msg):
+		info.Code = SandboxDisk
+	case cniRe.MatchString(msg):
+		info.Code = SandboxCNI
+		info.IPExhausted = ipExhaustRe.MatchString(msg)
+	default:
+		info.Code = SandboxOther
+	}
+	if m := pluginRe.FindStringSubmatch(msg); m != nil {
+		for _, g := range m[1:] {
+			if g != "" {
+				info.Plugin = g
+				break
+			}
+		}
+	}
+	return info
+}
+
+// ObjRef names a ConfigMap, Secret or PVC found in a message.
+type ObjRef struct {
+	Kind      string // ConfigMap, Secret, PersistentVolumeClaim, ServiceAccount
+	Namespace string // when the message names it
+	Name      string
+	Key       string // for missing-key messages
+}
+
+// Mount is a parsed FailedMount / FailedAttachVolume message.
+type Mount struct {
+	Code   string
+	Volume string // the volume named, if any
+	Object ObjRef // the missing object, for MountMissing
+}
+
+var (
+	volumeRe      = regexp.MustCompile(`for volume "([^"]+)"`)
+	missingObjRe  = regexp.MustCompile(`(configmap|configmaps|secret|secrets|persistentvolumeclaim|serviceaccount)s? "([^"]+)" not found`)
+	missingKeyRe  = regexp.MustCompile(`couldn't find key (\S+) in (ConfigMap|Secret) ([^/\s]+)/(\S+)`)
+	multiAttachRe = regexp.MustCompile(`(?i)Multi-Attach error|already exclusively attached|is already used by pod|already attached to (another|a different) node`)
+	// Only the kubelet's own "volumes did not become ready" texts are a
+	// timeout; a CSI call that timed out is a plugin failure (Mount/Failed).
+	mountTimeout = regexp.MustCompile(`(?i)Unable to attach or mount volumes|unmounted volumes=|timeout expired waiting for volumes`)
+)
+
+func kindOf(word string) string {
+	switch strings.TrimSuffix(strings.ToLower(word), "s") {
+	case "configmap":
+		return "ConfigMap"
+	case "secret":
+		return "Secret"
+	case "persistentvolumeclaim":
+		return "PersistentVolumeClaim"
+	case "serviceaccount":
+		return "ServiceAccount"
+	}
+	return word
+}
+
+// ParseMount classifies FailedMount and FailedAttachVolume texts.
+func ParseMount(msg string) Mount {
+	var m Mount
+	if v := volumeRe.FindStringSubmatch(msg); v != nil {
+		m.Volume = v[1]
+	}
+	switch {
+	case missingObjRe.MatchString(msg):
+		o := missingObjRe.FindStringSubmatch(msg)
+		m.Code, m.Object = MountMissing, ObjRef{Kind: kindOf(o[1]), Name: o[2]}
+	case multiAttachRe.MatchString(msg):
+		m.Code = MountMultiAttach
+	case mountTimeout.MatchString(msg):
+		m.Code = MountTimeout
+	default:
+		m.Code = MountFailed
+	}
+	return m
+}
+
+// Config is a parsed CreateContainerConfigError message.
+type Config struct {
+	Code   string
+	Object ObjRef
+}
+
+// ParseConfig classifies a CreateContainerConfigError message. The kubelet
+// writes these in pkg/kubelet/kubelet_pods.go (makeEnvironmentVariables)
+// and pkg/kubelet/kuberuntime/security_context_others.go (verifyRunAsNonRoot).
+func ParseConfig(msg string) Config {
+	if m := missingKeyRe.FindStringSubmatch(msg); m != nil {
+		return Config{Code: ConfigMissingKey, Object: ObjRef{Kind: m[2], Namespace: m[3], Name: strings.TrimRight(m[4], ".,;:"), Key: m[1]}}
+	}
+	if m := missingObjRe.FindStringSubmatch(msg); m != nil {
+		return Config{Code: ConfigMissingObject, Object: ObjRef{Kind: kindOf(m[1]), Name: m[2]}}
+	}
+	if strings.Contains(msg, "runAsNonRoot") || strings.Contains(msg, "non-root") {
+		return Config{Code: ConfigRunAsNonRoot}
+	}
+	return Config{Code: ConfigOther}
+}
+
+// Run is a parsed RunContainerError / StartError / CreateContainerError.
+type Run struct {
+	Code       string
+	Executable string // the file runc could not run, when named
+}
+
+var (
+	execNotFoundRe = regexp.MustCompile(`exec: \\?"([^"\\]+)\\?": (?:executable file not found in \$PATH|stat [^:]+: no such file or directory)`)
+	execFileRe     = regexp.MustCompile(`exec(?:: \\?"([^"\\]+)\\?"|ve?)?:? ?(?:([^:]+): )?(permission denied|exec format error|no such file or directory)`)
+)
+
+// ParseRun classifies a container start failure.
+func ParseRun(msg string) Run {
+	l := strings.ToLower(msg)
+	var r Run
+	if m := execNotFoundRe.FindStringSubmatch(msg); m != nil {
+		r.Executable = m[1]
+	} else if m := execFileRe.FindStringSubmatch(msg); m != nil {
+		r.Executable = m[1]
+		if r.Executable == "" {
+			r.Executable = strings.TrimSpace(m[2])
+		}
+	}
+	switch {
+	case strings.Contains(l, "executable file not found"),
+		strings.Contains(l, "no such file or directory") && (strings.Contains(l, "exec") || strings.Contains(l, "starting container process")):
+		r.Code = RunNotFound
+	case strings.Contains(l, "exec format error"):
+		r.Code = RunExecFormat
+	case strings.Contains(l, "permission denied"):
+		r.Code = RunPermission
+	default:
+		r.Code = RunOther
+	}
+	return r
+}

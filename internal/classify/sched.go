@@ -1,0 +1,219 @@
+// Package classify reads the messages Kubernetes components write — the
+// scheduler's FailedScheduling text, kubelet events, container status
+// messages from containerd, CRI-O and dockershim, admission errors — and
+// names the cause. It is built from the format strings in those sources
+// (see docs/messages.md), not from samples.
+package classify
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Reason codes produced from scheduler messages.
+const (
+	UnschedResources = "Unschedulable/Resources"
+	UnschedHostPort  = "Unschedulable/HostPort"
+	UnschedTaints    = "Unschedulable/Taints"
+	UnschedAffinity  = "Unschedulable/Affinity"
+	UnschedVolume    = "Unschedulable/Volume"
+	UnschedCordoned  = "Unschedulable/Cordoned"
+	UnschedNoNodes   = "Unschedulable/NoNodes"
+	UnschedOther     = "Unschedulable/Other"
+)
+
+// SchedReason is one "<count> <reason>" item of a FailedScheduling message.
+type SchedReason struct {
+	Count int    // nodes with this reason; 0 when the item had no count
+	Text  string // the reason text as written
+	Code  string
+	// Resource is set for "Insufficient <resource>" ("cpu", "nvidia.com/gpu")
+	// and "Too many pods" ("pods").
+	Resource string
+	// TaintKey/TaintValue are set when the message names the taint
+	// (versions before 1.25 or so); newer ones say "untolerated taint(s)".
+	TaintKey, TaintValue string
+	// Claim is set for "persistentvolumeclaim \"x\" not found".
+	Claim string
+	// StorageClass for "storageclass.storage.k8s.io \"x\" not found".
+	StorageClass string
+}
+
+// Sched is a parsed FailedScheduling message.
+type Sched struct {
+	Available, Total int // "0/5 nodes are available"
+	Reasons          []SchedReason
+	Preemption       []SchedReason // after "preemption: 0/5 nodes are available:"
+	HasPreemption    bool
+	// Code is the reason blocking the most nodes, ties broken by code order.
+	Code string
+	// Plain is set when the message is not in the "0/N nodes" frame
+	// (binding errors, "no nodes available to schedule pods", …).
+	Plain string
+}
+
+var (
+	fitFrame   = regexp.MustCompile(`^(\d+)/(\d+) nodes are available(?::\s*|\.?$)`)
+	countItem  = regexp.MustCompile(`^(\d+) (.*)$`)
+	taintNamed = regexp.MustCompile(`taints? \{([^:{}]+):\s?([^{}]*)\}`)
+	pvcMissing = regexp.MustCompile(`persistentvolumeclaim "([^"]+)" not found`)
+	scMissing  = regexp.MustCompile(`storageclass(?:\.storage\.k8s\.io)? "([^"]+)" not found`)
+)
+
+// codeOrder breaks ties between reasons blocking as many nodes.
+var codeOrder = []string{UnschedResources, UnschedHostPort, UnschedTaints, UnschedAffinity, UnschedVolume, UnschedCordoned, UnschedNoNodes, UnschedOther}
+
+func codeRank(c string) int {
+	for i, x := range codeOrder {
+		if x == c {
+			return i
+		}
+	}
+	return len(codeOrder)
+}
+
+// ParseSched parses a FailedScheduling event message of any version from
+// 1.20 to 1.37.
+func ParseSched(msg string) Sched {
+	msg = strings.TrimSpace(msg)
+	var s Sched
+	main, pre, hasPre := msg, "", false
+	if i := strings.Index(msg, "preemption: "); i >= 0 {
+		main, pre, hasPre = msg[:i], msg[i+len("preemption: "):], true
+	}
+	// Since 1.34 the tail may start "no new claims to deallocate, " (DRA),
+	// and some versions say "not eligible"; none of it is a node reason.
+	for _, tail := range []string{". no new claims to deallocate", ". not eligible"} {
+		if i := strings.Index(main, tail); i >= 0 {
+			main = main[:i+1]
+		}
+	}
+	s.HasPreemption = hasPre
+	m := fitFrame.FindStringSubmatch(main)
+	if m == nil {
+		s.Plain = msg
+		s.Code = plainCode(msg)
+		if s.Code == UnschedVolume {
+			if mm := pvcMissing.FindStringSubmatch(msg); mm != nil {
+				s.Reasons = []SchedReason{{Text: msg, Code: UnschedVolume, Claim: mm[1]}}
+			}
+		}
+		return s
+	}
+	s.Available, _ = strconv.Atoi(m[1])
+	s.Total, _ = strconv.Atoi(m[2])
+	s.Reasons = splitReasons(main[len(m[0]):])
+	if hasPre {
+		pre = strings.TrimSpace(pre)
+		if pm := fitFrame.FindStringSubmatch(pre); pm != nil {
+			s.Preemption = splitReasons(pre[len(pm[0]):])
+		}
+	}
+	best, bestCount := "", -1
+	for _, r := range s.Reasons {
+		if r.Count > bestCount || (r.Count == bestCount && codeRank(r.Code) < codeRank(best)) {
+			best, bestCount = r.Code, r.Count
+		}
+	}
+	if best == "" {
+		best = UnschedOther
+		if s.Total == 0 {
+			best = UnschedNoNodes
+		}
+	}
+	s.Code = best
+	return s
+}
+
+// splitReasons splits "1 Insufficient cpu, 2 node(s) had taint {a: b}, that
+// the pod didn't tolerate." into items. A comma only separates items when a
+// count follows, because the old taint text itself contains ", that".
+func splitReasons(body string) []SchedReason {
+	body = strings.TrimSpace(body)
+	body = strings.TrimSuffix(body, ".")
+	var items []string
+	start := 0
+	for i := 0; i+2 < len(body); i++ {
+		if body[i] == ',' && body[i+1] == ' ' && isDigit(body[i+2]) {
+			// "…, 2 node(s)…": a new counted item.
+			j := i + 2
+			for j < len(body) && isDigit(body[j]) {
+				j++
+			}
+			if j < len(body) && body[j] == ' ' {
+				items = append(items, body[start:i])
+				start = i + 2
+			}
+		}
+	}
+	items = append(items, body[start:])
+	var out []SchedReason
+	for _, it := range items {
+		it = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(it), "."))
+		if it == "" {
+			continue
+		}
+		r := SchedReason{Text: it}
+		if m := countItem.FindStringSubmatch(it); m != nil {
+			r.Count, _ = strconv.Atoi(m[1])
+			r.Text = m[2]
+		}
+		classifyReason(&r)
+		out = append(out, r)
+	}
+	return out
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func classifyReason(r *SchedReason) {
+	t := r.Text
+	lt := strings.ToLower(t)
+	switch {
+	case strings.HasPrefix(t, "Insufficient "):
+		r.Code, r.Resource = UnschedResources, strings.TrimSpace(strings.TrimPrefix(t, "Insufficient "))
+	case strings.HasPrefix(t, "Too many pods"):
+		r.Code, r.Resource = UnschedResources, "pods"
+	case strings.Contains(lt, "free ports"):
+		r.Code = UnschedHostPort
+	case strings.Contains(lt, "were unschedulable"), strings.Contains(t, "node.kubernetes.io/unschedulable"):
+		r.Code = UnschedCordoned
+	case strings.Contains(lt, "taint"):
+		r.Code = UnschedTaints
+		if m := taintNamed.FindStringSubmatch(t); m != nil {
+			r.TaintKey, r.TaintValue = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+		}
+	case strings.Contains(lt, "persistentvolumeclaim"), strings.Contains(lt, "persistent volume"),
+		strings.Contains(lt, "volume node affinity"), strings.Contains(lt, "storageclass"),
+		strings.Contains(lt, "max volume count"), strings.Contains(lt, "volume"),
+		strings.Contains(lt, "pvc"), strings.Contains(lt, "storage"), strings.Contains(lt, "disk"):
+		r.Code = UnschedVolume
+		if m := pvcMissing.FindStringSubmatch(t); m != nil {
+			r.Claim = m[1]
+		}
+		if m := scMissing.FindStringSubmatch(t); m != nil {
+			r.StorageClass = m[1]
+		}
+	case strings.Contains(lt, "node name"):
+		r.Code = UnschedOther
+	case strings.Contains(lt, "affinity"), strings.Contains(lt, "selector"),
+		strings.Contains(lt, "topology spread"),
+		strings.Contains(lt, "didn't match"), strings.Contains(lt, "didn't satisfy"):
+		r.Code = UnschedAffinity
+	default:
+		r.Code = UnschedOther
+	}
+}
+
+// plainCode classifies FailedScheduling texts outside the "0/N nodes" frame.
+func plainCode(msg string) string {
+	l := strings.ToLower(msg)
+	switch {
+	case strings.Contains(l, "no nodes available"):
+		return UnschedNoNodes
+	case strings.Contains(l, "persistentvolumeclaim"), strings.Contains(l, "volume"):
+		return UnschedVolume
+	}
+	return UnschedOther
+}

@@ -1,0 +1,253 @@
+// Package cli is podwhy's command line: kubectl's flags and habits, a thin
+// layer over load → snapshot → diagnose → report.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+	"k8s.io/cli-runtime/pkg/genericclioptions"
+
+	"github.com/podwhy/podwhy/internal/diagnose"
+	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/load"
+	"github.com/podwhy/podwhy/internal/report"
+	"github.com/podwhy/podwhy/internal/snapshot"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0
+	ExitProblems = 1
+	ExitUsage    = 2
+)
+
+// Version is set at build time with -ldflags "-X github.com/podwhy/podwhy/internal/cli.Version=…".
+var Version = "dev"
+
+// usageError marks errors that exit 2.
+type usageError struct{ error }
+
+// IO is where a command reads and writes; tests substitute buffers.
+type IO struct {
+	In       io.Reader
+	Out, Err io.Writer
+	// IsTerminal reports whether Out is a terminal (color, width).
+	IsTerminal bool
+	Width      int
+}
+
+// StdIO returns the process streams.
+func StdIO() IO {
+	t := term.IsTerminal(int(os.Stdout.Fd()))
+	w := 0
+	if t {
+		if cw, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			w = cw
+		}
+	}
+	return IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, IsTerminal: t, Width: w}
+}
+
+type options struct {
+	kube          *genericclioptions.ConfigFlags
+	files         []string
+	output        string
+	lang          string
+	noColor       bool
+	summary       bool
+	failOn        string
+	now           string
+	allNamespaces bool
+	selector      string
+	startupGrace  time.Duration
+	width         int
+}
+
+// Main runs podwhy with args and returns the exit code.
+func Main(args []string, stdio IO) int {
+	o := &options{kube: genericclioptions.NewConfigFlags(true)}
+	code := ExitOK
+	root := &cobra.Command{
+		Use:   "podwhy [TARGET...]",
+		Short: "Explain why Kubernetes pods are unhealthy, with evidence and the commands that fix them",
+		Long: `podwhy finds every unhealthy pod in scope, names the root cause with the
+evidence that proves it, and prints the commands that fix it.
+
+TARGET is NAME or pod/NAME, deploy/NAME, sts/NAME, ds/NAME, job/NAME,
+cronjob/NAME, rs/NAME or node/NAME. Without a target every unhealthy pod in
+scope is reported.
+
+Input is a live cluster (kubeconfig) or, with -f, a dump: kubectl get -o
+json|yaml output (files, folders, or - for stdin) and kubectl cluster-info
+dump output.`,
+		Example: `  podwhy -f examples/broken-cluster
+  podwhy -n shop deploy/web
+  kubectl get pods,events -A -o json | podwhy -f - --lang zh
+  podwhy -A -o json --fail-on error`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, targets []string) error {
+			c, err := run(o, targets, stdio)
+			code = c
+			return err
+		},
+	}
+	root.SetArgs(args)
+	root.SetIn(stdio.In)
+	root.SetOut(stdio.Out)
+	root.SetErr(stdio.Err)
+
+	fl := root.Flags()
+	o.kube.AddFlags(root.PersistentFlags())
+	fl.StringArrayVarP(&o.files, "filename", "f", nil, "read objects from a dump: a file, a folder (recursively) or - for stdin; repeatable")
+	fl.StringVarP(&o.output, "output", "o", "text", "output format: text, json, yaml or markdown")
+	fl.StringVar(&o.lang, "lang", "", "language of the report: en or zh (default from LC_ALL/LC_MESSAGES/LANG)")
+	fl.BoolVar(&o.noColor, "no-color", false, "never color the text report (also: NO_COLOR set)")
+	fl.BoolVar(&o.summary, "summary", false, "print only the one-line summary")
+	fl.StringVar(&o.failOn, "fail-on", "warning", "exit 1 when a finding of this severity or worse exists: error, warning or info")
+	fl.StringVar(&o.now, "now", "", "reference time for ages (RFC 3339); default: the newest time in a dump, or the clock for a live cluster")
+	fl.BoolVarP(&o.allNamespaces, "all-namespaces", "A", false, "report on all namespaces")
+	fl.StringVarP(&o.selector, "selector", "l", "", "only pods (and workloads) matching this label selector, e.g. app=web,tier!=db")
+	fl.DurationVar(&o.startupGrace, "startup-grace", diagnose.DefaultOptions().StartupGrace, "how long a pod may be Pending/ContainerCreating without an error before it is reported")
+	fl.IntVar(&o.width, "width", 0, "text width (default: the terminal's, or 100)")
+	_ = root.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"text", "json", "yaml", "markdown"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = root.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
+
+	root.AddCommand(&cobra.Command{
+		Use:   "version",
+		Short: "Print podwhy's version",
+		Args:  cobra.NoArgs,
+		Run: func(cmd *cobra.Command, _ []string) {
+			fmt.Fprintf(cmd.OutOrStdout(), "podwhy %s (report schema %s)\n", Version, report.APIVersion)
+		},
+	})
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+
+	if err := root.Execute(); err != nil {
+		fmt.Fprintln(stdio.Err, "podwhy: "+oneLine(err.Error()))
+		var ue usageError
+		var le *load.Error
+		if errors.As(err, &ue) || errors.As(err, &le) || code == ExitOK {
+			return ExitUsage
+		}
+		return ExitUsage
+	}
+	return code
+}
+
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+func run(o *options, targets []string, stdio IO) (int, error) {
+	lang := i18n.FromEnv()
+	if o.lang != "" {
+		l, ok := i18n.ParseLang(o.lang)
+		if !ok {
+			return ExitUsage, usageError{fmt.Errorf("--lang %q: use en or zh", o.lang)}
+		}
+		lang = l
+	}
+	failOn, ok := diagnose.ParseSeverity(o.failOn)
+	if !ok {
+		return ExitUsage, usageError{fmt.Errorf("--fail-on %q: use error, warning or info", o.failOn)}
+	}
+	switch o.output {
+	case "text", "json", "yaml", "markdown", "md":
+	default:
+		return ExitUsage, usageError{fmt.Errorf("--output %q: use text, json, yaml or markdown", o.output)}
+	}
+	var now time.Time
+	if o.now != "" {
+		t, err := time.Parse(time.RFC3339, o.now)
+		if err != nil {
+			return ExitUsage, usageError{fmt.Errorf("--now %q: not an RFC 3339 time like 2026-01-02T15:04:05Z", o.now)}
+		}
+		now = t
+	}
+	tgts, err := parseTargets(targets)
+	if err != nil {
+		return ExitUsage, usageError{err}
+	}
+	sel, err := parseSelector(o.selector)
+	if err != nil {
+		return ExitUsage, usageError{err}
+	}
+
+	var snap *snapshot.Snapshot
+	namespace := ""
+	if len(o.files) > 0 {
+		b := snapshot.NewBuilder()
+		l := load.New(b)
+		l.Stdin = stdio.In
+		for _, f := range o.files {
+			if err := l.Path(f); err != nil {
+				return ExitUsage, err
+			}
+		}
+		if l.Stats.Objects == 0 {
+			names := strings.Join(o.files, ", ")
+			if names == "-" {
+				names = "stdin"
+			}
+			return ExitUsage, &load.Error{Input: names, Msg: "no Kubernetes objects podwhy can use (pods, events, nodes, workloads…)"}
+		}
+		snap = b.Build(now)
+		// A dump is read whole: a namespace applies only when asked for.
+		if !o.allNamespaces && o.kube.Namespace != nil {
+			namespace = *o.kube.Namespace
+		}
+	} else {
+		s, ns, err := liveSnapshot(o, now, stdio)
+		if err != nil {
+			return ExitUsage, err
+		}
+		snap, namespace = s, ns
+	}
+
+	dopts := diagnose.DefaultOptions()
+	dopts.StartupGrace = o.startupGrace
+	res := diagnose.Run(snap, dopts)
+	res.Findings = filterFindings(res.Findings, snap, namespace, tgts, sel)
+	doc := report.Build(res, lang)
+
+	switch {
+	case o.summary:
+		err = report.SummaryLine(stdio.Out, doc)
+	case o.output == "json":
+		err = report.JSON(stdio.Out, doc)
+	case o.output == "yaml":
+		err = report.YAML(stdio.Out, doc)
+	case o.output == "markdown" || o.output == "md":
+		err = report.Markdown(stdio.Out, doc, lang)
+	default:
+		width := o.width
+		if width == 0 {
+			width = stdio.Width
+		}
+		color := stdio.IsTerminal && !o.noColor && os.Getenv("NO_COLOR") == ""
+		err = report.Text(stdio.Out, doc, report.TextOptions{Lang: lang, Color: color, Width: width})
+	}
+	if err != nil {
+		return ExitUsage, fmt.Errorf("write report: %w", err)
+	}
+	for _, f := range res.Findings {
+		if f.Severity >= failOn {
+			return ExitProblems, nil
+		}
+	}
+	return ExitOK, nil
+}

@@ -1,0 +1,159 @@
+package diagnose
+
+import (
+	"sort"
+
+	corev1 "k8s.io/api/core/v1"
+
+	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/snapshot"
+)
+
+// Run diagnoses a snapshot. It never calls out: everything comes from s.
+func Run(s *snapshot.Snapshot, o Options) *Result {
+	c := newCtx(s, o)
+	var all []*Finding
+
+	pods := append([]*corev1.Pod(nil), s.Pods...)
+	sort.Slice(pods, func(i, j int) bool {
+		if pods[i].Namespace != pods[j].Namespace {
+			return pods[i].Namespace < pods[j].Namespace
+		}
+		return pods[i].Name < pods[j].Name
+	})
+	for _, p := range pods {
+		all = append(all, c.pod(p)...)
+	}
+	all = append(all, c.nodes()...)
+	all = append(all, c.controllers()...)
+	all = append(all, c.specIssues()...)
+
+	res := &Result{Now: c.now, Findings: group(c, all)}
+	res.Scanned.Pods = len(s.Pods)
+	res.Scanned.Nodes = len(s.Nodes)
+	res.Scanned.Namespaces = len(s.NamespaceList())
+	for _, n := range s.Notes {
+		res.Notes = append(res.Notes, i18n.T("note.input", n))
+	}
+	return res
+}
+
+// pod runs the per-pod rules. The order encodes precedence: a pod being
+// deleted, or on a lost node, is explained by that and nothing else.
+func (c *ctx) pod(p *corev1.Pod) []*Finding {
+	if p.Status.Phase == corev1.PodSucceeded {
+		return nil
+	}
+	if p.DeletionTimestamp != nil {
+		return c.terminating(p)
+	}
+	if f := c.nodeLost(p); f != nil {
+		if f.skip {
+			return nil
+		}
+		return []*Finding{f}
+	}
+	if p.Status.Phase == corev1.PodFailed {
+		return c.failedPod(p)
+	}
+	if p.Spec.NodeName == "" {
+		return c.pending(p)
+	}
+	var out []*Finding
+	out = append(out, c.sandbox(p)...)
+	out = append(out, c.mounts(p)...)
+	initBlocked := false
+	for i := range p.Status.InitContainerStatuses {
+		cs := &p.Status.InitContainerStatuses[i]
+		if f := c.container(p, cs, true); f != nil {
+			out = append(out, f)
+			if !isSidecar(p, cs.Name) {
+				initBlocked = true
+			}
+		}
+	}
+	if !initBlocked {
+		for i := range p.Status.ContainerStatuses {
+			if f := c.container(p, &p.Status.ContainerStatuses[i], false); f != nil {
+				out = append(out, f)
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, c.slowStart(p)...)
+	}
+	if len(out) == 0 {
+		out = append(out, c.readiness(p)...)
+	}
+	markOtherContainers(p, out)
+	if isMirror(p) {
+		for _, f := range out {
+			addStaticPodNote(p, f)
+		}
+	}
+	return out
+}
+
+// container dispatches on a container's state to the rule for its class.
+func (c *ctx) container(p *corev1.Pod, cs *corev1.ContainerStatus, init bool) *Finding {
+	var f *Finding
+	if w := cs.State.Waiting; w != nil {
+		switch w.Reason {
+		case "ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "ImageInspectError", "RegistryUnavailable", "ErrImageInspect":
+			f = c.image(p, cs)
+		case "CreateContainerConfigError":
+			f = c.config(p, cs)
+		case "CreateContainerError", "RunContainerError", "StartError", "ContainerCannotRun":
+			f = c.run(p, cs, w.Message)
+		case "CrashLoopBackOff":
+			f = c.crash(p, cs)
+		}
+	} else if t := cs.State.Terminated; t != nil && t.ExitCode != 0 && p.Status.Phase != corev1.PodFailed {
+		f = c.crash(p, cs)
+	}
+	if f == nil {
+		return nil
+	}
+	f.Container = cs.Name
+	f.InitContainer = init && !isSidecar(p, cs.Name)
+	f.Sidecar = init && isSidecar(p, cs.Name)
+	if f.InitContainer && f.Class != ClassImagePull {
+		f.Class = ClassWaiting
+	}
+	return f
+}
+
+// markOtherContainers records, for container findings, whether the pod's
+// other app containers are running and ready.
+func markOtherContainers(p *corev1.Pod, fs []*Finding) {
+	for _, f := range fs {
+		if f.Container == "" || len(p.Spec.Containers) < 2 {
+			continue
+		}
+		ok := true
+		for _, cs := range p.Status.ContainerStatuses {
+			if cs.Name == f.Container {
+				continue
+			}
+			if !cs.Ready || cs.State.Running == nil {
+				ok = false
+			}
+		}
+		f.OtherContainersOK = &ok
+	}
+}
+
+// newPodFinding starts a finding about one pod.
+func (c *ctx) newPodFinding(p *corev1.Pod, sev Severity, class, reason, key string) *Finding {
+	return &Finding{
+		Severity:  sev,
+		Class:     class,
+		Reason:    reason,
+		Namespace: p.Namespace,
+		Subject:   podObj(p),
+		Pods:      []PodRef{c.podRef(p)},
+		Node:      p.Spec.NodeName,
+		Since:     p.CreationTimestamp.Time,
+		groupKey:  key,
+	}
+}

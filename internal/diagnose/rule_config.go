@@ -1,0 +1,123 @@
+package diagnose
+
+import (
+	"strings"
+
+	corev1 "k8s.io/api/core/v1"
+
+	"github.com/podwhy/podwhy/internal/classify"
+	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/snapshot"
+)
+
+// config explains CreateContainerConfigError: a ConfigMap, Secret or key
+// the container's env refers to is missing, or runAsNonRoot cannot be
+// satisfied (catalog §2 Config).
+func (c *ctx) config(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
+	w := cs.State.Waiting
+	text := w.Message
+	if text == "" {
+		if e := latestEvent(c.eventsOf(p), cs.Name, func(e *snapshot.Event) bool {
+			return e.Reason == "Failed" && e.Message != "Error: CreateContainerConfigError"
+		}); e != nil {
+			text = strings.TrimPrefix(e.Message, "Error: ")
+		}
+	}
+	cfg := classify.ParseConfig(text)
+	f := c.newPodFinding(p, Error, ClassWaiting, cfg.Code, cfg.Object.Kind+"/"+cfg.Object.Name+"/"+cfg.Object.Key)
+	f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].state.waiting", "CreateContainerConfigError: "+text))
+	switch cfg.Code {
+	case classify.ConfigMissingObject:
+		c.explainMissingObject(f, p, cfg.Object, "config")
+	case classify.ConfigMissingKey:
+		o := cfg.Object
+		f.Headline = i18n.T("config.key.head", o.Key, o.Kind, o.Namespace+"/"+o.Name)
+		var keys []string
+		switch o.Kind {
+		case "ConfigMap":
+			if cm := c.s.ConfigMap(o.Namespace, o.Name); cm != nil {
+				keys = cm.Keys
+			}
+		case "Secret":
+			if s := c.s.Secret(o.Namespace, o.Name); s != nil {
+				keys = s.Keys
+			}
+		}
+		if keys != nil {
+			f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: snapshot.ObjectRef{Kind: o.Kind, Namespace: o.Namespace, Name: o.Name}, Field: "data", Text: strings.Join(keys, ", "), Note: i18n.T("config.key.has")})
+		} else {
+			f.Unchecked = append(f.Unchecked, i18n.T("unchecked.keys", o.Kind, o.Name))
+		}
+		f.Explain = i18n.T("config.key.why")
+		lower := "configmap"
+		if o.Kind == "Secret" {
+			lower = "secret"
+		}
+		f.Steps = append(f.Steps,
+			Step{Text: i18n.T("config.key.step.keys"), Command: kubectl(o.Namespace, "get", lower, o.Name, "-o", "jsonpath='{.data}'") + " | jq 'keys'"},
+			Step{Text: i18n.T("config.key.step.add", o.Key), Command: kubectl(o.Namespace, "edit", lower, o.Name), Changes: true},
+			Step{Text: i18n.T("config.key.step.optional")})
+	case classify.ConfigRunAsNonRoot:
+		f.Headline = i18n.T("config.nonroot.head", cs.Name)
+		f.Explain = i18n.T("config.nonroot.why")
+		f.Steps = append(f.Steps,
+			Step{Text: i18n.T("config.nonroot.step.user"), Command: kubectl(p.Namespace, "patch", c.target(p), "--type=json", `-p='[{"op":"add","path":"`+c.containerPath(p, cs.Name)+`/securityContext/runAsUser","value":10001}]'`), Changes: true},
+			Step{Text: i18n.T("config.nonroot.step.image")})
+	default:
+		f.Headline = i18n.T("config.other.head", cs.Name, clip(text, 160))
+		f.Explain = i18n.T("config.other.why")
+		f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", p.Name)})
+	}
+	return f
+}
+
+// explainMissingObject reports a referenced ConfigMap/Secret/PVC that does
+// not exist, confirming it against the snapshot and listing what exists.
+func (c *ctx) explainMissingObject(f *Finding, p *corev1.Pod, o classify.ObjRef, prefix string) {
+	ns := o.Namespace
+	if ns == "" {
+		ns = p.Namespace
+	}
+	f.Headline = i18n.T(prefix+".missing.head", o.Kind, ns+"/"+o.Name)
+	var kind string
+	var names []string
+	switch o.Kind {
+	case "ConfigMap":
+		kind = snapshot.KindConfigMap
+		for _, cm := range c.s.ConfigMaps {
+			if cm.Namespace == ns {
+				names = append(names, cm.Name)
+			}
+		}
+	case "Secret":
+		kind = snapshot.KindSecret
+		for _, s := range c.s.Secrets {
+			if s.Namespace == ns {
+				names = append(names, s.Name)
+			}
+		}
+	}
+	if kind != "" && c.s.Has(kind) {
+		exists := false
+		for _, n := range names {
+			if n == o.Name {
+				exists = true
+			}
+		}
+		if exists {
+			f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: snapshot.ObjectRef{Kind: o.Kind, Namespace: ns, Name: o.Name}, Text: "exists now", Note: i18n.T("missing.exists-now")})
+		} else {
+			f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: snapshot.ObjectRef{Kind: o.Kind, Namespace: ns, Name: o.Name}, Text: strings.Join(names, ", "), Note: i18n.T("missing.others", o.Kind, ns)})
+		}
+	} else if kind != "" {
+		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.kind", o.Kind))
+	}
+	f.Explain = i18n.T(prefix + ".missing.why")
+	switch o.Kind {
+	case "ConfigMap":
+		f.Steps = append(f.Steps, Step{Text: i18n.T("missing.step.create-cm", o.Name), Command: kubectl(ns, "create", "configmap", o.Name, "--from-file=<path>"), Changes: true})
+	case "Secret":
+		f.Steps = append(f.Steps, Step{Text: i18n.T("missing.step.create-secret", o.Name), Command: kubectl(ns, "create", "secret", "generic", o.Name, "--from-literal=<key>=<value>"), Changes: true})
+	}
+	f.Steps = append(f.Steps, Step{Text: i18n.T("missing.step.ref"), Command: kubectl(p.Namespace, "get", "pod", p.Name, "-o", "yaml") + " | grep -n '" + o.Name + "'"})
+}

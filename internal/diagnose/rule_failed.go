@@ -1,0 +1,121 @@
+package diagnose
+
+import (
+	"fmt"
+	"strings"
+
+	corev1 "k8s.io/api/core/v1"
+
+	"github.com/podwhy/podwhy/internal/classify"
+	"github.com/podwhy/podwhy/internal/i18n"
+)
+
+// failedPod explains a pod in phase Failed (catalog §5): evicted, rejected
+// by the kubelet, past its deadline, or its containers failed with
+// restartPolicy Never. Failed pods of a Job the snapshot holds are the
+// Job rule's: a Job that succeeded on retry is healthy.
+func (c *ctx) failedPod(p *corev1.Pod) []*Finding {
+	owner := c.ownerOf(p)
+	if owner.Direct.Kind == "Job" && c.s.Job(p.Namespace, owner.Direct.Name) != nil && p.Status.Reason == "" {
+		return nil
+	}
+	reason, msg := p.Status.Reason, p.Status.Message
+	var f *Finding
+	switch {
+	case reason == "Evicted":
+		ev := classify.ParseEviction(msg)
+		res := ev.Resource
+		if res == "" {
+			res = ev.Condition
+		}
+		f = c.newPodFinding(p, Warning, ClassError, "Evicted", res+"|"+p.Spec.NodeName)
+		f.Headline = i18n.T("failed.evicted.head", orNone(p.Spec.NodeName), orNone(res))
+		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.message", msg))
+		if n := c.s.Node(p.Spec.NodeName); n != nil {
+			for _, t := range []corev1.NodeConditionType{corev1.NodeMemoryPressure, corev1.NodeDiskPressure, corev1.NodePIDPressure} {
+				if cond := nodeCondition(n, t); cond != nil && cond.Status == corev1.ConditionTrue {
+					f.Evidence = append(f.Evidence, statusEvidence(nodeObj(n.Name), "status.conditions["+string(t)+"]", "True: "+cond.Message))
+				}
+			}
+		}
+		f.Explain = i18n.T("failed.evicted.why")
+		f.Steps = append(f.Steps,
+			Step{Text: i18n.T("failed.evicted.step.requests"), Command: kubectl(p.Namespace, "set", "resources", c.target(p), "--requests=memory=<actual use>", "--limits=memory=<actual use>"), Changes: true},
+			Step{Text: i18n.T("failed.evicted.step.node"), Command: kubectl("", "describe", "node", p.Spec.NodeName)},
+			Step{Text: i18n.T("failed.evicted.step.cleanup"), Command: kubectl(p.Namespace, "delete", "pods", "--field-selector=status.phase=Failed"), Changes: true})
+	case reason == "DeadlineExceeded":
+		f = c.newPodFinding(p, Error, ClassError, "Deadline", "")
+		ads := "<unset>"
+		if p.Spec.ActiveDeadlineSeconds != nil {
+			ads = fmt.Sprint(*p.Spec.ActiveDeadlineSeconds)
+		}
+		f.Headline = i18n.T("failed.deadline.head", ads)
+		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.reason", reason+": "+msg), specEvidence(podObj(p), "spec.activeDeadlineSeconds", ads))
+		f.Explain = i18n.T("failed.deadline.why")
+		f.Steps = append(f.Steps, Step{Text: i18n.T("crash.step.logs-prev"), Command: kubectl(p.Namespace, "logs", p.Name, "--all-containers")})
+	case reason != "" && reason != "Error":
+		r := classify.ParseRejection(reason, msg)
+		f = c.newPodFinding(p, Error, ClassError, "Rejected", reason+"|"+p.Spec.NodeName)
+		f.Headline = i18n.T("failed.rejected.head", orNone(p.Spec.NodeName), reason)
+		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.reason", reason+": "+msg))
+		switch {
+		case r.Resource != "" && r.Requested != "":
+			f.Explain = i18n.T("failed.rejected.why-res", r.Resource, r.Requested, r.Used, r.Capacity)
+		case strings.Contains(reason, "Affinity") || strings.Contains(reason, "Selector"):
+			f.Explain = i18n.T("failed.rejected.why-affinity")
+		case reason == "NodeShutdown" || reason == "Terminated" || reason == "Shutdown":
+			f.Severity = Warning
+			f.Explain = i18n.T("failed.rejected.why-shutdown")
+		default:
+			f.Explain = i18n.T("failed.rejected.why")
+		}
+		f.Steps = append(f.Steps,
+			Step{Text: i18n.T("node.step.describe"), Command: kubectl("", "describe", "node", p.Spec.NodeName)},
+			Step{Text: i18n.T("failed.evicted.step.cleanup"), Command: kubectl(p.Namespace, "delete", "pod", p.Name), Changes: true})
+	default:
+		// Containers exited non-zero and will not be restarted.
+		var bad *corev1.ContainerStatus
+		for i := range p.Status.ContainerStatuses {
+			cs := &p.Status.ContainerStatuses[i]
+			if t := cs.State.Terminated; t != nil && t.ExitCode != 0 {
+				bad = cs
+				break
+			}
+		}
+		if bad == nil {
+			for i := range p.Status.InitContainerStatuses {
+				cs := &p.Status.InitContainerStatuses[i]
+				if t := cs.State.Terminated; t != nil && t.ExitCode != 0 {
+					bad = cs
+					break
+				}
+			}
+		}
+		if bad == nil {
+			f = c.newPodFinding(p, Error, ClassError, "Failed", "")
+			f.Headline = i18n.T("failed.other.head", orNone(msg))
+			f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.phase", "Failed "+reason+" "+msg))
+			f.Explain = i18n.T("failed.other.why")
+			f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", p.Name)})
+			break
+		}
+		t := bad.State.Terminated
+		if isStartFailure(t) {
+			f = c.run(p, bad, t.Message)
+			f.Class = ClassError
+		} else if t.Reason == "OOMKilled" {
+			f = c.crash(p, bad)
+			f.Class = ClassError
+		} else {
+			f = c.newPodFinding(p, Error, ClassError, "Crash/Exit", fmt.Sprint(t.ExitCode))
+			f.Headline = i18n.T("failed.exit.head", bad.Name, t.ExitCode, exitMeaning(t.ExitCode, p))
+			f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+bad.Name+"].state.terminated",
+				fmt.Sprintf("reason=%s exitCode=%d %s", orNone(t.Reason), t.ExitCode, clip(t.Message, 200))))
+			f.Explain = i18n.T("failed.exit.why")
+			f.Steps = append(f.Steps, Step{Text: i18n.T("crash.step.logs-prev"), Command: kubectl(p.Namespace, "logs", p.Name, "-c", bad.Name, "--tail=100")})
+			c.addLogEvidence(f, p, bad.Name)
+		}
+		f.Container = bad.Name
+	}
+	return []*Finding{f}
+}

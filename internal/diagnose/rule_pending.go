@@ -1,0 +1,674 @@
+package diagnose
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	corev1 "k8s.io/api/core/v1"
+	storagev1 "k8s.io/api/storage/v1"
+
+	"github.com/podwhy/podwhy/internal/classify"
+	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/snapshot"
+)
+
+// pending explains a pod the scheduler has not placed (catalog §1).
+func (c *ctx) pending(p *corev1.Pod) []*Finding {
+	evs := c.eventsOf(p)
+	fs := latestEvent(evs, "", func(e *snapshot.Event) bool { return e.Reason == "FailedScheduling" })
+	msg := ""
+	if fs != nil {
+		msg = fs.Message
+	} else if cond := podCondition(p, corev1.PodScheduled); cond != nil && cond.Status == corev1.ConditionFalse && cond.Reason == "Unschedulable" {
+		msg = cond.Message
+	}
+	if len(p.Spec.SchedulingGates) > 0 {
+		return []*Finding{c.gated(p)}
+	}
+	if msg == "" {
+		if c.age(p.CreationTimestamp.Time) < c.opts.StartupGrace {
+			return nil
+		}
+		return []*Finding{c.notScheduled(p)}
+	}
+	sc := classify.ParseSched(msg)
+	sc.Code = c.schedCode(p, sc)
+	f := c.newPodFinding(p, Error, ClassPending, sc.Code, "")
+	if fs != nil {
+		f.Evidence = append(f.Evidence, eventEvidence(fs))
+		f.Since = fs.First
+	} else {
+		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.conditions[PodScheduled].message", msg))
+	}
+	switch sc.Code {
+	case classify.UnschedResources:
+		c.explainResources(f, p, sc)
+	case classify.UnschedHostPort:
+		c.explainHostPort(f, p)
+	case classify.UnschedTaints:
+		c.explainTaints(f, p, sc)
+	case classify.UnschedAffinity:
+		c.explainAffinity(f, p, sc)
+	case classify.UnschedVolume:
+		c.explainVolume(f, p, sc)
+	case classify.UnschedCordoned:
+		c.explainCordoned(f, p)
+	case classify.UnschedNoNodes:
+		f.Headline = i18n.T("pending.nonodes.head")
+		f.Explain = i18n.T("pending.nonodes.why")
+		f.Steps = append(f.Steps, Step{Text: i18n.T("step.get-nodes"), Command: kubectl("", "get", "nodes", "-o", "wide")})
+	default:
+		f.Headline = i18n.T("pending.other.head", clip(msg, 160))
+		f.Explain = i18n.T("pending.other.why")
+		f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", p.Name)})
+	}
+	c.explainPreemption(f, sc)
+	return []*Finding{f}
+}
+
+func clip(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}
+
+// schedCode picks the reason that blocks the pod. Nodes the pod excludes on
+// purpose — by its own node selector or affinity, or control-plane nodes
+// by their standard taint — are not the problem: "1 Insufficient cpu,
+// 3 node(s) didn't match Pod's node affinity/selector" is a CPU shortage on
+// the one node the pod wants.
+func (c *ctx) schedCode(p *corev1.Pod, sc classify.Sched) string {
+	hasAffinity := len(p.Spec.NodeSelector) > 0 || (p.Spec.Affinity != nil && p.Spec.Affinity.NodeAffinity != nil)
+	best, bestCount := "", -1
+	for _, r := range sc.Reasons {
+		if r.Code == classify.UnschedAffinity && (hasAffinity || strings.Contains(r.Text, "didn't satisfy plugin(s) [NodeAffinity]")) {
+			continue
+		}
+		if r.Code == classify.UnschedTaints && c.onlyControlPlaneTaints(p, r) {
+			continue
+		}
+		if r.Count > bestCount || (r.Count == bestCount && codeBefore(r.Code, best)) {
+			best, bestCount = r.Code, r.Count
+		}
+	}
+	if best == "" {
+		return sc.Code
+	}
+	return best
+}
+
+func codeBefore(a, b string) bool {
+	order := []string{classify.UnschedResources, classify.UnschedHostPort, classify.UnschedTaints, classify.UnschedAffinity,
+		classify.UnschedVolume, classify.UnschedCordoned, classify.UnschedNoNodes, classify.UnschedOther}
+	ia, ib := len(order), len(order)
+	for i, x := range order {
+		if x == a {
+			ia = i
+		}
+		if x == b {
+			ib = i
+		}
+	}
+	return ia < ib
+}
+
+// onlyControlPlaneTaints: the taint reason names a control-plane taint, or
+// (1.25+, unnamed) every node with a taint the pod does not tolerate has
+// only control-plane taints.
+func (c *ctx) onlyControlPlaneTaints(p *corev1.Pod, r classify.SchedReason) bool {
+	isCP := func(k string) bool {
+		return k == "node-role.kubernetes.io/control-plane" || k == "node-role.kubernetes.io/master"
+	}
+	if r.TaintKey != "" {
+		return isCP(r.TaintKey)
+	}
+	seen := false
+	for _, n := range c.s.Nodes {
+		for _, t := range n.Spec.Taints {
+			if t.Effect == corev1.TaintEffectPreferNoSchedule || tolerates(p.Spec.Tolerations, t) {
+				continue
+			}
+			if !isCP(t.Key) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
+}
+
+// explainPreemption says whether evicting lower-priority pods could help:
+// not when every node answered "Preemption is not helpful" or "No
+// preemption victims found".
+func (c *ctx) explainPreemption(f *Finding, sc classify.Sched) {
+	if !sc.HasPreemption || len(sc.Preemption) == 0 {
+		return
+	}
+	hopeless := 0
+	var parts []string
+	for _, r := range sc.Preemption {
+		if strings.Contains(r.Text, "not helpful") || strings.Contains(r.Text, "No preemption victims") || strings.Contains(r.Text, "No victims") {
+			hopeless += r.Count
+		}
+		parts = append(parts, fmt.Sprintf("%d %s", r.Count, r.Text))
+	}
+	note := i18n.T("pending.preempt.some")
+	if hopeless >= sc.Total && sc.Total > 0 {
+		note = i18n.T("pending.preempt.none")
+	}
+	f.Evidence = append(f.Evidence, Evidence{Kind: "status", Object: f.Subject, Field: "preemption", Text: strings.Join(parts, ", "), Note: note})
+}
+
+// explainResources does the capacity maths: what the pod requests against
+// allocatable minus the requests of non-terminated pods on each node.
+func (c *ctx) explainResources(f *Finding, p *corev1.Pod, sc classify.Sched) {
+	req := podRequests(p)
+	var resNames []string
+	for _, r := range sc.Reasons {
+		if r.Code == classify.UnschedResources && r.Resource != "" {
+			resNames = append(resNames, r.Resource)
+		}
+	}
+	if len(resNames) == 0 {
+		resNames = []string{"cpu"}
+	}
+	f.groupKey = strings.Join(resNames, ",")
+	first := corev1.ResourceName(resNames[0])
+	type cand struct {
+		node string
+		free string
+		cmp  int64
+	}
+	var cands []cand
+	for _, n := range c.s.Nodes {
+		if n.Spec.Unschedulable || nodeReady(n) != corev1.ConditionTrue || !podFitsNode(p, n) {
+			continue
+		}
+		free := c.freeOn(n)
+		q, ok := free[first]
+		if !ok {
+			q = n.Status.Allocatable[first]
+		}
+		cands = append(cands, cand{n.Name, fmtQty(first, q), q.MilliValue()})
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].cmp != cands[j].cmp {
+			return cands[i].cmp > cands[j].cmp
+		}
+		return cands[i].node < cands[j].node
+	})
+	want := req[first]
+	wantS := fmtQty(first, want)
+	if want.IsZero() {
+		wantS = "0"
+	}
+	switch {
+	case len(cands) > 0:
+		var closest []string
+		for i, cd := range cands {
+			if i == 3 {
+				break
+			}
+			closest = append(closest, fmt.Sprintf("%s %s", cd.node, cd.free))
+		}
+		f.Headline = i18n.T("pending.res.head", string(first), wantS, cands[0].free, cands[0].node)
+		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: podObj(p), Field: "spec.containers[*].resources.requests." + string(first),
+			Text: wantS, Note: i18n.T("pending.res.closest", string(first), i18n.List(closest))})
+	case !c.s.Has(snapshot.KindNode):
+		f.Headline = i18n.T("pending.res.head-nonodes", string(first), wantS)
+		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.nodes"))
+	default:
+		f.Headline = i18n.T("pending.res.head-noready", string(first), wantS)
+	}
+	for _, r := range resNames[1:] {
+		rn := corev1.ResourceName(r)
+		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: podObj(p), Field: "spec.containers[*].resources.requests." + r, Text: fmtQty(rn, req[rn])})
+	}
+	f.Explain = i18n.T("pending.res.why")
+	target := workloadArg(c.ownerOf(p).Top)
+	if target == "pod/"+p.Name || target == "pod/" {
+		target = "pod/" + p.Name
+	}
+	cn := ""
+	if len(p.Spec.Containers) > 0 {
+		cn = p.Spec.Containers[0].Name
+	}
+	f.Steps = append(f.Steps,
+		Step{Text: i18n.T("pending.res.step.top"), Command: kubectl("", "describe", "nodes") + " | grep -A 8 'Allocated resources'"},
+		Step{Text: i18n.T("pending.res.step.lower", string(first)), Command: kubectl(p.Namespace, "set", "resources", target, "-c", cn, "--requests="+string(first)+"=<smaller>"), Changes: true},
+		Step{Text: i18n.T("pending.res.step.nodes")},
+	)
+}
+
+// podFitsNode: the node passes the pod's node selector and its NoSchedule
+// taints are tolerated — the nodes a resource shortage is measured on.
+func podFitsNode(p *corev1.Pod, n *corev1.Node) bool {
+	for k, v := range p.Spec.NodeSelector {
+		if n.Labels[k] != v {
+			return false
+		}
+	}
+	for _, t := range n.Spec.Taints {
+		if (t.Effect == corev1.TaintEffectNoSchedule || t.Effect == corev1.TaintEffectNoExecute) && !tolerates(p.Spec.Tolerations, t) {
+			return false
+		}
+	}
+	return true
+}
+
+// explainHostPort names the pods already holding the pod's host ports.
+func (c *ctx) explainHostPort(f *Finding, p *corev1.Pod) {
+	type hp struct {
+		port  int32
+		proto corev1.Protocol
+	}
+	want := map[hp]bool{}
+	var wantS []string
+	for _, ct := range p.Spec.Containers {
+		for _, port := range ct.Ports {
+			if port.HostPort != 0 {
+				proto := port.Protocol
+				if proto == "" {
+					proto = corev1.ProtocolTCP
+				}
+				want[hp{port.HostPort, proto}] = true
+				wantS = append(wantS, fmt.Sprintf("%d/%s", port.HostPort, proto))
+			}
+		}
+	}
+	var holders []string
+	for _, other := range c.s.Pods {
+		if other.UID == p.UID || other.Spec.NodeName == "" || terminated(other) {
+			continue
+		}
+		for _, ct := range other.Spec.Containers {
+			for _, port := range ct.Ports {
+				proto := port.Protocol
+				if proto == "" {
+					proto = corev1.ProtocolTCP
+				}
+				if port.HostPort != 0 && want[hp{port.HostPort, proto}] {
+					holders = append(holders, fmt.Sprintf("%s/%s@%s(%d)", other.Namespace, other.Name, other.Spec.NodeName, port.HostPort))
+				}
+			}
+		}
+	}
+	sort.Strings(holders)
+	f.groupKey = strings.Join(wantS, ",")
+	f.Headline = i18n.T("pending.hostport.head", i18n.List(wantS))
+	if len(holders) > 0 {
+		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: podObj(p), Text: strings.Join(holders, ", "), Note: i18n.T("pending.hostport.holders")})
+	}
+	f.Explain = i18n.T("pending.hostport.why")
+	f.Steps = append(f.Steps,
+		Step{Text: i18n.T("pending.hostport.step.find"), Command: kubectl("", "get", "pods", "-A", "-o", "wide", "--field-selector=status.phase=Running") + " | grep -w <node>"},
+		Step{Text: i18n.T("pending.hostport.step.service")},
+	)
+}
+
+// tolerates follows the scheduler's toleration matching
+// (k8s.io/api/core/v1 Toleration.ToleratesTaint).
+func tolerates(tols []corev1.Toleration, t corev1.Taint) bool {
+	for _, tol := range tols {
+		if tol.Effect != "" && tol.Effect != t.Effect {
+			continue
+		}
+		if tol.Key == "" && tol.Operator == corev1.TolerationOpExists {
+			return true
+		}
+		if tol.Key != t.Key {
+			continue
+		}
+		switch tol.Operator {
+		case corev1.TolerationOpExists:
+			return true
+		case "", corev1.TolerationOpEqual:
+			if tol.Value == t.Value {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// explainTaints lists the taints the pod does not tolerate, node by node,
+// finding them on the Node objects when the message only says "untolerated
+// taint(s)" (1.25+).
+func (c *ctx) explainTaints(f *Finding, p *corev1.Pod, sc classify.Sched) {
+	byTaint := map[string][]string{}
+	taints := map[string]corev1.Taint{}
+	for _, n := range c.s.Nodes {
+		for _, t := range n.Spec.Taints {
+			if t.Effect == corev1.TaintEffectPreferNoSchedule || tolerates(p.Spec.Tolerations, t) {
+				continue
+			}
+			k := taintString(t)
+			byTaint[k] = append(byTaint[k], n.Name)
+			taints[k] = t
+		}
+	}
+	if len(byTaint) == 0 {
+		for _, r := range sc.Reasons {
+			if r.TaintKey != "" {
+				t := corev1.Taint{Key: r.TaintKey, Value: r.TaintValue, Effect: corev1.TaintEffectNoSchedule}
+				k := fmt.Sprintf("%s=%s", r.TaintKey, r.TaintValue)
+				byTaint[k] = append(byTaint[k], fmt.Sprintf("%d node(s)", r.Count))
+				taints[k] = t
+			}
+		}
+	}
+	keys := sortedKeys(byTaint)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s (%s)", k, strings.Join(byTaint[k], ", ")))
+	}
+	f.Headline = i18n.T("pending.taint.head", i18n.List(keys))
+	f.groupKey = strings.Join(keys, ",")
+	if len(parts) > 0 {
+		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: nodeObj(""), Field: "spec.taints", Text: strings.Join(parts, "; "), Note: i18n.T("pending.taint.nodes")})
+	}
+	if !c.s.Has(snapshot.KindNode) {
+		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.nodes"))
+	}
+	f.Explain = i18n.T("pending.taint.why")
+	for _, k := range keys {
+		t := taints[k]
+		if why := taintMeaning(t.Key); !why.IsZero() {
+			f.Steps = append(f.Steps, Step{Text: why})
+			continue
+		}
+		tol := fmt.Sprintf(`{"key":"%s","operator":"Equal","value":"%s","effect":"%s"}`, t.Key, t.Value, t.Effect)
+		if t.Value == "" {
+			tol = fmt.Sprintf(`{"key":"%s","operator":"Exists","effect":"%s"}`, t.Key, t.Effect)
+		}
+		f.Steps = append(f.Steps, Step{Text: i18n.T("pending.taint.step.tolerate", k), Command: "tolerations: [" + tol + "]"})
+	}
+}
+
+func taintString(t corev1.Taint) string {
+	if t.Value == "" {
+		return t.Key + ":" + string(t.Effect)
+	}
+	return t.Key + "=" + t.Value + ":" + string(t.Effect)
+}
+
+// taintMeaning explains the taints Kubernetes itself sets: for these the
+// fix is the node's condition, not a toleration.
+func taintMeaning(key string) i18n.Msg {
+	switch key {
+	case "node.kubernetes.io/not-ready":
+		return i18n.T("taint.not-ready")
+	case "node.kubernetes.io/unreachable":
+		return i18n.T("taint.unreachable")
+	case "node.kubernetes.io/disk-pressure":
+		return i18n.T("taint.disk-pressure")
+	case "node.kubernetes.io/memory-pressure":
+		return i18n.T("taint.memory-pressure")
+	case "node.kubernetes.io/pid-pressure":
+		return i18n.T("taint.pid-pressure")
+	case "node.kubernetes.io/network-unavailable":
+		return i18n.T("taint.network-unavailable")
+	case "node.kubernetes.io/unschedulable":
+		return i18n.T("taint.unschedulable")
+	case "node-role.kubernetes.io/control-plane", "node-role.kubernetes.io/master":
+		return i18n.T("taint.control-plane")
+	case "node.cloudprovider.kubernetes.io/uninitialized":
+		return i18n.T("taint.uninitialized")
+	}
+	return i18n.Msg{}
+}
+
+// explainAffinity shows the selector and the labels nodes actually have.
+func (c *ctx) explainAffinity(f *Finding, p *corev1.Pod, sc classify.Sched) {
+	var terms []string
+	keys := map[string]bool{}
+	for _, k := range sortedKeys(p.Spec.NodeSelector) {
+		terms = append(terms, k+"="+p.Spec.NodeSelector[k])
+		keys[k] = true
+	}
+	if a := p.Spec.Affinity; a != nil && a.NodeAffinity != nil && a.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution != nil {
+		for _, t := range a.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution.NodeSelectorTerms {
+			for _, e := range t.MatchExpressions {
+				terms = append(terms, fmt.Sprintf("%s %s %s", e.Key, e.Operator, strings.Join(e.Values, ",")))
+				keys[e.Key] = true
+			}
+		}
+	}
+	other := ""
+	for _, r := range sc.Reasons {
+		if r.Code == classify.UnschedAffinity && !strings.Contains(r.Text, "node affinity/selector") && !strings.Contains(r.Text, "node selector") {
+			other = r.Text
+		}
+	}
+	f.groupKey = strings.Join(terms, ",")
+	if len(terms) == 0 && other != "" {
+		f.Headline = i18n.T("pending.affinity.head-other", other)
+		f.groupKey = other
+	} else {
+		f.Headline = i18n.T("pending.affinity.head", i18n.List(terms))
+	}
+	if len(terms) > 0 {
+		f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.nodeSelector / spec.affinity.nodeAffinity", strings.Join(terms, "; ")))
+	}
+	if a := p.Spec.Affinity; a != nil && (a.PodAffinity != nil || a.PodAntiAffinity != nil) {
+		f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.affinity.podAffinity/podAntiAffinity", describePodAffinity(a)))
+	}
+	if len(p.Spec.TopologySpreadConstraints) > 0 {
+		var ts []string
+		for _, t := range p.Spec.TopologySpreadConstraints {
+			ts = append(ts, fmt.Sprintf("%s maxSkew=%d %s", t.TopologyKey, t.MaxSkew, t.WhenUnsatisfiable))
+		}
+		f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.topologySpreadConstraints", strings.Join(ts, "; ")))
+	}
+	// The labels present on nodes for the keys the pod asks about.
+	for _, k := range sortedKeys(keys) {
+		vals := map[string]int{}
+		for _, n := range c.s.Nodes {
+			if v, ok := n.Labels[k]; ok {
+				vals[v]++
+			}
+		}
+		if len(vals) == 0 {
+			f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: nodeObj(""), Field: "metadata.labels", Text: k, Note: i18n.T("pending.affinity.nolabel", k, len(c.s.Nodes))})
+			continue
+		}
+		var vs []string
+		for _, v := range sortedKeys(vals) {
+			vs = append(vs, fmt.Sprintf("%s=%s (%d)", k, v, vals[v]))
+		}
+		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: nodeObj(""), Field: "metadata.labels", Text: strings.Join(vs, ", "), Note: i18n.T("pending.affinity.labels")})
+	}
+	f.Explain = i18n.T("pending.affinity.why")
+	f.Steps = append(f.Steps, Step{Text: i18n.T("pending.affinity.step.labels"), Command: kubectl("", "get", "nodes", "--show-labels")})
+	for _, k := range sortedKeys(p.Spec.NodeSelector) {
+		f.Steps = append(f.Steps, Step{Text: i18n.T("pending.affinity.step.label"), Command: kubectl("", "label", "node", "<node>", k+"="+p.Spec.NodeSelector[k]), Changes: true})
+		break
+	}
+}
+
+func describePodAffinity(a *corev1.Affinity) string {
+	var parts []string
+	if a.PodAffinity != nil {
+		for _, t := range a.PodAffinity.RequiredDuringSchedulingIgnoredDuringExecution {
+			parts = append(parts, "affinity "+selectorString(t.LabelSelector)+" topologyKey="+t.TopologyKey)
+		}
+	}
+	if a.PodAntiAffinity != nil {
+		for _, t := range a.PodAntiAffinity.RequiredDuringSchedulingIgnoredDuringExecution {
+			parts = append(parts, "anti-affinity "+selectorString(t.LabelSelector)+" topologyKey="+t.TopologyKey)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// explainVolume follows the pod's claims to their PVC, StorageClass and
+// provisioner events.
+func (c *ctx) explainVolume(f *Finding, p *corev1.Pod, sc classify.Sched) {
+	missing := ""
+	for _, r := range sc.Reasons {
+		if r.Claim != "" {
+			missing = r.Claim
+		}
+	}
+	var claims []string
+	for _, v := range p.Spec.Volumes {
+		if v.PersistentVolumeClaim != nil {
+			claims = append(claims, v.PersistentVolumeClaim.ClaimName)
+		} else if v.Ephemeral != nil {
+			claims = append(claims, p.Name+"-"+v.Name)
+		}
+	}
+	if missing != "" {
+		f.groupKey = "missing"
+		f.Headline = i18n.T("pending.vol.missing.head", missing)
+		f.Explain = i18n.T("pending.vol.missing.why")
+		f.Steps = append(f.Steps, Step{Text: i18n.T("pending.vol.step.get"), Command: kubectl(p.Namespace, "get", "pvc")})
+		if o := c.ownerOf(p); o.Top.Kind == "StatefulSet" {
+			f.Steps = append(f.Steps, Step{Text: i18n.T("pending.vol.step.sts", o.Top.Name)})
+		}
+		return
+	}
+	f.Headline = i18n.T("pending.vol.head", i18n.List(claims))
+	f.Explain = i18n.T("pending.vol.why")
+	for _, name := range claims {
+		pvc := c.s.PVC(p.Namespace, name)
+		if pvc == nil {
+			if c.s.Has(snapshot.KindPVC) {
+				f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: snapshot.ObjectRef{Kind: "PersistentVolumeClaim", Namespace: p.Namespace, Name: name}, Text: "not found"})
+			} else {
+				f.Unchecked = append(f.Unchecked, i18n.T("unchecked.pvc"))
+			}
+			continue
+		}
+		ref := snapshot.ObjectRef{Kind: "PersistentVolumeClaim", Namespace: p.Namespace, Name: name, UID: pvc.UID}
+		scName := ""
+		if pvc.Spec.StorageClassName != nil {
+			scName = *pvc.Spec.StorageClassName
+		}
+		f.Evidence = append(f.Evidence, statusEvidence(ref, "status.phase", fmt.Sprintf("%s (storageClassName: %s)", pvc.Status.Phase, orNone(scName))))
+		for _, e := range c.s.EventsFor(ref) {
+			if e.Type == "Warning" || e.Reason == "ExternalProvisioning" || e.Reason == "WaitForFirstConsumer" || e.Reason == "WaitForPodScheduled" {
+				f.Evidence = append(f.Evidence, eventEvidence(e))
+			}
+		}
+		switch {
+		case scName == "" && pvc.Spec.VolumeName == "":
+			if def := defaultStorageClass(c.s.StorageClasses); def == nil && c.s.Has(snapshot.KindStorageClass) {
+				f.groupKey = "nodefault"
+				f.Headline = i18n.T("pending.vol.nodefault.head", name)
+			}
+		case scName != "" && c.s.Has(snapshot.KindStorageClass) && c.s.StorageClass(scName) == nil:
+			f.groupKey = "nosc:" + scName
+			f.Headline = i18n.T("pending.vol.nosc.head", name, scName)
+			f.Steps = append(f.Steps, Step{Text: i18n.T("pending.vol.step.sc"), Command: kubectl("", "get", "storageclass")})
+		case scName != "":
+			if cls := c.s.StorageClass(scName); cls != nil {
+				mode := "Immediate"
+				if cls.VolumeBindingMode != nil {
+					mode = string(*cls.VolumeBindingMode)
+				}
+				f.Evidence = append(f.Evidence, specEvidence(snapshot.ObjectRef{Kind: "StorageClass", Name: scName}, "provisioner", cls.Provisioner+" (volumeBindingMode: "+mode+")"))
+				f.Steps = append(f.Steps, Step{Text: i18n.T("pending.vol.step.provisioner", cls.Provisioner)})
+			}
+		}
+	}
+	f.Steps = append(f.Steps, Step{Text: i18n.T("pending.vol.step.describe"), Command: kubectl(p.Namespace, "describe", "pvc")})
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "<none>"
+	}
+	return s
+}
+
+func defaultStorageClass(scs []*storagev1.StorageClass) *storagev1.StorageClass {
+	for _, s := range scs {
+		if s.Annotations["storageclass.kubernetes.io/is-default-class"] == "true" {
+			return s
+		}
+	}
+	return nil
+}
+
+func (c *ctx) explainCordoned(f *Finding, p *corev1.Pod) {
+	var cordoned []string
+	for _, n := range c.s.Nodes {
+		if n.Spec.Unschedulable {
+			cordoned = append(cordoned, n.Name)
+		}
+	}
+	f.Headline = i18n.T("pending.cordon.head", len(cordoned))
+	if !c.s.Has(snapshot.KindNode) {
+		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.nodes"))
+	}
+	if len(cordoned) > 0 {
+		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: nodeObj(""), Field: "spec.unschedulable", Text: strings.Join(cordoned, ", "), Note: i18n.T("pending.cordon.nodes")})
+	}
+	f.Explain = i18n.T("pending.cordon.why")
+	node := "<node>"
+	if len(cordoned) > 0 {
+		node = cordoned[0]
+	}
+	f.Steps = append(f.Steps, Step{Text: i18n.T("pending.cordon.step.uncordon"), Command: kubectl("", "uncordon", node), Changes: true})
+}
+
+// notScheduled: Pending with no node, no FailedScheduling event, and past
+// the start-up grace. Either no scheduler is running, or the pod names a
+// scheduler that does not exist.
+func (c *ctx) notScheduled(p *corev1.Pod) *Finding {
+	f := c.newPodFinding(p, Error, ClassPending, "NotScheduled", p.Spec.SchedulerName)
+	sched := p.Spec.SchedulerName
+	if sched == "" {
+		sched = "default-scheduler"
+	}
+	f.Evidence = append(f.Evidence,
+		statusEvidence(podObj(p), "status.phase", fmt.Sprintf("Pending for %s, spec.nodeName empty, no FailedScheduling event", i18n.Age(c.age(p.CreationTimestamp.Time)))),
+		specEvidence(podObj(p), "spec.schedulerName", sched))
+	if sched != "default-scheduler" {
+		used := 0
+		for _, o := range c.s.Pods {
+			if o.Spec.SchedulerName == sched && o.Spec.NodeName != "" {
+				used++
+			}
+		}
+		f.Headline = i18n.T("pending.nosched.custom.head", sched)
+		if used == 0 {
+			f.Explain = i18n.T("pending.nosched.custom.why-none", sched)
+		} else {
+			f.Explain = i18n.T("pending.nosched.custom.why-some", sched, used)
+		}
+		f.Steps = append(f.Steps,
+			Step{Text: i18n.T("pending.nosched.step.find"), Command: kubectl("", "get", "pods", "-A", "-o", "wide") + " | grep -i " + sched},
+			Step{Text: i18n.T("pending.nosched.step.default")})
+		return f
+	}
+	f.Headline = i18n.T("pending.nosched.head")
+	f.Explain = i18n.T("pending.nosched.why")
+	for _, sp := range c.s.PodsInNamespace("kube-system") {
+		if sp.Labels["component"] == "kube-scheduler" && !podConditionTrue(sp, corev1.PodReady) {
+			f.Evidence = append(f.Evidence, statusEvidence(podObj(sp), "status", PodStatus(sp)))
+		}
+	}
+	f.Steps = append(f.Steps,
+		Step{Text: i18n.T("pending.nosched.step.check"), Command: kubectl("kube-system", "get", "pods", "-l", "component=kube-scheduler")},
+		Step{Text: i18n.T("pending.nosched.step.logs"), Command: kubectl("kube-system", "logs", "-l", "component=kube-scheduler", "--tail=50")})
+	return f
+}
+
+// gated: the pod waits for its scheduling gates to be removed.
+func (c *ctx) gated(p *corev1.Pod) *Finding {
+	var gates []string
+	for _, g := range p.Spec.SchedulingGates {
+		gates = append(gates, g.Name)
+	}
+	f := c.newPodFinding(p, Warning, ClassPending, "NotScheduled", "gated")
+	f.Headline = i18n.T("pending.gated.head", i18n.List(gates))
+	f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.schedulingGates", strings.Join(gates, ", ")))
+	f.Explain = i18n.T("pending.gated.why")
+	f.Steps = append(f.Steps, Step{Text: i18n.T("pending.gated.step"), Command: kubectl(p.Namespace, "get", "pod", p.Name, "-o", "jsonpath='{.spec.schedulingGates}'")})
+	return f
+}

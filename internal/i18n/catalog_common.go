@@ -1,0 +1,44 @@
+package i18n
+
+// Messages shared by several rules: generic steps, input limitations.
+func init() {
+	add(map[string]Text{
+		"step.describe-pod": {
+			EN: "See the pod's events and status in full",
+			ZH: "查看 Pod 的完整事件和状态",
+		},
+		"step.get-nodes": {
+			EN: "List the nodes and their status",
+			ZH: "列出所有节点及其状态",
+		},
+		"note.input": {
+			EN: "Input incomplete: %[1]s",
+			ZH: "输入数据不完整：%[1]s",
+		},
+
+		"unchecked.events": {
+			EN: "Events were not in the input, so the cause could not be read from them; add `kubectl get events -A -o json`",
+			ZH: "输入中没有 Event，无法从事件中读取原因；请补充 `kubectl get events -A -o json` 的输出",
+		},
+		"unchecked.keys": {
+			EN: "%[1]s %[2]s was not in the input, so the keys it does have could not be listed; add the %[1]s to the input (podwhy reads key names only, never values)",
+			ZH: "输入中没有 %[1]s %[2]s，无法列出它实际包含的键；请把该 %[1]s 加入输入（podwhy 只读取键名，从不读取值）",
+		},
+		"unchecked.kind": {
+			EN: "%[1]s objects were not in the input, so it could not be checked whether the object exists now; add `kubectl get %[1]s -A -o json`",
+			ZH: "输入中没有 %[1]s 对象，无法确认该对象现在是否存在；请补充 `kubectl get %[1]s -A -o json` 的输出",
+		},
+		"unchecked.nodes": {
+			EN: "Node objects were not in the input; add `kubectl get nodes -o json` to check capacity and taints",
+			ZH: "输入中没有 Node 对象，无法核对节点容量和污点；请补充 `kubectl get nodes -o json` 的输出",
+		},
+		"unchecked.pvc": {
+			EN: "PersistentVolumeClaims were not in the input, so the claim's phase and StorageClass could not be checked; add `kubectl get pvc -A -o json`",
+			ZH: "输入中没有 PersistentVolumeClaim，无法检查 PVC 的状态和 StorageClass；请补充 `kubectl get pvc -A -o json` 的输出",
+		},
+		"unchecked.serviceaccount": {
+			EN: "ServiceAccount %[1]s was not in the input, so the imagePullSecrets it adds could not be checked; add `kubectl get serviceaccounts -A -o json`",
+			ZH: "输入中没有 ServiceAccount %[1]s，无法检查它附带的 imagePullSecrets；请补充 `kubectl get serviceaccounts -A -o json` 的输出",
+		},
+	})
+}

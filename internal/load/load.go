@@ -1,0 +1,596 @@
+// Package load reads cluster dumps — kubectl get -o json|yaml output,
+// single objects or Lists, multi-document YAML, and kubectl cluster-info
+// dump (its stdout stream and its --output-directory tree) — into a
+// snapshot.Builder. Large inputs are streamed item by item, so the raw
+// bytes of a whole List are never held next to the decoded objects.
+package load
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+
+	"github.com/podwhy/podwhy/internal/snapshot"
+)
+
+// Error is an input problem: one line naming the input and what is wrong.
+type Error struct {
+	Input string
+	Msg   string
+}
+
+func (e *Error) Error() string { return e.Input + ": " + e.Msg }
+
+// Stats counts what a load saw.
+type Stats struct {
+	Objects int // objects added to the snapshot
+	Skipped int // objects of kinds no rule uses
+}
+
+// Loader reads inputs into one builder.
+type Loader struct {
+	B     *snapshot.Builder
+	Stats Stats
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// Text, when set, is tried for input that is neither JSON nor YAML
+	// (pasted kubectl describe/events output). It returns false when the
+	// text is not something it understands.
+	Text func(b *snapshot.Builder, name string, data []byte) (bool, error)
+}
+
+// New returns a loader adding to b.
+func New(b *snapshot.Builder) *Loader { return &Loader{B: b, Stdin: os.Stdin} }
+
+// Path loads a file, a directory (recursively), or "-" for stdin.
+func (l *Loader) Path(p string) error {
+	if p == "-" {
+		return l.Reader("stdin", "", l.Stdin)
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		return &Error{Input: p, Msg: describeOSError(err)}
+	}
+	if !st.IsDir() {
+		return l.file(p)
+	}
+	var files []string
+	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return &Error{Input: path, Msg: describeOSError(err)}
+		}
+		if d.IsDir() {
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".json", ".yaml", ".yml":
+			files = append(files, path)
+		case ".txt", ".log":
+			if d.Name() == "logs.txt" {
+				files = append(files, path)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return &Error{Input: p, Msg: "directory has no .json or .yaml files"}
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		if filepath.Base(f) == "logs.txt" {
+			l.dumpLog(p, f)
+			continue
+		}
+		if err := l.file(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dumpLog reads DIR/<ns>/<pod>/logs.txt or DIR/<ns>/<pod>/<container>/logs.txt
+// as written by kubectl cluster-info dump --output-directory.
+func (l *Loader) dumpLog(root, f string) {
+	rel, err := filepath.Rel(root, f)
+	if err != nil {
+		return
+	}
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	var ns, pod, container string
+	switch len(parts) {
+	case 3:
+		ns, pod = parts[0], parts[1]
+	case 4:
+		ns, pod, container = parts[0], parts[1], parts[2]
+	default:
+		return
+	}
+	data, err := readCapped(f, maxLogBytes)
+	if err != nil {
+		return
+	}
+	l.B.AddLog(ns, pod, container, false, string(data))
+}
+
+const maxLogBytes = 1 << 20
+
+func readCapped(f string, n int64) ([]byte, error) {
+	fh, err := os.Open(f)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > n {
+		// Keep the tail: the end of a log is where a crash shows.
+		if _, err := fh.Seek(st.Size()-n, io.SeekStart); err != nil {
+			return nil, err
+		}
+	}
+	return io.ReadAll(io.LimitReader(fh, n))
+}
+
+func (l *Loader) file(p string) error {
+	fh, err := os.Open(p)
+	if err != nil {
+		return &Error{Input: p, Msg: describeOSError(err)}
+	}
+	defer fh.Close()
+	base := strings.ToLower(strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)))
+	return l.Reader(p, fileKinds[base], fh)
+}
+
+func describeOSError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Reader loads one stream. kindHint is the kind its file name suggests.
+func (l *Loader) Reader(name, kindHint string, r io.Reader) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(8 << 10)
+	if len(bytes.TrimSpace(head)) == 0 {
+		return &Error{Input: name, Msg: "input is empty"}
+	}
+	if isBinary(head) {
+		return &Error{Input: name, Msg: "binary data, not kubectl JSON or YAML output"}
+	}
+	if kindHint != "" {
+		l.B.MarkKind(kindHint)
+	}
+	first := firstByte(head)
+	if first == '{' || first == '[' {
+		return l.jsonStream(name, br)
+	}
+	if looksLikeYAML(head) {
+		return l.yamlStream(name, br)
+	}
+	if l.Text != nil {
+		data, err := io.ReadAll(io.LimitReader(br, maxTextBytes+1))
+		if err != nil {
+			return &Error{Input: name, Msg: err.Error()}
+		}
+		if len(data) > maxTextBytes {
+			return &Error{Input: name, Msg: "text input larger than 64 MiB"}
+		}
+		ok, err := l.Text(l.B, name, data)
+		if err != nil {
+			return &Error{Input: name, Msg: err.Error()}
+		}
+		if ok {
+			return nil
+		}
+	}
+	return &Error{Input: name, Msg: "not kubectl JSON or YAML output (no Kubernetes object found)"}
+}
+
+const maxTextBytes = 64 << 20
+
+func isBinary(b []byte) bool {
+	return bytes.IndexByte(b, 0) >= 0
+}
+
+func firstByte(b []byte) byte {
+	b = bytes.TrimLeft(b, " \t\r\n\ufeff")
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if len(b) == 0 {
+		return 0
+	}
+	return b[0]
+}
+
+var yamlStart = regexp.MustCompile(`^(---|apiVersion:|kind:|items:|metadata:|- |[A-Za-z_][A-Za-z0-9_.-]*:( |$))`)
+
+// looksLikeYAML accepts text whose first meaningful line starts a YAML
+// mapping or document, so that arbitrary text is not fed to a YAML parser
+// that would read all of it as one scalar.
+func looksLikeYAML(head []byte) bool {
+	for _, line := range strings.Split(string(head), "\n") {
+		line = strings.TrimRight(line, "\r")
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		return yamlStart.MatchString(line)
+	}
+	return false
+}
+
+var (
+	logStart = regexp.MustCompile(`^==== START logs for container (\S+) of pod ([^/\s]+)/(\S+) ====`)
+	logEnd   = "==== END logs for container "
+)
+
+// jsonStream reads one or more JSON values, with the log sections that
+// kubectl cluster-info dump writes between them.
+func (l *Loader) jsonStream(name string, br *bufio.Reader) error {
+	var consumed int64
+	values := 0
+	for {
+		if err := skipSpace(br); err != nil {
+			if err == io.EOF {
+				break
+			}
+			return &Error{Input: name, Msg: err.Error()}
+		}
+		c, _ := br.Peek(1)
+		switch c[0] {
+		case '{', '[':
+			g := &guard{r: br, limit: maxObjectBytes}
+			dec := json.NewDecoder(g)
+			if err := l.jsonValue(name, dec, g); err != nil {
+				return err
+			}
+			values++
+			consumed += dec.InputOffset()
+			br = bufio.NewReaderSize(io.MultiReader(dec.Buffered(), br), 64<<10)
+		case '=':
+			line, _ := br.ReadString('\n')
+			m := logStart.FindStringSubmatch(line)
+			if m == nil {
+				return &Error{Input: name, Msg: fmt.Sprintf("unexpected text after JSON: %q", clip(line))}
+			}
+			var sb strings.Builder
+			for {
+				ln, err := br.ReadString('\n')
+				if strings.HasPrefix(ln, logEnd) || (err != nil && ln == "") {
+					break
+				}
+				if sb.Len() < maxLogBytes {
+					sb.WriteString(ln)
+				}
+				if err != nil {
+					break
+				}
+			}
+			l.B.AddLog(m[2], m[3], m[1], false, sb.String())
+		default:
+			line, _ := br.ReadString('\n')
+			return &Error{Input: name, Msg: fmt.Sprintf("unexpected text after JSON: %q", clip(line))}
+		}
+	}
+	if values == 0 {
+		return &Error{Input: name, Msg: "no JSON value"}
+	}
+	return nil
+}
+
+func clip(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 60 {
+		return s[:60] + "…"
+	}
+	return s
+}
+
+func skipSpace(br *bufio.Reader) error {
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			return err
+		}
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case 0xef: // UTF-8 BOM
+			if b, _ := br.Peek(2); len(b) == 2 && b[0] == 0xbb && b[1] == 0xbf {
+				br.Discard(2)
+				continue
+			}
+		}
+		return br.UnreadByte()
+	}
+}
+
+// jsonValue streams one top-level JSON value: an object (a single resource
+// or a List whose items are decoded one by one) or an array of objects.
+func (l *Loader) jsonValue(name string, dec *json.Decoder, g *guard) error {
+	p := newPipeline(l)
+	defer p.close()
+	tok, err := dec.Token()
+	if err != nil {
+		return jsonErr(name, dec, err)
+	}
+	if d, ok := tok.(json.Delim); ok && d == '[' {
+		for dec.More() {
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return jsonErr(name, dec, err)
+			}
+			g.reset()
+			p.submit(raw, "")
+		}
+		if _, err := dec.Token(); err != nil {
+			return jsonErr(name, dec, err)
+		}
+		return p.wait(name)
+	}
+	// An object: collect its fields, streaming "items" if present.
+	fields := map[string]json.RawMessage{}
+	var pending []json.RawMessage // items without their own kind
+	sawItems := false
+	for dec.More() {
+		kt, err := dec.Token()
+		if err != nil {
+			return jsonErr(name, dec, err)
+		}
+		key, _ := kt.(string)
+		if key == "items" {
+			sawItems = true
+			t, err := dec.Token()
+			if err != nil {
+				return jsonErr(name, dec, err)
+			}
+			if t == nil { // "items": null
+				continue
+			}
+			if d, ok := t.(json.Delim); !ok || d != '[' {
+				return &Error{Input: name, Msg: "\"items\" is not a list"}
+			}
+			for dec.More() {
+				var raw json.RawMessage
+				if err := dec.Decode(&raw); err != nil {
+					return jsonErr(name, dec, err)
+				}
+				g.reset()
+				if k := peekKind(raw); k.Kind == "" {
+					pending = append(pending, raw)
+					continue
+				}
+				p.submit(raw, "")
+			}
+			if _, err := dec.Token(); err != nil {
+				return jsonErr(name, dec, err)
+			}
+			continue
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return jsonErr(name, dec, err)
+		}
+		fields[key] = raw
+	}
+	if _, err := dec.Token(); err != nil {
+		return jsonErr(name, dec, err)
+	}
+	var kind, apiVersion string
+	_ = json.Unmarshal(fields["kind"], &kind)
+	_ = json.Unmarshal(fields["apiVersion"], &apiVersion)
+	if sawItems {
+		// A typed list (PodList from the API) has items without kind.
+		itemKind := strings.TrimSuffix(kind, "List")
+		if kind != "List" && itemKind != kind {
+			if k := newObject(apiVersion, itemKind); k != nil {
+				l.B.MarkKind(itemKind)
+			}
+		}
+		for _, raw := range pending {
+			p.submitKind(raw, apiVersion, itemKind)
+		}
+		return p.wait(name)
+	}
+	if kind == "" {
+		return &Error{Input: name, Msg: "JSON object has no \"kind\": not a Kubernetes object"}
+	}
+	whole, err := json.Marshal(fields)
+	if err != nil {
+		return &Error{Input: name, Msg: err.Error()}
+	}
+	p.submit(whole, "")
+	return p.wait(name)
+}
+
+func jsonErr(name string, dec *json.Decoder, err error) error {
+	if errors.Is(err, errTooBig) {
+		return &Error{Input: name, Msg: errTooBig.Error()}
+	}
+	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
+		return &Error{Input: name, Msg: fmt.Sprintf("truncated JSON (input ends at byte %d)", dec.InputOffset())}
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return &Error{Input: name, Msg: fmt.Sprintf("invalid JSON at byte %d: %s", se.Offset, se.Error())}
+	}
+	return &Error{Input: name, Msg: "invalid JSON: " + err.Error()}
+}
+
+type typeMeta struct {
+	APIVersion string `json:"apiVersion"`
+	Kind       string `json:"kind"`
+}
+
+// peekKind reads apiVersion and kind without decoding the whole object.
+func peekKind(raw []byte) typeMeta {
+	var tm typeMeta
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return tm
+	}
+	depth := 0
+	for dec.More() || depth > 0 {
+		t, err := dec.Token()
+		if err != nil {
+			return tm
+		}
+		if depth == 0 {
+			key, _ := t.(string)
+			switch key {
+			case "kind", "apiVersion":
+				vt, err := dec.Token()
+				if err != nil {
+					return tm
+				}
+				s, _ := vt.(string)
+				if key == "kind" {
+					tm.Kind = s
+				} else {
+					tm.APIVersion = s
+				}
+				if tm.Kind != "" && tm.APIVersion != "" {
+					return tm
+				}
+				continue
+			default:
+				var skip json.RawMessage
+				if err := dec.Decode(&skip); err != nil {
+					return tm
+				}
+			}
+		}
+	}
+	return tm
+}
+
+// pipeline decodes items on all cores and adds them to the builder in
+// input order, so the result does not depend on scheduling.
+type pipeline struct {
+	l       *Loader
+	jobs    chan job
+	results chan chan result
+	done    chan error
+}
+
+type job struct {
+	raw              []byte
+	apiVersion, kind string
+	out              chan result
+}
+
+type result struct {
+	obj  any
+	kind string
+	err  error
+}
+
+func newPipeline(l *Loader) *pipeline {
+	p := &pipeline{l: l, jobs: make(chan job, 256), results: make(chan chan result, 256), done: make(chan error, 1)}
+	workers := runtime.GOMAXPROCS(0)
+	for i := 0; i < workers; i++ {
+		go func() {
+			for j := range p.jobs {
+				j.out <- decodeItem(j.raw, j.apiVersion, j.kind)
+			}
+		}()
+	}
+	go func() {
+		var first error
+		for c := range p.results {
+			r := <-c
+			switch {
+			case r.err != nil:
+				if first == nil {
+					first = r.err
+				}
+			case first != nil:
+			case r.obj == nil:
+				p.l.Stats.Skipped++
+			default:
+				if p.l.B.Add(r.obj) {
+					p.l.Stats.Objects++
+				} else {
+					p.l.Stats.Skipped++
+				}
+			}
+		}
+		p.done <- first
+	}()
+	return p
+}
+
+func (p *pipeline) submit(raw []byte, kind string) { p.submitKind(raw, "", kind) }
+
+func (p *pipeline) submitKind(raw []byte, apiVersion, kind string) {
+	c := make(chan result, 1)
+	p.results <- c
+	p.jobs <- job{raw: raw, apiVersion: apiVersion, kind: kind, out: c}
+}
+
+func (p *pipeline) wait(name string) error {
+	close(p.jobs)
+	close(p.results)
+	err := <-p.done
+	p.jobs, p.results = nil, nil
+	if err != nil {
+		return &Error{Input: name, Msg: err.Error()}
+	}
+	return nil
+}
+
+func (p *pipeline) close() {
+	if p.jobs != nil {
+		close(p.jobs)
+		close(p.results)
+		<-p.done
+	}
+}
+
+func decodeItem(raw []byte, apiVersion, kind string) result {
+	tm := peekKind(raw)
+	if tm.Kind == "" {
+		tm.Kind, tm.APIVersion = kind, apiVersion
+	}
+	if tm.Kind == "" {
+		return result{err: errors.New("object has no \"kind\": not a Kubernetes object")}
+	}
+	if strings.HasSuffix(tm.Kind, "List") {
+		return result{} // nested lists are not a kubectl output form
+	}
+	obj := newObject(tm.APIVersion, tm.Kind)
+	if obj == nil {
+		return result{}
+	}
+	if err := json.Unmarshal(raw, obj); err != nil {
+		return result{err: fmt.Errorf("%s: %v", tm.Kind, cleanJSONErr(err))}
+	}
+	return result{obj: obj, kind: tm.Kind}
+}
+
+func cleanJSONErr(err error) string {
+	var ute *json.UnmarshalTypeError
+	if errors.As(err, &ute) {
+		return fmt.Sprintf("field %s: cannot use a JSON %s as %s", ute.Field, ute.Value, ute.Type)
+	}
+	return err.Error()
+}

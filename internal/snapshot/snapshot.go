@@ -1,0 +1,293 @@
+// Package snapshot holds an immutable, indexed, in-memory view of the
+// cluster objects a diagnosis needs. Every input (live cluster, dump files,
+// pasted text) is turned into a Snapshot, and rules read only from it, so
+// the same pod yields the same finding whatever the input was.
+package snapshot
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	appsv1 "k8s.io/api/apps/v1"
+	batchv1 "k8s.io/api/batch/v1"
+	corev1 "k8s.io/api/core/v1"
+	storagev1 "k8s.io/api/storage/v1"
+	"k8s.io/apimachinery/pkg/types"
+)
+
+// Kind names used for Snapshot.Has and ObjectRef.Kind.
+const (
+	KindPod             = "Pod"
+	KindNode            = "Node"
+	KindEvent           = "Event"
+	KindReplicaSet      = "ReplicaSet"
+	KindDeployment      = "Deployment"
+	KindStatefulSet     = "StatefulSet"
+	KindDaemonSet       = "DaemonSet"
+	KindJob             = "Job"
+	KindCronJob         = "CronJob"
+	KindPVC             = "PersistentVolumeClaim"
+	KindPV              = "PersistentVolume"
+	KindStorageClass    = "StorageClass"
+	KindConfigMap       = "ConfigMap"
+	KindSecret          = "Secret"
+	KindServiceAccount  = "ServiceAccount"
+	KindResourceQuota   = "ResourceQuota"
+	KindLimitRange      = "LimitRange"
+	KindNamespace       = "Namespace"
+	KindService         = "Service"
+	KindReplicationCtrl = "ReplicationController"
+)
+
+// ObjectRef names one object. UID may be empty when the source did not
+// carry it (pasted text, old events).
+type ObjectRef struct {
+	Kind      string    `json:"kind"`
+	Namespace string    `json:"namespace,omitempty"`
+	Name      string    `json:"name"`
+	UID       types.UID `json:"uid,omitempty"`
+}
+
+func (r ObjectRef) key() string { return r.Kind + "/" + r.Namespace + "/" + r.Name }
+
+// Event is a core/v1 or events.k8s.io/v1 event with repeats folded in.
+type Event struct {
+	Namespace string
+	Regarding ObjectRef
+	FieldPath string
+	Type      string // Normal or Warning
+	Reason    string
+	Message   string
+	Source    string // reporting component: kubelet, default-scheduler, …
+	Host      string // node that reported it, when known
+	Count     int32
+	First     time.Time
+	Last      time.Time
+}
+
+// ConfigMap keeps only what a diagnosis may show: its name and key names.
+type ConfigMap struct {
+	Namespace string
+	Name      string
+	UID       types.UID
+	Keys      []string
+}
+
+// Secret keeps the key names and, for docker registry secrets, the registry
+// hosts it has credentials for. Values never enter the snapshot.
+type Secret struct {
+	Namespace     string
+	Name          string
+	UID           types.UID
+	Type          corev1.SecretType
+	Keys          []string
+	RegistryHosts []string
+	// DockerConfigError says why a docker config secret could not be read,
+	// e.g. invalid base64 or JSON; empty when it was fine.
+	DockerConfigError string
+}
+
+// FieldIssue is a field in an object's last-applied configuration that the
+// API type does not know, so the API server dropped it silently.
+type FieldIssue struct {
+	Path       string // as decoded: spec.template.spec.command
+	Suggestion string // where the field belongs, if found: spec.template.spec.containers[0].command
+}
+
+// Snapshot is read-only after Build.
+type Snapshot struct {
+	Now time.Time
+
+	Pods            []*corev1.Pod
+	Nodes           []*corev1.Node
+	Events          []*Event
+	ReplicaSets     []*appsv1.ReplicaSet
+	Deployments     []*appsv1.Deployment
+	StatefulSets    []*appsv1.StatefulSet
+	DaemonSets      []*appsv1.DaemonSet
+	Jobs            []*batchv1.Job
+	CronJobs        []*batchv1.CronJob
+	PVCs            []*corev1.PersistentVolumeClaim
+	PVs             []*corev1.PersistentVolume
+	StorageClasses  []*storagev1.StorageClass
+	ConfigMaps      []*ConfigMap
+	Secrets         []*Secret
+	ServiceAccounts []*corev1.ServiceAccount
+	ResourceQuotas  []*corev1.ResourceQuota
+	LimitRanges     []*corev1.LimitRange
+	Namespaces      []*corev1.Namespace
+	Services        []*corev1.Service
+
+	// SpecIssues are unknown fields found in last-applied configurations,
+	// keyed by the object they were found on.
+	SpecIssues map[ObjectRef][]FieldIssue
+
+	// Logs holds container logs when the input carried them (keyed by
+	// namespace/pod/container; the previous instance under …/previous).
+	Logs map[string]string
+
+	// Notes are things the input could not provide, e.g. a forbidden LIST,
+	// shown in the report so the reader knows what was not checked.
+	Notes []string
+
+	kinds map[string]bool
+
+	byKey     map[string]any
+	byUID     map[types.UID]any
+	events    map[string][]*Event // by regarding UID, and by kind/ns/name
+	podsNode  map[string][]*corev1.Pod
+	podsNS    map[string][]*corev1.Pod
+	podsOwner map[types.UID][]*corev1.Pod
+}
+
+// Has reports whether the input contained the given kind at all (even an
+// empty list). Rules use it to tell "object missing" from "not collected".
+func (s *Snapshot) Has(kind string) bool { return s.kinds[kind] }
+
+// Kinds lists the kinds the input contained, sorted.
+func (s *Snapshot) Kinds() []string {
+	out := make([]string, 0, len(s.kinds))
+	for k := range s.kinds {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func lookup[T any](s *Snapshot, kind, ns, name string) T {
+	var zero T
+	if v, ok := s.byKey[kind+"/"+ns+"/"+name]; ok {
+		if t, ok := v.(T); ok {
+			return t
+		}
+	}
+	return zero
+}
+
+func (s *Snapshot) Pod(ns, name string) *corev1.Pod { return lookup[*corev1.Pod](s, KindPod, ns, name) }
+func (s *Snapshot) Node(name string) *corev1.Node   { return lookup[*corev1.Node](s, KindNode, "", name) }
+func (s *Snapshot) ReplicaSet(ns, name string) *appsv1.ReplicaSet {
+	return lookup[*appsv1.ReplicaSet](s, KindReplicaSet, ns, name)
+}
+func (s *Snapshot) Deployment(ns, name string) *appsv1.Deployment {
+	return lookup[*appsv1.Deployment](s, KindDeployment, ns, name)
+}
+func (s *Snapshot) StatefulSet(ns, name string) *appsv1.StatefulSet {
+	return lookup[*appsv1.StatefulSet](s, KindStatefulSet, ns, name)
+}
+func (s *Snapshot) DaemonSet(ns, name string) *appsv1.DaemonSet {
+	return lookup[*appsv1.DaemonSet](s, KindDaemonSet, ns, name)
+}
+func (s *Snapshot) Job(ns, name string) *batchv1.Job {
+	return lookup[*batchv1.Job](s, KindJob, ns, name)
+}
+func (s *Snapshot) CronJob(ns, name string) *batchv1.CronJob {
+	return lookup[*batchv1.CronJob](s, KindCronJob, ns, name)
+}
+func (s *Snapshot) PVC(ns, name string) *corev1.PersistentVolumeClaim {
+	return lookup[*corev1.PersistentVolumeClaim](s, KindPVC, ns, name)
+}
+func (s *Snapshot) PV(name string) *corev1.PersistentVolume {
+	return lookup[*corev1.PersistentVolume](s, KindPV, "", name)
+}
+func (s *Snapshot) StorageClass(name string) *storagev1.StorageClass {
+	return lookup[*storagev1.StorageClass](s, KindStorageClass, "", name)
+}
+func (s *Snapshot) ConfigMap(ns, name string) *ConfigMap {
+	return lookup[*ConfigMap](s, KindConfigMap, ns, name)
+}
+func (s *Snapshot) Secret(ns, name string) *Secret { return lookup[*Secret](s, KindSecret, ns, name) }
+func (s *Snapshot) ServiceAccount(ns, name string) *corev1.ServiceAccount {
+	return lookup[*corev1.ServiceAccount](s, KindServiceAccount, ns, name)
+}
+func (s *Snapshot) Namespace(name string) *corev1.Namespace {
+	return lookup[*corev1.Namespace](s, KindNamespace, "", name)
+}
+
+// ByUID returns the object with that UID, or nil.
+func (s *Snapshot) ByUID(uid types.UID) any {
+	if uid == "" {
+		return nil
+	}
+	return s.byUID[uid]
+}
+
+// EventsFor returns the events about one object, newest last. It matches by
+// UID, and by kind/namespace/name for events that carry no UID or were
+// recorded against an earlier object of the same name.
+func (s *Snapshot) EventsFor(ref ObjectRef) []*Event {
+	var out []*Event
+	seen := map[*Event]bool{}
+	if ref.UID != "" {
+		for _, e := range s.events["uid:"+string(ref.UID)] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	for _, e := range s.events["key:"+ref.key()] {
+		if seen[e] {
+			continue
+		}
+		// An event for a previous object with the same name (a pod replaced
+		// by its StatefulSet) must not be attributed to this one.
+		if ref.UID != "" && e.Regarding.UID != "" && e.Regarding.UID != ref.UID {
+			continue
+		}
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Last.Before(out[j].Last) })
+	return out
+}
+
+// PodsOnNode returns the pods bound to a node.
+func (s *Snapshot) PodsOnNode(node string) []*corev1.Pod { return s.podsNode[node] }
+
+// PodsInNamespace returns the pods of one namespace.
+func (s *Snapshot) PodsInNamespace(ns string) []*corev1.Pod { return s.podsNS[ns] }
+
+// PodsOwnedBy returns the pods whose controller is the object with that UID.
+func (s *Snapshot) PodsOwnedBy(uid types.UID) []*corev1.Pod { return s.podsOwner[uid] }
+
+// NamespaceList returns the namespaces that have any object in the snapshot.
+func (s *Snapshot) NamespaceList() []string {
+	set := map[string]bool{}
+	for ns := range s.podsNS {
+		set[ns] = true
+	}
+	for _, n := range s.Namespaces {
+		set[n.Name] = true
+	}
+	out := make([]string, 0, len(set))
+	for ns := range set {
+		out = append(out, ns)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// LogKey is the key of Snapshot.Logs.
+func LogKey(ns, pod, container string, previous bool) string {
+	k := ns + "/" + pod + "/" + container
+	if previous {
+		k += "/previous"
+	}
+	return k
+}
+
+// NormalizeRegistryHost turns the keys found in docker config files
+// ("https://index.docker.io/v1/", "registry.example.com:5000/v2") into the
+// host part an image reference uses.
+func NormalizeRegistryHost(h string) string {
+	h = strings.TrimSpace(strings.ToLower(h))
+	h = strings.TrimPrefix(h, "https://")
+	h = strings.TrimPrefix(h, "http://")
+	if i := strings.IndexByte(h, '/'); i >= 0 {
+		h = h[:i]
+	}
+	switch h {
+	case "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com":
+		return "docker.io"
+	}
+	return h
+}
