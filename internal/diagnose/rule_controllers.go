@@ -352,7 +352,7 @@ func (c *ctx) statefulSet(s *appsv1.StatefulSet) *Finding {
 func (c *ctx) daemonSet(d *appsv1.DaemonSet) *Finding {
 	st := d.Status
 	ref := controllerRef("DaemonSet", d.ObjectMeta)
-	if st.DesiredNumberScheduled > st.CurrentNumberScheduled || (st.DesiredNumberScheduled > 0 && st.NumberReady < st.DesiredNumberScheduled && st.NumberUnavailable > 0) {
+	if st.DesiredNumberScheduled > st.CurrentNumberScheduled || (st.DesiredNumberScheduled > 0 && st.NumberReady < st.DesiredNumberScheduled && st.NumberUnavailable > 0 && !c.unreadyExplainedByNodes(d)) {
 		f := &Finding{Severity: Error, Class: ClassController, Reason: "DaemonSet/Unscheduled", Namespace: d.Namespace, Subject: ref, attachOnly: true}
 		f.Headline = i18n.T("ds.short.head", d.Name, st.DesiredNumberScheduled, st.CurrentNumberScheduled, st.NumberReady)
 		f.Evidence = append(f.Evidence, statusEvidence(ref, "status", fmt.Sprintf("desired=%d current=%d ready=%d available=%d misscheduled=%d",
@@ -393,6 +393,20 @@ func (c *ctx) daemonSet(d *appsv1.DaemonSet) *Finding {
 		return f
 	}
 	return nil
+}
+
+// unreadyExplainedByNodes: every not-ready pod of the DaemonSet runs on a
+// node that is itself not Ready, so the node findings already say why.
+func (c *ctx) unreadyExplainedByNodes(d *appsv1.DaemonSet) bool {
+	for _, p := range c.s.PodsOwnedBy(d.UID) {
+		if podConditionTrue(p, corev1.PodReady) {
+			continue
+		}
+		if !c.badNode(p) {
+			return false
+		}
+	}
+	return true
 }
 
 func selectorString(s *metav1.LabelSelector) string {

@@ -200,8 +200,20 @@ func (c *ctx) explainPullAuth(f *Finding, p *corev1.Pod, ref imageref.Ref) {
 			cands = append(cands, cand{s.Name, "serviceaccount/" + saName})
 		}
 	}
+	// The most telling secret decides the headline: one that has the host
+	// (credentials rejected) > a referenced secret that is missing > a
+	// malformed one > one without the host > one not collected > none.
+	rank := map[string]int{"none": 0, "unchecked": 1, "nohost": 2, "type": 3, "bad": 3, "missing": 4, "host": 5}
+	state, best := "none", 0
+	set := func(kind, name string) {
+		if r := rank[kind]; r > best || state == "none" && r >= best {
+			best, state = r, kind
+			if name != "" {
+				state += ":" + name
+			}
+		}
+	}
 	matched := ""
-	state := "none"
 	for _, cd := range cands {
 		obj := snapshot.ObjectRef{Kind: "Secret", Namespace: p.Namespace, Name: cd.name}
 		var note i18n.Msg
@@ -209,39 +221,31 @@ func (c *ctx) explainPullAuth(f *Finding, p *corev1.Pod, ref imageref.Ref) {
 		switch {
 		case sec == nil && !c.s.Has(snapshot.KindSecret):
 			note = i18n.T("image.auth.secret.unchecked", cd.from)
-			if state == "none" {
-				state = "unchecked"
-			}
+			set("unchecked", "")
 		case sec == nil:
 			note = i18n.T("image.auth.secret.missing", cd.from)
-			if state == "none" || state == "unchecked" {
-				state = "missing:" + cd.name
-			}
+			set("missing", cd.name)
 		case sec.Type != corev1.SecretTypeDockerConfigJson && sec.Type != corev1.SecretTypeDockercfg:
 			note = i18n.T("image.auth.secret.type", cd.from, string(sec.Type))
-			if !strings.HasPrefix(state, "host") {
-				state = "type:" + cd.name
-			}
+			set("type", cd.name)
 		case sec.DockerConfigError != "":
 			note = i18n.T("image.auth.secret.bad", cd.from, sec.DockerConfigError)
-			if !strings.HasPrefix(state, "host") {
-				state = "bad:" + cd.name
-			}
+			set("bad", cd.name)
 		case containsHost(sec.RegistryHosts, host):
 			note = i18n.T("image.auth.secret.hashost", cd.from, host)
-			matched = cd.name
-			state = "host"
+			if matched == "" {
+				matched = cd.name
+			}
+			set("host", cd.name)
 		default:
 			hosts := i18n.List(sec.RegistryHosts)
 			if len(hosts) == 0 {
 				hosts = i18n.List{"<none>"}
 			}
 			note = i18n.T("image.auth.secret.nohost", cd.from, host, hosts)
-			if state == "none" || state == "unchecked" || strings.HasPrefix(state, "missing") {
-				state = "nohost:" + cd.name
-			}
+			set("nohost", cd.name)
 		}
-		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: obj, Text: cd.name, Note: note})
+		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: obj, Note: note})
 	}
 	if sa == nil && c.s.Has(snapshot.KindServiceAccount) {
 		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: snapshot.ObjectRef{Kind: "ServiceAccount", Namespace: p.Namespace, Name: saName}, Text: "not found"})

@@ -8,6 +8,8 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	storagev1 "k8s.io/api/storage/v1"
 
+	"k8s.io/component-helpers/scheduling/corev1/nodeaffinity"
+
 	"github.com/podwhy/podwhy/internal/classify"
 	"github.com/podwhy/podwhy/internal/i18n"
 	"github.com/podwhy/podwhy/internal/snapshot"
@@ -75,29 +77,82 @@ func clip(s string, n int) string {
 	return string([]rune(s)[:n]) + "…"
 }
 
-// schedCode picks the reason that blocks the pod. Nodes the pod excludes on
-// purpose — by its own node selector or affinity, or control-plane nodes
-// by their standard taint — are not the problem: "1 Insufficient cpu,
-// 3 node(s) didn't match Pod's node affinity/selector" is a CPU shortage on
-// the one node the pod wants.
+// schedCode picks the reason that blocks the pod. The scheduler names one
+// failing filter per node, and many of those nodes are excluded on purpose:
+// by the pod's own node selector, by taints of dedicated or control-plane
+// nodes, or because they are down. What matters is what stops the pod on
+// the nodes it could use, so with Node objects at hand the candidates are
+// the nodes its selector and affinity allow: all cordoned → Cordoned, all
+// tainted → Taints, none at all → Affinity; otherwise the message's other
+// reasons (resources, ports, volumes) decide.
 func (c *ctx) schedCode(p *corev1.Pod, sc classify.Sched) string {
-	hasAffinity := len(p.Spec.NodeSelector) > 0 || (p.Spec.Affinity != nil && p.Spec.Affinity.NodeAffinity != nil)
-	best, bestCount := "", -1
-	for _, r := range sc.Reasons {
-		if r.Code == classify.UnschedAffinity && (hasAffinity || strings.Contains(r.Text, "didn't satisfy plugin(s) [NodeAffinity]")) {
-			continue
+	hasSelector := len(p.Spec.NodeSelector) > 0 || (p.Spec.Affinity != nil && p.Spec.Affinity.NodeAffinity != nil &&
+		p.Spec.Affinity.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution != nil)
+	pick := func(skip func(r classify.SchedReason) bool) string {
+		best, bestCount := "", -1
+		for _, r := range sc.Reasons {
+			if skip(r) {
+				continue
+			}
+			if r.Count > bestCount || (r.Count == bestCount && codeBefore(r.Code, best)) {
+				best, bestCount = r.Code, r.Count
+			}
 		}
-		if r.Code == classify.UnschedTaints && c.onlyControlPlaneTaints(p, r) {
-			continue
-		}
-		if r.Count > bestCount || (r.Count == bestCount && codeBefore(r.Code, best)) {
-			best, bestCount = r.Code, r.Count
-		}
+		return best
 	}
-	if best == "" {
+	intended := func(r classify.SchedReason) bool {
+		return r.Code == classify.UnschedAffinity && (hasSelector || strings.Contains(r.Text, "didn't satisfy plugin(s) [NodeAffinity]"))
+	}
+	placement := func(r classify.SchedReason) bool {
+		return intended(r) || r.Code == classify.UnschedTaints || r.Code == classify.UnschedCordoned
+	}
+	if sc.Plain != "" || len(sc.Reasons) == 0 {
 		return sc.Code
 	}
-	return best
+	if len(c.s.Nodes) > 0 {
+		req := nodeaffinity.GetRequiredNodeAffinity(p)
+		var cand, cordoned, tainted int
+		for _, n := range c.s.Nodes {
+			if ok, _ := req.Match(n); !ok {
+				continue
+			}
+			cand++
+			switch {
+			case n.Spec.Unschedulable:
+				cordoned++
+			case hasUntoleratedTaint(p, n):
+				tainted++
+			}
+		}
+		switch {
+		case cand == 0 && hasSelector:
+			return classify.UnschedAffinity
+		case cand > 0 && cordoned+tainted == cand:
+			if tainted >= cordoned {
+				return classify.UnschedTaints
+			}
+			return classify.UnschedCordoned
+		}
+		if best := pick(placement); best != "" {
+			return best
+		}
+	}
+	if best := pick(placement); best != "" {
+		return best
+	}
+	if best := pick(intended); best != "" {
+		return best
+	}
+	return sc.Code
+}
+
+func hasUntoleratedTaint(p *corev1.Pod, n *corev1.Node) bool {
+	for _, t := range n.Spec.Taints {
+		if (t.Effect == corev1.TaintEffectNoSchedule || t.Effect == corev1.TaintEffectNoExecute) && !tolerates(p.Spec.Tolerations, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func codeBefore(a, b string) bool {
@@ -113,31 +168,6 @@ func codeBefore(a, b string) bool {
 		}
 	}
 	return ia < ib
-}
-
-// onlyControlPlaneTaints: the taint reason names a control-plane taint, or
-// (1.25+, unnamed) every node with a taint the pod does not tolerate has
-// only control-plane taints.
-func (c *ctx) onlyControlPlaneTaints(p *corev1.Pod, r classify.SchedReason) bool {
-	isCP := func(k string) bool {
-		return k == "node-role.kubernetes.io/control-plane" || k == "node-role.kubernetes.io/master"
-	}
-	if r.TaintKey != "" {
-		return isCP(r.TaintKey)
-	}
-	seen := false
-	for _, n := range c.s.Nodes {
-		for _, t := range n.Spec.Taints {
-			if t.Effect == corev1.TaintEffectPreferNoSchedule || tolerates(p.Spec.Tolerations, t) {
-				continue
-			}
-			if !isCP(t.Key) {
-				return false
-			}
-			seen = true
-		}
-	}
-	return seen
 }
 
 // explainPreemption says whether evicting lower-priority pods could help:
@@ -246,17 +276,10 @@ func (c *ctx) explainResources(f *Finding, p *corev1.Pod, sc classify.Sched) {
 // podFitsNode: the node passes the pod's node selector and its NoSchedule
 // taints are tolerated — the nodes a resource shortage is measured on.
 func podFitsNode(p *corev1.Pod, n *corev1.Node) bool {
-	for k, v := range p.Spec.NodeSelector {
-		if n.Labels[k] != v {
-			return false
-		}
+	if ok, _ := nodeaffinity.GetRequiredNodeAffinity(p).Match(n); !ok {
+		return false
 	}
-	for _, t := range n.Spec.Taints {
-		if (t.Effect == corev1.TaintEffectNoSchedule || t.Effect == corev1.TaintEffectNoExecute) && !tolerates(p.Spec.Tolerations, t) {
-			return false
-		}
-	}
-	return true
+	return !hasUntoleratedTaint(p, n)
 }
 
 // explainHostPort names the pods already holding the pod's host ports.

@@ -1,10 +1,15 @@
 package gendump_test
 
 import (
+	"encoding/json"
 	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
+
+	appsv1 "k8s.io/api/apps/v1"
+	corev1 "k8s.io/api/core/v1"
 
 	"github.com/podwhy/podwhy/internal/diagnose"
 	"github.com/podwhy/podwhy/internal/gendump"
@@ -94,6 +99,30 @@ func TestGeneratedDumpDiagnoses(t *testing.T) {
 		"Crash/Liveness", "Readiness/ProbeFailed", "Evicted", "Run/NotFound", "Sandbox/CNI"} {
 		if !got[want] {
 			t.Errorf("generated dump: no %s finding (got %v)", want, got)
+		}
+	}
+}
+
+// BenchmarkDecodeFloor is the floor podwhy's load is measured against: the
+// same files decoded into typed lists with encoding/json, one after another,
+// and nothing else done with them.
+func BenchmarkDecodeFloor(b *testing.B) {
+	dir, n := dump(b)
+	b.SetBytes(n)
+	lists := map[string]any{
+		"pods.json": &corev1.PodList{}, "events.json": &corev1.EventList{}, "nodes.json": &corev1.NodeList{},
+		"replicasets.json": &appsv1.ReplicaSetList{}, "deployments.json": &appsv1.DeploymentList{}, "namespaces.json": &corev1.NamespaceList{},
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for name, l := range lists {
+			data, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := json.Unmarshal(data, l); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

@@ -246,7 +246,7 @@ var (
 // jsonStream reads one or more JSON values, with the log sections that
 // kubectl cluster-info dump writes between them.
 func (l *Loader) jsonStream(name string, br *bufio.Reader) error {
-	var consumed int64
+	sc := newScanner(br)
 	values := 0
 	for {
 		if err := skipSpace(br); err != nil {
@@ -258,14 +258,10 @@ func (l *Loader) jsonStream(name string, br *bufio.Reader) error {
 		c, _ := br.Peek(1)
 		switch c[0] {
 		case '{', '[':
-			g := &guard{r: br, limit: maxObjectBytes}
-			dec := json.NewDecoder(g)
-			if err := l.jsonValue(name, dec, g); err != nil {
+			if err := l.jsonValue(name, sc); err != nil {
 				return err
 			}
 			values++
-			consumed += dec.InputOffset()
-			br = bufio.NewReaderSize(io.MultiReader(dec.Buffered(), br), 64<<10)
 		case '=':
 			line, _ := br.ReadString('\n')
 			m := logStart.FindStringSubmatch(line)
@@ -326,74 +322,75 @@ func skipSpace(br *bufio.Reader) error {
 
 // jsonValue streams one top-level JSON value: an object (a single resource
 // or a List whose items are decoded one by one) or an array of objects.
-func (l *Loader) jsonValue(name string, dec *json.Decoder, g *guard) error {
+func (l *Loader) jsonValue(name string, sc *scanner) error {
 	p := newPipeline(l)
 	defer p.close()
-	tok, err := dec.Token()
+	fail := func(err error) error { return scanErr(name, sc, err) }
+	c, err := sc.peek()
 	if err != nil {
-		return jsonErr(name, dec, err)
+		return fail(err)
 	}
-	if d, ok := tok.(json.Delim); ok && d == '[' {
-		for dec.More() {
-			var raw json.RawMessage
-			if err := dec.Decode(&raw); err != nil {
-				return jsonErr(name, dec, err)
-			}
-			g.reset()
-			p.submit(raw, "")
-		}
-		if _, err := dec.Token(); err != nil {
-			return jsonErr(name, dec, err)
+	if c == '[' {
+		if err := sc.items(p, nil); err != nil {
+			return fail(err)
 		}
 		return p.wait(name)
 	}
-	// An object: collect its fields, streaming "items" if present.
-	fields := map[string]json.RawMessage{}
-	var pending []json.RawMessage // items without their own kind
-	sawItems := false
-	for dec.More() {
-		kt, err := dec.Token()
-		if err != nil {
-			return jsonErr(name, dec, err)
-		}
-		key, _ := kt.(string)
-		if key == "items" {
-			sawItems = true
-			t, err := dec.Token()
-			if err != nil {
-				return jsonErr(name, dec, err)
-			}
-			if t == nil { // "items": null
-				continue
-			}
-			if d, ok := t.(json.Delim); !ok || d != '[' {
-				return &Error{Input: name, Msg: "\"items\" is not a list"}
-			}
-			for dec.More() {
-				var raw json.RawMessage
-				if err := dec.Decode(&raw); err != nil {
-					return jsonErr(name, dec, err)
-				}
-				g.reset()
-				if k := peekKind(raw); k.Kind == "" {
-					pending = append(pending, raw)
-					continue
-				}
-				p.submit(raw, "")
-			}
-			if _, err := dec.Token(); err != nil {
-				return jsonErr(name, dec, err)
-			}
-			continue
-		}
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return jsonErr(name, dec, err)
-		}
-		fields[key] = raw
+	if err := sc.expect('{'); err != nil {
+		return fail(err)
 	}
-	if _, err := dec.Token(); err != nil {
-		return jsonErr(name, dec, err)
+	fields := map[string]json.RawMessage{}
+	var pending [][]byte // items without their own kind
+	sawItems := false
+	if c, err := sc.peek(); err != nil {
+		return fail(err)
+	} else if c == '}' {
+		sc.next('}')
+	} else {
+		for {
+			if c, err := sc.peek(); err != nil {
+				return fail(err)
+			} else if c != '"' {
+				return fail(sc.errf("expected a field name, found %q", c))
+			}
+			kraw, err := sc.str()
+			if err != nil {
+				return fail(err)
+			}
+			var key string
+			if err := json.Unmarshal(kraw, &key); err != nil {
+				return fail(sc.errf("bad field name"))
+			}
+			if err := sc.expect(':'); err != nil {
+				return fail(err)
+			}
+			vc, err := sc.peek()
+			if err != nil {
+				return fail(err)
+			}
+			switch {
+			case key == "items" && vc == '[':
+				sawItems = true
+				if err := sc.items(p, &pending); err != nil {
+					return fail(err)
+				}
+			case key == "items" && vc != 'n':
+				return &Error{Input: name, Msg: "\"items\" is not a list"}
+			default:
+				v, err := sc.value()
+				if err != nil {
+					return fail(err)
+				}
+				fields[key] = v
+			}
+			more, err := sc.next('}')
+			if err != nil {
+				return fail(err)
+			}
+			if !more {
+				break
+			}
+		}
 	}
 	var kind, apiVersion string
 	_ = json.Unmarshal(fields["kind"], &kind)
@@ -401,10 +398,8 @@ func (l *Loader) jsonValue(name string, dec *json.Decoder, g *guard) error {
 	if sawItems {
 		// A typed list (PodList from the API) has items without kind.
 		itemKind := strings.TrimSuffix(kind, "List")
-		if kind != "List" && itemKind != kind {
-			if k := newObject(apiVersion, itemKind); k != nil {
-				l.B.MarkKind(itemKind)
-			}
+		if kind != "List" && itemKind != kind && newObject(apiVersion, itemKind) != nil {
+			l.B.MarkKind(itemKind)
 		}
 		for _, raw := range pending {
 			p.submitKind(raw, apiVersion, itemKind)
@@ -422,18 +417,49 @@ func (l *Loader) jsonValue(name string, dec *json.Decoder, g *guard) error {
 	return p.wait(name)
 }
 
-func jsonErr(name string, dec *json.Decoder, err error) error {
-	if errors.Is(err, errTooBig) {
+// items reads a JSON array of objects and submits each; items without a
+// kind go to pending when it is non-nil.
+func (sc *scanner) items(p *pipeline, pending *[][]byte) error {
+	if err := sc.expect('['); err != nil {
+		return err
+	}
+	if c, err := sc.peek(); err != nil {
+		return err
+	} else if c == ']' {
+		_, err := sc.next(']')
+		return err
+	}
+	for {
+		raw, err := sc.value()
+		if err != nil {
+			return err
+		}
+		if pending != nil && peekKind(raw).Kind == "" {
+			*pending = append(*pending, raw)
+		} else {
+			p.submit(raw, "")
+		}
+		more, err := sc.next(']')
+		if err != nil {
+			return err
+		}
+		if !more {
+			return nil
+		}
+	}
+}
+
+func scanErr(name string, sc *scanner, err error) error {
+	var se *syntaxError
+	switch {
+	case errors.Is(err, errTooBig):
 		return &Error{Input: name, Msg: errTooBig.Error()}
+	case isTruncated(err):
+		return &Error{Input: name, Msg: fmt.Sprintf("truncated JSON (input ends at byte %d)", sc.off)}
+	case errors.As(err, &se):
+		return &Error{Input: name, Msg: se.Error()}
 	}
-	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
-		return &Error{Input: name, Msg: fmt.Sprintf("truncated JSON (input ends at byte %d)", dec.InputOffset())}
-	}
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return &Error{Input: name, Msg: fmt.Sprintf("invalid JSON at byte %d: %s", se.Offset, se.Error())}
-	}
-	return &Error{Input: name, Msg: "invalid JSON: " + err.Error()}
+	return &Error{Input: name, Msg: "reading JSON: " + err.Error()}
 }
 
 type typeMeta struct {
@@ -581,7 +607,12 @@ func decodeItem(raw []byte, apiVersion, kind string) result {
 	if obj == nil {
 		return result{}
 	}
-	if err := json.Unmarshal(raw, obj); err != nil {
+	if err := itemJSON.Unmarshal(raw, obj); err != nil {
+		// jsoniter's messages are hard to read; encoding/json says the
+		// same thing in one clean line.
+		if serr := json.Unmarshal(raw, newObject(tm.APIVersion, tm.Kind)); serr != nil {
+			err = serr
+		}
 		return result{err: fmt.Errorf("%s: %v", tm.Kind, cleanJSONErr(err))}
 	}
 	return result{obj: obj, kind: tm.Kind}

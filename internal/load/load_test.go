@@ -24,15 +24,15 @@ func loadString(t *testing.T, name, data string) (*snapshot.Snapshot, error) {
 
 func TestFormats(t *testing.T) {
 	cases := map[string]string{
-		"single JSON object": podJSON,
-		"kubectl List":       `{"apiVersion":"v1","items":[` + podJSON + `],"kind":"List","metadata":{"resourceVersion":""}}`,
+		"single JSON object":            podJSON,
+		"kubectl List":                  `{"apiVersion":"v1","items":[` + podJSON + `],"kind":"List","metadata":{"resourceVersion":""}}`,
 		"typed list without item kinds": `{"apiVersion":"v1","kind":"PodList","metadata":{},"items":[{"metadata":{"name":"web-1","namespace":"shop"},"spec":{"containers":[]}}]}`,
-		"JSON array":         `[` + podJSON + `]`,
-		"concatenated JSON":  podJSON + "\n" + strings.Replace(podJSON, "web-1", "web-2", 1),
-		"BOM":                "\ufeff" + podJSON,
-		"YAML":               "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-1\n  namespace: shop\nspec:\n  containers: []\n",
-		"multi-doc YAML":     "# comment\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-1, namespace: shop}\n---\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-2, namespace: shop}\n",
-		"YAML List":          "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: web-1, namespace: shop}\n",
+		"JSON array":                    `[` + podJSON + `]`,
+		"concatenated JSON":             podJSON + "\n" + strings.Replace(podJSON, "web-1", "web-2", 1),
+		"BOM":                           "\ufeff" + podJSON,
+		"YAML":                          "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-1\n  namespace: shop\nspec:\n  containers: []\n",
+		"multi-doc YAML":                "# comment\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-1, namespace: shop}\n---\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-2, namespace: shop}\n",
+		"YAML List":                     "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: web-1, namespace: shop}\n",
 		"cluster-info dump stream": `{"kind":"NodeList","apiVersion":"v1","metadata":{},"items":[]}
 {"kind":"PodList","apiVersion":"v1","metadata":{},"items":[{"metadata":{"name":"web-1","namespace":"shop"},"spec":{"containers":[{"name":"web"}]},"status":{}}]}
 ==== START logs for container web of pod shop/web-1 ====

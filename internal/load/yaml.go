@@ -3,7 +3,6 @@ package load
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -52,9 +51,7 @@ func (l *Loader) yamlStream(name string, br *bufio.Reader) error {
 		if js[0] != '{' && js[0] != '[' {
 			return &Error{Input: name, Msg: fmt.Sprintf("YAML document %d is not a Kubernetes object", docs)}
 		}
-		g := &guard{r: bytes.NewReader(js), limit: maxObjectBytes}
-		dec := json.NewDecoder(g)
-		if err := l.jsonValue(name, dec, g); err != nil {
+		if err := l.jsonValue(name, newScanner(bufio.NewReader(bytes.NewReader(js)))); err != nil {
 			var le *Error
 			if errors.As(err, &le) && docs > 1 {
 				le.Msg = fmt.Sprintf("document %d: %s", docs, le.Msg)

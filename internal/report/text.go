@@ -269,13 +269,12 @@ func subjectLine(f Finding, L func(string, ...any) string) string {
 		parts = append(parts, L("report.pods-affected", len(f.Pods)))
 	}
 	if f.Container != "" {
-		key := "report.container"
+		c := L("report.container", f.Container)
 		if f.InitContainer {
-			key = "report.init-container"
+			c = L("report.init-container", f.Container)
 		} else if f.Sidecar {
-			key = "report.sidecar"
+			c = L("report.sidecar", f.Container)
 		}
-		c := L(key, f.Container)
 		if f.OtherContainersOK != nil {
 			if *f.OtherContainersOK {
 				c += " (" + L("report.others-ok") + ")"
@@ -305,7 +304,7 @@ func evidenceLabel(e Evidence, now time.Time, L func(string, ...any) string) str
 			s += " " + L("report.event.repeat", e.Count, i18n.Dur(e.LastSeen.Sub(*e.FirstSeen)))
 		}
 		if e.LastSeen != nil {
-			s += ", " + L("report.event.ago", i18n.Dur(now.Sub(*e.LastSeen)))
+			s += L("report.sep") + L("report.event.ago", i18n.Dur(now.Sub(*e.LastSeen)))
 		}
 		return s + " (" + obj + ")"
 	case "log":
