@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -99,6 +100,11 @@ dump output.`,
 			code = c
 			return err
 		},
+	}
+	// Installed as kubectl-why, podwhy is the kubectl plugin "kubectl why".
+	if strings.HasPrefix(filepath.Base(os.Args[0]), "kubectl-") {
+		root.Use = "kubectl why [TARGET...]"
+		root.Example = strings.ReplaceAll(root.Example, "podwhy ", "kubectl why ")
 	}
 	root.SetArgs(args)
 	root.SetIn(stdio.In)

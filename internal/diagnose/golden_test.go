@@ -90,13 +90,11 @@ func TestRules(t *testing.T) {
 				}
 				checkRendered(t, txt.String())
 				golden(t, filepath.Join("testdata", "golden", name+"."+string(lang)+".txt"), txt.Bytes())
-				if lang == i18n.EN {
-					var js bytes.Buffer
-					if err := report.JSON(&js, doc); err != nil {
-						t.Fatal(err)
-					}
-					golden(t, filepath.Join("testdata", "golden", name+".json"), js.Bytes())
+				var js bytes.Buffer
+				if err := report.JSON(&js, doc); err != nil {
+					t.Fatal(err)
 				}
+				golden(t, filepath.Join("testdata", "golden", name+"."+string(lang)+".json"), js.Bytes())
 			}
 		})
 	}

@@ -96,7 +96,13 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 		}
 		f = c.newPodFinding(p, Error, ClassCrashLoop, "Crash/Exit", fmt.Sprint(code))
 		f.Headline = i18n.T("crash.exit.head", cs.Name, code, exitMeaning(code, p), cs.RestartCount)
-		if code == 0 && p.Spec.RestartPolicy != corev1.RestartPolicyNever {
+		if last == nil {
+			// The kubelet lost the last termination (it restarted, or the
+			// status was trimmed): say so rather than invent exit 0.
+			f.groupKey = "unknown"
+			f.Headline = i18n.T("crash.unknown.head", cs.Name, cs.RestartCount)
+		}
+		if last != nil && code == 0 && p.Spec.RestartPolicy != corev1.RestartPolicyNever {
 			f.Explain = i18n.T("crash.exit.why0")
 			if spec != nil {
 				f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.containers["+cs.Name+"].command/args", commandLine(spec)))

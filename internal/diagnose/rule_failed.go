@@ -28,7 +28,9 @@ func (c *ctx) failedPod(p *corev1.Pod) []*Finding {
 		if res == "" {
 			res = ev.Condition
 		}
-		f = c.newPodFinding(p, Warning, ClassError, "Evicted", res+"|"+p.Spec.NodeName)
+		// One finding per owner and starved resource, whatever the node:
+		// evictions spread over a pool are one story.
+		f = c.newPodFinding(p, Warning, ClassError, "Evicted", res)
 		f.Headline = i18n.T("failed.evicted.head", orNone(p.Spec.NodeName), orNone(res))
 		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.message", msg))
 		if n := c.s.Node(p.Spec.NodeName); n != nil {

@@ -4,6 +4,10 @@ package i18n
 // running-but-not-Ready pods (catalog §10).
 func init() {
 	add(map[string]Text{
+		"crash.unknown.head": {
+			EN: "container %[1]s keeps restarting (%[2]d restarts); its last exit was not recorded",
+			ZH: "容器 %[1]s 反复重启（已重启 %[2]d 次），上一次退出的信息没有被记录",
+		},
 		// OOMKilled. %[2]s is the memory limit or "<none>".
 		"crash.oom.head": {
 			EN: "container %[1]s OOMKilled (memory limit %[2]s), %[3]d restarts",

@@ -3,6 +3,7 @@ package snapshot
 import (
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -27,6 +28,9 @@ type Builder struct {
 	latest time.Time
 	events map[string]*Event
 	order  []string
+	// seenEvents holds the identity of Event objects already added, so the
+	// same event read from two files is counted once.
+	seenEvents map[string]bool
 }
 
 // NewBuilder returns an empty builder.
@@ -39,7 +43,8 @@ func NewBuilder() *Builder {
 			SpecIssues: map[ObjectRef][]FieldIssue{},
 			Logs:       map[string]string{},
 		},
-		events: map[string]*Event{},
+		events:     map[string]*Event{},
+		seenEvents: map[string]bool{},
 	}
 }
 
@@ -94,10 +99,14 @@ func (b *Builder) Add(obj any) bool {
 		b.s.Nodes = append(b.s.Nodes, o)
 	case *corev1.Event:
 		b.s.kinds[KindEvent] = true
-		b.addCoreEvent(o)
+		if b.firstTime(o.Namespace, o.Name, o.ResourceVersion, o.Count, o.LastTimestamp.Time) {
+			b.addCoreEvent(o)
+		}
 	case *eventsv1.Event:
 		b.s.kinds[KindEvent] = true
-		b.addEventsV1(o)
+		if b.firstTime(o.Namespace, o.Name, o.ResourceVersion, o.DeprecatedCount, o.DeprecatedLastTimestamp.Time) {
+			b.addEventsV1(o)
+		}
 	case *appsv1.ReplicaSet:
 		b.meta(KindReplicaSet, &o.ObjectMeta, o)
 		b.s.ReplicaSets = append(b.s.ReplicaSets, o)
@@ -336,6 +345,20 @@ func (b *Builder) addEventsV1(e *eventsv1.Event) {
 	b.addEvent(ev)
 }
 
+// firstTime reports whether an Event object is seen for the first time.
+// Objects without a name (pasted text) are always new.
+func (b *Builder) firstTime(ns, name, rv string, count int32, last time.Time) bool {
+	if name == "" {
+		return true
+	}
+	k := fmt.Sprintf("%s/%s/%s/%d/%d", ns, name, rv, count, last.UnixNano())
+	if b.seenEvents[k] {
+		return false
+	}
+	b.seenEvents[k] = true
+	return true
+}
+
 // combinedPrefix is what the event correlator puts in front of a message
 // it aggregated from similar ones.
 const combinedPrefix = "(combined from similar events): "
@@ -364,9 +387,6 @@ func (b *Builder) addEvent(ev *Event) {
 	// one event; the same event from two inputs is counted once.
 	key := string(ev.Regarding.UID) + "|" + ev.Regarding.key() + "|" + ev.FieldPath + "|" + ev.Type + "|" + ev.Reason + "|" + ev.Message
 	if old, ok := b.events[key]; ok {
-		if ev.First.Equal(old.First) && ev.Last.Equal(old.Last) && ev.Count == old.Count {
-			return
-		}
 		old.Count += ev.Count
 		if ev.First.Before(old.First) {
 			old.First = ev.First
@@ -439,6 +459,7 @@ func (b *Builder) Build(now time.Time) *Snapshot {
 	}
 	b.events = nil
 	b.order = nil
+	b.seenEvents = nil
 	return s
 }
 
