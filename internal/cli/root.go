@@ -136,6 +136,7 @@ dump output.`,
 			fmt.Fprintf(cmd.OutOrStdout(), "podwhy %s (report schema %s)\n", Version, report.APIVersion)
 		},
 	})
+	root.AddCommand(labCommand(o))
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 
 	if err := root.Execute(); err != nil {
