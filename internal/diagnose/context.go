@@ -11,6 +11,7 @@ import (
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
+	"github.com/podwhy/podwhy/internal/classify"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -37,8 +38,24 @@ type ctx struct {
 	now  time.Time
 	opts Options
 
-	owners   map[*corev1.Pod]owner
-	nodeFree map[string]corev1.ResourceList
+	owners    map[*corev1.Pod]owner
+	nodeFree  map[string]corev1.ResourceList
+	candCache map[string][]cand
+	imageMemo map[string]string
+}
+
+// imageCode memoizes classify.ImagePull: the pods of one workload fail
+// with the same text.
+func (c *ctx) imageCode(text string) string {
+	if c.imageMemo == nil {
+		c.imageMemo = map[string]string{}
+	}
+	if code, ok := c.imageMemo[text]; ok {
+		return code
+	}
+	code := classify.ImagePull(text)
+	c.imageMemo[text] = code
+	return code
 }
 
 // owner is the controller chain of a pod, reduced to what a person acts on.

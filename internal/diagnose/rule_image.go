@@ -33,7 +33,7 @@ func (c *ctx) image(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 	if pullEv != nil {
 		text = pullEv.Message
 	}
-	code := classify.ImagePull(text)
+	code := c.imageCode(text)
 	switch w.Reason {
 	case "InvalidImageName":
 		code = classify.ImageInvalid

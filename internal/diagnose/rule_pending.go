@@ -207,29 +207,7 @@ func (c *ctx) explainResources(f *Finding, p *corev1.Pod, sc classify.Sched) {
 	}
 	f.groupKey = strings.Join(resNames, ",")
 	first := corev1.ResourceName(resNames[0])
-	type cand struct {
-		node string
-		free string
-		cmp  int64
-	}
-	var cands []cand
-	for _, n := range c.s.Nodes {
-		if n.Spec.Unschedulable || nodeReady(n) != corev1.ConditionTrue || !podFitsNode(p, n) {
-			continue
-		}
-		free := c.freeOn(n)
-		q, ok := free[first]
-		if !ok {
-			q = n.Status.Allocatable[first]
-		}
-		cands = append(cands, cand{n.Name, fmtQty(first, q), q.MilliValue()})
-	}
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].cmp != cands[j].cmp {
-			return cands[i].cmp > cands[j].cmp
-		}
-		return cands[i].node < cands[j].node
-	})
+	cands := c.candidates(p, first)
 	want := req[first]
 	wantS := fmtQty(first, want)
 	if want.IsZero() {
@@ -271,6 +249,63 @@ func (c *ctx) explainResources(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		Step{Text: i18n.T("pending.res.step.lower", string(first)), Command: kubectl(p.Namespace, "set", "resources", target, "-c", cn, "--requests="+string(first)+"=<smaller>"), Changes: true},
 		Step{Text: i18n.T("pending.res.step.nodes")},
 	)
+}
+
+// cand is a node and how much of a resource it has free.
+type cand struct {
+	node string
+	free string
+	cmp  int64
+}
+
+// candidates are the Ready, schedulable nodes the pod may use, most free
+// first. Pods of one workload share selector and tolerations, so the list
+// is computed once per placement.
+func (c *ctx) candidates(p *corev1.Pod, res corev1.ResourceName) []cand {
+	var b strings.Builder
+	fmt.Fprint(&b, res, p.Spec.NodeSelector)
+	for _, t := range p.Spec.Tolerations {
+		fmt.Fprintf(&b, "|%s %s %s %s", t.Key, t.Operator, t.Value, t.Effect)
+	}
+	if a := p.Spec.Affinity; a != nil && a.NodeAffinity != nil {
+		b.WriteString("|" + a.NodeAffinity.String())
+	}
+	key := b.String()
+	if c.candCache == nil {
+		c.candCache = map[string][]cand{}
+	}
+	if cs, ok := c.candCache[key]; ok {
+		return cs
+	}
+	var cands []cand
+	for _, n := range c.s.Nodes {
+		if n.Spec.Unschedulable || nodeReady(n) != corev1.ConditionTrue || !podFitsNode(p, n) {
+			continue
+		}
+		q, ok := c.freeOn(n)[res]
+		if !ok {
+			q = n.Status.Allocatable[res]
+		}
+		cands = append(cands, cand{n.Name, "", q.MilliValue()})
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].cmp != cands[j].cmp {
+			return cands[i].cmp > cands[j].cmp
+		}
+		return cands[i].node < cands[j].node
+	})
+	if len(cands) > 3 {
+		cands = cands[:3]
+	}
+	for i := range cands {
+		q, ok := c.freeOn(c.s.Node(cands[i].node))[res]
+		if !ok {
+			q = c.s.Node(cands[i].node).Status.Allocatable[res]
+		}
+		cands[i].free = fmtQty(res, q)
+	}
+	c.candCache[key] = cands
+	return cands
 }
 
 // podFitsNode: the node passes the pod's node selector and its NoSchedule

@@ -1,0 +1,193 @@
+//go:build e2e
+
+// Package e2e runs podwhy against the real test cluster (hack/e2e.sh brings
+// it up): every lab scenario is applied, the real components produce the
+// failure, and podwhy must name it — from the live API and from a
+// kubectl get -o json dump of the same objects alike.
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/podwhy/podwhy/internal/cli"
+	"github.com/podwhy/podwhy/internal/lab"
+	"github.com/podwhy/podwhy/internal/testcluster"
+)
+
+type finding struct {
+	ID        string
+	Reason    string
+	Tags      []string
+	Namespace string
+	Subject   struct{ Kind, Name string }
+}
+
+type doc struct {
+	Findings []finding
+	Notes    []string
+}
+
+func cluster(t *testing.T) *testcluster.Cluster {
+	repo, _ := filepath.Abs("..")
+	c := testcluster.New(repo)
+	if _, err := os.Stat(c.Kubeconfig()); err != nil {
+		t.Fatalf("no test cluster (run hack/e2e.sh): %v", err)
+	}
+	return c
+}
+
+func podwhy(t *testing.T, args ...string) (int, doc, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := cli.Main(append(args, "-o", "json"), cli.IO{In: strings.NewReader(""), Out: &out, Err: &errb})
+	var d doc
+	if code != 2 {
+		if err := json.Unmarshal(out.Bytes(), &d); err != nil {
+			t.Fatalf("podwhy %v: %v\n%s", args, err, errb.String())
+		}
+	}
+	return code, d, errb.String()
+}
+
+func byNamespace(d doc) map[string][]string {
+	out := map[string][]string{}
+	for _, f := range d.Findings {
+		out[f.Namespace] = append(out[f.Namespace], f.Reason)
+		out[f.Namespace] = append(out[f.Namespace], f.Tags...)
+	}
+	return out
+}
+
+func has(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// dumpKinds is what a person would dump for a ticket.
+const dumpKinds = "pods,events,nodes,replicasets,deployments,statefulsets,daemonsets,jobs,cronjobs,persistentvolumeclaims,persistentvolumes,storageclasses,configmaps,secrets,serviceaccounts,resourcequotas,limitranges,namespaces,services"
+
+func TestLabScenarios(t *testing.T) {
+	c := cluster(t)
+	cs, err := c.Client()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	scenarios, err := lab.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = lab.Delete(context.Background(), cs, "") })
+	for _, s := range scenarios {
+		if err := lab.Apply(ctx, cs, s); err != nil {
+			t.Fatalf("apply %s: %v", s.Name, err)
+		}
+	}
+	// Wait until every scenario shows its reason (the real components take
+	// their time: back-offs, probes, controllers).
+	pending := map[string]lab.Scenario{}
+	for _, s := range scenarios {
+		if s.Reason != "-" {
+			pending[s.Namespace()] = s
+		}
+	}
+	deadline := time.Now().Add(4 * time.Minute)
+	var last doc
+	for len(pending) > 0 && time.Now().Before(deadline) {
+		_, last, _ = podwhy(t, "--kubeconfig", c.Kubeconfig(), "-A", "--startup-grace", "20s")
+		got := byNamespace(last)
+		for ns, s := range pending {
+			if has(got[ns], s.Reason) {
+				t.Logf("%-18s %s found after %s", s.Name, s.Reason, time.Since(deadline.Add(-4*time.Minute)).Round(time.Second))
+				delete(pending, ns)
+			}
+		}
+		time.Sleep(3 * time.Second)
+	}
+	got := byNamespace(last)
+	for ns, s := range pending {
+		t.Errorf("%s: want %s, podwhy found %v (produced by %s)", s.Name, s.Reason, got[ns], s.Source)
+	}
+	for _, s := range scenarios {
+		if s.Reason == "-" && len(got[s.Namespace()]) > 0 {
+			t.Errorf("%s: healthy workload has findings %v", s.Name, got[s.Namespace()])
+		}
+	}
+
+	// The same objects as a kubectl dump give the same findings.
+	for attempt := 0; attempt < 3; attempt++ {
+		dump := filepath.Join(t.TempDir(), "dump.json")
+		out, err := exec.Command(filepath.Join(c.BinDir, "kubectl"), "--kubeconfig", c.Kubeconfig(), "get", dumpKinds, "-A", "-o", "json").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dump, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, live, _ := podwhy(t, "--kubeconfig", c.Kubeconfig(), "-A", "--startup-grace", "20s")
+		_, fromDump, _ := podwhy(t, "-f", dump, "--startup-grace", "20s")
+		a, b := labKeys(live), labKeys(fromDump)
+		if a == b {
+			return
+		}
+		if attempt == 2 {
+			t.Errorf("live and dump differ:\nlive: %s\ndump: %s", a, b)
+		}
+		time.Sleep(5 * time.Second)
+	}
+}
+
+// labKeys lists the findings in lab namespaces as "id reason".
+func labKeys(d doc) string {
+	var keys []string
+	for _, f := range d.Findings {
+		if strings.HasPrefix(f.Namespace, "podwhy-lab-") {
+			keys = append(keys, f.ID+" "+f.Reason)
+		}
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ", ")
+}
+
+// TestDeadServer: an address nothing listens on gives one clear line and
+// exit 2, quickly.
+func TestDeadServer(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "dead.kubeconfig")
+	os.WriteFile(cfg, []byte(`apiVersion: v1
+kind: Config
+clusters: [{name: dead, cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}}]
+users: [{name: u, user: {token: x}}]
+contexts: [{name: dead, context: {cluster: dead, user: u}}]
+current-context: dead
+`), 0o600)
+	start := time.Now()
+	code, _, errOut := podwhy(t, "--kubeconfig", cfg, "-A")
+	if code != 2 || !strings.Contains(errOut, "cannot reach the API server at https://127.0.0.1:1") || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("took %s", d)
+	}
+}
+
+func TestMain(m *testing.M) {
+	if os.Getenv("PODWHY_E2E") == "" {
+		fmt.Println("e2e: PODWHY_E2E not set; run hack/e2e.sh")
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
