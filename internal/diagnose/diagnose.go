@@ -2,6 +2,8 @@ package diagnose
 
 import (
 	"sort"
+	"strings"
+	"time"
 
 	corev1 "k8s.io/api/core/v1"
 
@@ -110,6 +112,11 @@ func (c *ctx) container(p *corev1.Pod, cs *corev1.ContainerStatus, init bool) *F
 		}
 	} else if t := cs.State.Terminated; t != nil && t.ExitCode != 0 && p.Status.Phase != corev1.PodFailed {
 		f = c.crash(p, cs)
+	} else if r := cs.State.Running; r != nil && cs.LastTerminationState.Terminated != nil &&
+		c.age(r.StartedAt.Time) < 5*time.Minute && c.backingOff(p, cs.Name) {
+		// Between two crashes the container is briefly Running; the
+		// kubelet's recent back-off says it is a crash loop all the same.
+		f = c.crash(p, cs)
 	}
 	if f == nil {
 		return nil
@@ -121,6 +128,17 @@ func (c *ctx) container(p *corev1.Pod, cs *corev1.ContainerStatus, init bool) *F
 		f.Class = ClassWaiting
 	}
 	return f
+}
+
+// backingOff: within the last five minutes the kubelet reported "Back-off
+// restarting failed container" for this container, or killed it for
+// failing its liveness or startup probe.
+func (c *ctx) backingOff(p *corev1.Pod, container string) bool {
+	e := latestEvent(c.eventsOf(p), container, func(e *snapshot.Event) bool {
+		return e.Reason == "BackOff" && strings.Contains(e.Message, "restarting failed container") ||
+			e.Reason == "Killing" && (strings.Contains(e.Message, "failed liveness probe") || strings.Contains(e.Message, "failed startup probe"))
+	})
+	return e != nil && c.age(e.Last) < 5*time.Minute && e.Last.After(p.CreationTimestamp.Time)
 }
 
 // markOtherContainers records, for container findings, whether the pod's

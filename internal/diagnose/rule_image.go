@@ -252,7 +252,9 @@ func (c *ctx) explainPullAuth(f *Finding, p *corev1.Pod, ref imageref.Ref) {
 	} else if sa == nil {
 		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.serviceaccount", saName))
 	}
-	f.groupKey = ref.Original + "|" + state
+	// Keyed by image only: which secrets could be checked depends on the
+	// input, and the finding ID must not.
+	f.groupKey = ref.Original
 	secretName := "regcred"
 	if len(cands) > 0 {
 		secretName = cands[0].name

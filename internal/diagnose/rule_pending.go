@@ -424,7 +424,9 @@ func (c *ctx) explainTaints(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		parts = append(parts, fmt.Sprintf("%s (%s)", k, strings.Join(byTaint[k], ", ")))
 	}
 	f.Headline = i18n.T("pending.taint.head", i18n.List(keys))
-	f.groupKey = strings.Join(keys, ",")
+	// The group key stays empty: the taints come from Node objects, which
+	// one input may hold and another not, and the finding's ID must not
+	// depend on that.
 	if len(parts) > 0 {
 		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: nodeObj(""), Field: "spec.taints", Text: strings.Join(parts, "; "), Note: i18n.T("pending.taint.nodes")})
 	}
@@ -579,8 +581,11 @@ func (c *ctx) explainVolume(f *Finding, p *corev1.Pod, sc classify.Sched) {
 			claims = append(claims, p.Name+"-"+v.Name)
 		}
 	}
+	// The key is the claims the pod names (spec), not what the checks
+	// below find, so every input gives the same finding ID.
+	f.groupKey = strings.Join(claims, ",")
 	if missing != "" {
-		f.groupKey = "missing"
+		f.groupKey = "missing:" + missing
 		f.Headline = i18n.T("pending.vol.missing.head", missing)
 		f.Explain = i18n.T("pending.vol.missing.why")
 		f.Steps = append(f.Steps, Step{Text: i18n.T("pending.vol.step.get"), Command: kubectl(p.Namespace, "get", "pvc")})
@@ -615,11 +620,9 @@ func (c *ctx) explainVolume(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		switch {
 		case scName == "" && pvc.Spec.VolumeName == "":
 			if def := defaultStorageClass(c.s.StorageClasses); def == nil && c.s.Has(snapshot.KindStorageClass) {
-				f.groupKey = "nodefault"
 				f.Headline = i18n.T("pending.vol.nodefault.head", name)
 			}
 		case scName != "" && c.s.Has(snapshot.KindStorageClass) && c.s.StorageClass(scName) == nil:
-			f.groupKey = "nosc:" + scName
 			f.Headline = i18n.T("pending.vol.nosc.head", name, scName)
 			f.Steps = append(f.Steps, Step{Text: i18n.T("pending.vol.step.sc"), Command: kubectl("", "get", "storageclass")})
 		case scName != "":

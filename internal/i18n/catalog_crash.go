@@ -87,8 +87,8 @@ func init() {
 			ZH: "应用程序错误",
 		},
 		"exit.2": {
-			EN: "misuse of a shell builtin or bad arguments",
-			ZH: "shell 内置命令用法错误或参数错误",
+			EN: "bad arguments or usage — and the exit code of a Go program that panicked",
+			ZH: "参数或用法错误；Go 程序 panic 退出时也是这个退出码",
 		},
 		"exit.126": {
 			EN: "command found but not executable",

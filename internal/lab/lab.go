@@ -154,6 +154,15 @@ func stripComments(doc []byte) []byte {
 // Apply creates a scenario's namespace and objects, then runs its
 // after-apply actions.
 func Apply(ctx context.Context, cs kubernetes.Interface, s Scenario) error {
+	// A namespace still being deleted from an earlier run refuses new
+	// objects: wait for it to be gone.
+	for i := 0; i < 240; i++ {
+		old, err := cs.CoreV1().Namespaces().Get(ctx, s.Namespace(), metav1.GetOptions{})
+		if err != nil || old.DeletionTimestamp == nil {
+			break
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
 	ns := &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: s.Namespace(), Labels: map[string]string{Label: s.Name}}}
 	for k, v := range s.NamespaceLabels {
 		ns.Labels[k] = v
