@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The one test command (README, .ci/run): vet, every unit, golden, schema
-# and fuzz-seed test. Needs only Go and the Go module proxy.
+# The one test command (README, .ci/run): gofmt, vet, every unit, golden,
+# schema and fuzz-seed test, then the end-to-end suite on a real cluster
+# (hack/e2e.sh: builds and caches its binaries, installs Debian packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -12,3 +13,10 @@ if [ -n "$unformatted" ]; then
 fi
 go vet ./...
 go test -count=1 ./...
+# End-to-end on a real Kubernetes built here (root; set PODWHY_SKIP_E2E=1
+# to skip on a machine that cannot run it).
+if [ "${PODWHY_SKIP_E2E:-}" = "1" ]; then
+  echo "e2e skipped (PODWHY_SKIP_E2E=1)"
+else
+  bash hack/e2e.sh
+fi
