@@ -110,7 +110,10 @@ func (c *ctx) container(p *corev1.Pod, cs *corev1.ContainerStatus, init bool) *F
 		case "CrashLoopBackOff":
 			f = c.crash(p, cs)
 		}
-	} else if t := cs.State.Terminated; t != nil && t.ExitCode != 0 && p.Status.Phase != corev1.PodFailed {
+	} else if t := cs.State.Terminated; t != nil && p.Status.Phase != corev1.PodFailed &&
+		(t.ExitCode != 0 || cs.RestartCount > 0 && p.Spec.RestartPolicy != corev1.RestartPolicyNever && !init) {
+		// Exit 0 of an app container that is restarted over and over is a
+		// crash loop too (restartPolicy Always keeps restarting it).
 		f = c.crash(p, cs)
 	} else if r := cs.State.Running; r != nil && cs.LastTerminationState.Terminated != nil &&
 		c.age(r.StartedAt.Time) < 5*time.Minute && c.backingOff(p, cs.Name) {
