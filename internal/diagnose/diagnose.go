@@ -111,7 +111,7 @@ func (c *ctx) container(p *corev1.Pod, cs *corev1.ContainerStatus, init bool) *F
 			f = c.crash(p, cs)
 		}
 	} else if t := cs.State.Terminated; t != nil && p.Status.Phase != corev1.PodFailed &&
-		(t.ExitCode != 0 || cs.RestartCount > 0 && p.Spec.RestartPolicy != corev1.RestartPolicyNever && !init) {
+		(t.ExitCode != 0 || cs.RestartCount > 0 && (p.Spec.RestartPolicy == corev1.RestartPolicyAlways || p.Spec.RestartPolicy == "") && !init) {
 		// Exit 0 of an app container that is restarted over and over is a
 		// crash loop too (restartPolicy Always keeps restarting it).
 		f = c.crash(p, cs)
