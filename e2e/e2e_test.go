@@ -191,3 +191,61 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
+
+// TestRBAC: with a user that may not list nodes or secrets, podwhy still
+// diagnoses and says which checks did not run and what permission would
+// enable them; with deploy/rbac.yaml bound, nothing is missing.
+func TestRBAC(t *testing.T) {
+	c := cluster(t)
+	kubectl := func(stdin string, args ...string) {
+		t.Helper()
+		cmd := exec.Command(filepath.Join(c.BinDir, "kubectl"), append([]string{"--kubeconfig", c.Kubeconfig()}, args...)...)
+		cmd.Stdin = strings.NewReader(stdin)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("kubectl %v: %v\n%s", args, err, out)
+		}
+	}
+	rbac, err := os.ReadFile("../deploy/rbac.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kubectl(string(rbac), "apply", "-f", "-")
+	t.Cleanup(func() {
+		exec.Command(filepath.Join(c.BinDir, "kubectl"), "--kubeconfig", c.Kubeconfig(), "delete", "clusterrolebinding", "podwhy-limited", "podwhy-limited-full", "--ignore-not-found").Run()
+		exec.Command(filepath.Join(c.BinDir, "kubectl"), "--kubeconfig", c.Kubeconfig(), "delete", "clusterrole", "podwhy-limited", "--ignore-not-found").Run()
+	})
+	kubectl("", "create", "clusterrole", "podwhy-limited", "--verb=list",
+		"--resource=pods,events,persistentvolumeclaims,persistentvolumes,configmaps,serviceaccounts,resourcequotas,limitranges,namespaces,services,replicasets.apps,deployments.apps,statefulsets.apps,daemonsets.apps,jobs.batch,cronjobs.batch,storageclasses.storage.k8s.io")
+	kubectl("", "create", "clusterrolebinding", "podwhy-limited", "--clusterrole=podwhy-limited", "--user=podwhy-limited")
+
+	code, d, errOut := podwhy(t, "--kubeconfig", c.LimitedKubeconfig(), "-A")
+	if code == 2 {
+		t.Fatalf("limited user: exit 2: %s", errOut)
+	}
+	notes := strings.Join(d.Notes, "\n")
+	for _, want := range []string{`"list" on "nodes" cluster-wide`, `"list" on "secrets" cluster-wide`} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes %q lack %s", notes, want)
+		}
+	}
+	// The role shipped in deploy/rbac.yaml is enough: no note at all.
+	kubectl("", "create", "clusterrolebinding", "podwhy-limited-full", "--clusterrole=podwhy-reader", "--user=podwhy-limited")
+	if err := waitUntil(30*time.Second, func() bool {
+		_, d, _ := podwhy(t, "--kubeconfig", c.LimitedKubeconfig(), "-A")
+		return len(d.Notes) == 0
+	}); err != nil {
+		_, d, _ := podwhy(t, "--kubeconfig", c.LimitedKubeconfig(), "-A")
+		t.Errorf("with podwhy-reader bound, notes remain: %v", d.Notes)
+	}
+}
+
+func waitUntil(timeout time.Duration, f func() bool) error {
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		if f() {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return fmt.Errorf("timed out")
+}
