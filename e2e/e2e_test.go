@@ -249,3 +249,37 @@ func waitUntil(timeout time.Duration, f func() bool) error {
 	}
 	return fmt.Errorf("timed out")
 }
+
+// TestAPIServerRestart: while the API server is down podwhy fails fast with
+// one line; once it is back podwhy works again.
+func TestAPIServerRestart(t *testing.T) {
+	c := cluster(t)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		c.Stop("kube-apiserver", 20*time.Second)
+	}()
+	// Runs during the shutdown: findings or one clear line, never a hang.
+	for i := 0; i < 5; i++ {
+		start := time.Now()
+		code, _, errOut := podwhy(t, "--kubeconfig", c.Kubeconfig(), "-A", "--request-timeout", "5s")
+		if d := time.Since(start); d > 15*time.Second {
+			t.Errorf("run %d took %s", i, d)
+		}
+		if code == 2 && (strings.Count(strings.TrimSpace(errOut), "\n") > 0 || !strings.HasPrefix(errOut, "podwhy: ")) {
+			t.Errorf("run %d: not one line: %q", i, errOut)
+		}
+		time.Sleep(time.Second)
+	}
+	<-done
+	code, _, errOut := podwhy(t, "--kubeconfig", c.Kubeconfig(), "-A", "--request-timeout", "5s")
+	if code != 2 || !strings.Contains(errOut, "cannot reach the API server") {
+		t.Errorf("server down: exit %d %q", code, errOut)
+	}
+	if err := c.StartAPIServer(); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := podwhy(t, "--kubeconfig", c.Kubeconfig(), "-A"); code == 2 {
+		t.Errorf("after restart: %s", errOut)
+	}
+}

@@ -169,34 +169,7 @@ func (c *Cluster) startControlPlane() error {
 		"--quota-backend-bytes", "4294967296", "--log-level", "warn"); err != nil {
 		return err
 	}
-	if err := c.start("kube-apiserver", bin("kube-apiserver"),
-		fmt.Sprintf("--etcd-servers=http://127.0.0.1:%d", etcdPort),
-		"--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", fmt.Sprintf("--secure-port=%d", apiserverPort),
-		"--endpoint-reconciler-type=none",
-		"--tls-cert-file="+pki+"/apiserver.crt", "--tls-private-key-file="+pki+"/apiserver.key",
-		"--client-ca-file="+pki+"/ca.crt",
-		"--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-		"--service-account-key-file="+pki+"/sa.pub", "--service-account-signing-key-file="+pki+"/sa.key",
-		"--service-cluster-ip-range=10.96.0.0/16",
-		"--authorization-mode=Node,RBAC",
-		"--enable-admission-plugins=NamespaceLifecycle,LimitRanger,ServiceAccount,DefaultTolerationSeconds,Priority,ResourceQuota,PodSecurity,NodeRestriction",
-		"--default-not-ready-toleration-seconds=30", "--default-unreachable-toleration-seconds=30",
-		"--allow-privileged=true",
-		"--kubelet-client-certificate="+pki+"/apiserver-kubelet-client.crt", "--kubelet-client-key="+pki+"/apiserver-kubelet-client.key",
-		"--kubelet-certificate-authority="+pki+"/ca.crt", "--kubelet-preferred-address-types=InternalIP,Hostname",
-		"--event-ttl=2h"); err != nil {
-		return err
-	}
-	if err := waitFor("kube-apiserver", 90*time.Second, func() error {
-		if !c.Running("kube-apiserver") {
-			return fmt.Errorf("exited:\n%s", c.logTail("kube-apiserver", 15))
-		}
-		out, err := c.Kubectl("get", "--raw", "/readyz")
-		if err != nil {
-			return fmt.Errorf("%v: %s", err, strings.TrimSpace(string(out)))
-		}
-		return nil
-	}); err != nil {
+	if err := c.StartAPIServer(); err != nil {
 		return err
 	}
 	if err := c.start("kube-controller-manager", bin("kube-controller-manager"),
@@ -228,6 +201,39 @@ leaderElection:
 		"--authentication-kubeconfig="+c.path("scheduler.kubeconfig"),
 		"--authorization-kubeconfig="+c.path("scheduler.kubeconfig"),
 		"--bind-address=127.0.0.1", fmt.Sprintf("--secure-port=%d", schedPort))
+}
+
+// StartAPIServer starts kube-apiserver and waits until /readyz answers.
+func (c *Cluster) StartAPIServer() error {
+	pki := c.path("pki")
+	if err := c.start("kube-apiserver", filepath.Join(c.BinDir, "kube-apiserver"),
+		fmt.Sprintf("--etcd-servers=http://127.0.0.1:%d", etcdPort),
+		"--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", fmt.Sprintf("--secure-port=%d", apiserverPort),
+		"--endpoint-reconciler-type=none",
+		"--tls-cert-file="+pki+"/apiserver.crt", "--tls-private-key-file="+pki+"/apiserver.key",
+		"--client-ca-file="+pki+"/ca.crt",
+		"--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+		"--service-account-key-file="+pki+"/sa.pub", "--service-account-signing-key-file="+pki+"/sa.key",
+		"--service-cluster-ip-range=10.96.0.0/16",
+		"--authorization-mode=Node,RBAC",
+		"--enable-admission-plugins=NamespaceLifecycle,LimitRanger,ServiceAccount,DefaultTolerationSeconds,Priority,ResourceQuota,PodSecurity,NodeRestriction",
+		"--default-not-ready-toleration-seconds=30", "--default-unreachable-toleration-seconds=30",
+		"--allow-privileged=true",
+		"--kubelet-client-certificate="+pki+"/apiserver-kubelet-client.crt", "--kubelet-client-key="+pki+"/apiserver-kubelet-client.key",
+		"--kubelet-certificate-authority="+pki+"/ca.crt", "--kubelet-preferred-address-types=InternalIP,Hostname",
+		"--event-ttl=2h"); err != nil {
+		return err
+	}
+	return waitFor("kube-apiserver", 90*time.Second, func() error {
+		if !c.Running("kube-apiserver") {
+			return fmt.Errorf("exited:\n%s", c.logTail("kube-apiserver", 15))
+		}
+		out, err := c.Kubectl("get", "--raw", "/readyz")
+		if err != nil {
+			return fmt.Errorf("%v: %s", err, strings.TrimSpace(string(out)))
+		}
+		return nil
+	})
 }
 
 // startNode starts containerd with the test images and the kubelet.
