@@ -283,3 +283,81 @@ func TestAPIServerRestart(t *testing.T) {
 		t.Errorf("after restart: %s", errOut)
 	}
 }
+
+// TestNodeLost stops the real node's kubelet: the node lifecycle controller
+// marks it Unknown, taints it, and evicts its pods, which stay Terminating
+// while the node is gone (the seed article's Terminating/Unknown case).
+func TestNodeLost(t *testing.T) {
+	c := cluster(t)
+	const ns = "podwhy-e2e-nodelost"
+	manifest := `apiVersion: v1
+kind: Namespace
+metadata: {name: ` + ns + `}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db, namespace: ` + ns + `}
+spec:
+  serviceName: db
+  replicas: 1
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      nodeSelector: {podwhy.dev/node: real}
+      terminationGracePeriodSeconds: 5
+      containers: [{name: db, image: docker.io/library/busybox:1.36, imagePullPolicy: IfNotPresent, command: [sh, -c, exec sleep 3600]}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: ` + ns + `}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata: {labels: {app: api}}
+    spec:
+      nodeSelector: {podwhy.dev/node: real}
+      terminationGracePeriodSeconds: 5
+      containers: [{name: api, image: docker.io/library/busybox:1.36, imagePullPolicy: IfNotPresent, command: [sh, -c, exec sleep 3600]}]
+`
+	kubectl := exec.Command(filepath.Join(c.BinDir, "kubectl"), "--kubeconfig", c.Kubeconfig(), "apply", "-f", "-")
+	kubectl.Stdin = strings.NewReader(manifest)
+	if out, err := kubectl.CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	t.Cleanup(func() {
+		_ = c.StartKubelet(context.Background())
+		exec.Command(filepath.Join(c.BinDir, "kubectl"), "--kubeconfig", c.Kubeconfig(), "delete", "ns", ns, "--wait=false").Run()
+	})
+	if err := waitUntil(90*time.Second, func() bool {
+		out, _ := exec.Command(filepath.Join(c.BinDir, "kubectl"), "--kubeconfig", c.Kubeconfig(), "-n", ns, "get", "pods", "--no-headers").Output()
+		return strings.Count(string(out), "Running") == 2
+	}); err != nil {
+		t.Fatal("pods not Running")
+	}
+	c.StopKubelet()
+	want := map[string]bool{"Unknown/NodeUnreachable node": false, "Terminating/NodeLost StatefulSet/db": false, "Terminating/NodeLost Deployment/api": false}
+	start := time.Now()
+	for time.Since(start) < 3*time.Minute {
+		_, d, _ := podwhy(t, "--kubeconfig", c.Kubeconfig(), "-A")
+		for _, f := range d.Findings {
+			switch {
+			case f.Reason == "Unknown/NodeUnreachable" && f.Subject.Kind == "Node" && f.Subject.Name == c.NodeName:
+				want["Unknown/NodeUnreachable node"] = true
+			case f.Namespace == ns:
+				want[f.Reason+" "+f.Subject.Kind+"/"+f.Subject.Name] = true
+			}
+		}
+		done := true
+		for _, ok := range want {
+			done = done && ok
+		}
+		if done {
+			t.Logf("node loss diagnosed after %s", time.Since(start).Round(time.Second))
+			return
+		}
+		time.Sleep(3 * time.Second)
+	}
+	t.Errorf("after 3m: %v", want)
+}

@@ -136,6 +136,14 @@ func (c *Cluster) Up(ctx context.Context) error {
 		return err
 	}
 	c.logf("node %s Ready in %s", c.NodeName, time.Since(start).Round(time.Millisecond))
+	cs, err := c.Client()
+	if err != nil {
+		return err
+	}
+	if err := c.startKwok(ctx, cs, DefaultKwokNodes); err != nil {
+		return err
+	}
+	c.logf("%d kwok nodes Ready in %s", len(DefaultKwokNodes), time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
@@ -305,6 +313,15 @@ nodeStatusReportFrequency: 10s
 	if err := os.WriteFile(c.path("kubelet", "config.yaml"), []byte(kcfg), 0o644); err != nil {
 		return err
 	}
+	return c.StartKubelet(ctx)
+}
+
+// StopKubelet stops the real node's kubelet (its containers keep running
+// under containerd), as a lost node would.
+func (c *Cluster) StopKubelet() { c.Stop("kubelet", 10*time.Second) }
+
+// StartKubelet starts the kubelet and waits until its node is Ready.
+func (c *Cluster) StartKubelet(ctx context.Context) error {
 	if err := c.start("kubelet", filepath.Join(c.BinDir, "kubelet"),
 		"--config="+c.path("kubelet", "config.yaml"),
 		"--kubeconfig="+c.path("kubelet.kubeconfig"),
@@ -325,10 +342,8 @@ nodeStatusReportFrequency: 10s
 		if err != nil {
 			return err
 		}
-		for _, cond := range n.Status.Conditions {
-			if cond.Type == corev1.NodeReady && cond.Status == corev1.ConditionTrue {
-				return nil
-			}
+		if nodeReady(n) == corev1.ConditionTrue {
+			return nil
 		}
 		return fmt.Errorf("not Ready yet")
 	})
