@@ -9,6 +9,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/podwhy/podwhy/internal/diagnose"
+	"github.com/podwhy/podwhy/internal/lab"
 	"github.com/podwhy/podwhy/internal/load"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
@@ -77,6 +78,44 @@ func TestShippedExample(t *testing.T) {
 	for _, f := range res.Findings {
 		if !used[f] {
 			t.Errorf("unexpected finding %s %s %s/%s", f.Reason, f.Namespace, f.Subject.Kind, f.Subject.Name)
+		}
+	}
+}
+
+// TestLabCapture: a kubectl get -o json capture of the real test cluster
+// with every lab scenario applied (examples/lab-capture, made by the
+// kubelet, scheduler, admission and controllers, not by hand) gives each
+// scenario's reason in its namespace, and nothing for the healthy one.
+func TestLabCapture(t *testing.T) {
+	b := snapshot.NewBuilder()
+	if err := load.New(b).Path("../../examples/lab-capture/cluster.json"); err != nil {
+		t.Fatal(err)
+	}
+	opts := diagnose.DefaultOptions()
+	opts.StartupGrace = 20 * time.Second
+	res := diagnose.Run(b.Build(time.Time{}), opts)
+	got := map[string][]string{}
+	for _, f := range res.Findings {
+		got[f.Namespace] = append(append(got[f.Namespace], f.Reason), f.Tags...)
+	}
+	scenarios, err := lab.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range scenarios {
+		ns := s.Namespace()
+		if s.Reason == "-" {
+			if len(got[ns]) > 0 {
+				t.Errorf("%s: healthy scenario has findings %v", s.Name, got[ns])
+			}
+			continue
+		}
+		found := false
+		for _, r := range got[ns] {
+			found = found || r == s.Reason
+		}
+		if !found {
+			t.Errorf("%s: want %s, got %v", s.Name, s.Reason, got[ns])
 		}
 	}
 }

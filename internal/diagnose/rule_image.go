@@ -26,7 +26,7 @@ func (c *ctx) image(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 	// The pull error itself is in the "Failed to pull image" event; the
 	// waiting message of ImagePullBackOff only says "Back-off pulling".
 	pullEv := latestEvent(evs, cs.Name, func(e *snapshot.Event) bool {
-		return e.Reason == "Failed" && (strings.Contains(e.Message, "Failed to pull image") || strings.Contains(e.Message, "couldn't parse image") ||
+		return (e.Reason == "Failed" || e.Reason == "InspectFailed") && (strings.Contains(e.Message, "Failed to pull image") || strings.Contains(e.Message, "couldn't parse image") ||
 			strings.Contains(e.Message, "Failed to apply default image tag") || strings.Contains(e.Message, "is not present with pull policy"))
 	})
 	text := w.Message
