@@ -72,6 +72,9 @@ func group(c *ctx, in []*Finding) []*Finding {
 		if target != nil {
 			target.Evidence = append(target.Evidence, a.Evidence...)
 			target.Tags = appendUnique(target.Tags, a.Reason)
+			if a.Severity > target.Severity {
+				target.Severity = a.Severity
+			}
 			target.Steps = append(target.Steps, a.extraSteps...)
 			continue
 		}

@@ -118,7 +118,7 @@ func (c *ctx) schedCode(p *corev1.Pod, sc classify.Sched) string {
 			}
 			cand++
 			switch {
-			case n.Spec.Unschedulable:
+			case n.Spec.Unschedulable && !tolerates(p.Spec.Tolerations, unschedulableTaint):
 				cordoned++
 			case hasUntoleratedTaint(p, n):
 				tainted++
@@ -145,6 +145,10 @@ func (c *ctx) schedCode(p *corev1.Pod, sc classify.Sched) string {
 	}
 	return sc.Code
 }
+
+// unschedulableTaint is what a cordoned node carries; pods that tolerate
+// it (DaemonSet pods do) pass the NodeUnschedulable filter.
+var unschedulableTaint = corev1.Taint{Key: "node.kubernetes.io/unschedulable", Effect: corev1.TaintEffectNoSchedule}
 
 func hasUntoleratedTaint(p *corev1.Pod, n *corev1.Node) bool {
 	for _, t := range n.Spec.Taints {
@@ -279,7 +283,7 @@ func (c *ctx) candidates(p *corev1.Pod, res corev1.ResourceName) []cand {
 	}
 	var cands []cand
 	for _, n := range c.s.Nodes {
-		if n.Spec.Unschedulable || nodeReady(n) != corev1.ConditionTrue || !podFitsNode(p, n) {
+		if (n.Spec.Unschedulable && !tolerates(p.Spec.Tolerations, unschedulableTaint)) || nodeReady(n) != corev1.ConditionTrue || !podFitsNode(p, n) {
 			continue
 		}
 		q, ok := c.freeOn(n)[res]
