@@ -128,6 +128,23 @@ func TestLabScenarios(t *testing.T) {
 		}
 	}
 
+	// --logs reads the crashed containers' logs: runc 1.1.5 leaves "exec
+	// format error" only there, and the crash-exit app logs its cause.
+	for ns, want := range map[string]string{"podwhy-lab-exec-format": "exec format error", "podwhy-lab-crash-exit": "connection refused"} {
+		found := false
+		for i := 0; i < 10 && !found; i++ {
+			var out, errb bytes.Buffer
+			cli.Main([]string{"--kubeconfig", c.Kubeconfig(), "-n", ns, "--logs", "-o", "json"}, cli.IO{In: strings.NewReader(""), Out: &out, Err: &errb})
+			found = strings.Contains(out.String(), `"kind": "log"`) && strings.Contains(out.String(), want)
+			if !found {
+				time.Sleep(3 * time.Second)
+			}
+		}
+		if !found {
+			t.Errorf("%s: --logs did not quote %q", ns, want)
+		}
+	}
+
 	// The same objects as a kubectl dump give the same findings.
 	for attempt := 0; attempt < 3; attempt++ {
 		dump := filepath.Join(t.TempDir(), "dump.json")

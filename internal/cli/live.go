@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/podwhy/podwhy/internal/live"
@@ -34,12 +35,55 @@ func liveSnapshot(o *options, now time.Time, stdio IO) (*snapshot.Snapshot, stri
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout+5*time.Second)
 	defer cancel()
+	stop := progress(stdio, "listing objects")
 	b, err := live.Collect(ctx, cfg, live.Options{Namespace: ns, Timeout: timeout})
+	stop()
 	if err != nil {
 		return nil, "", err
+	}
+	if o.logs {
+		targets := live.CrashedContainers(b.Pods())
+		stop := progress(stdio, fmt.Sprintf("reading logs of %d containers", len(targets)))
+		err := live.FetchLogs(ctx, cfg, b, targets, o.logLines)
+		stop()
+		if err != nil {
+			return nil, "", err
+		}
 	}
 	if now.IsZero() {
 		now = time.Now()
 	}
 	return b.Build(now), ns, nil
+}
+
+// progress shows "podwhy: WHAT… 3s" on a terminal's stderr when the work
+// takes over a second; the returned func clears it.
+func progress(stdio IO, what string) func() {
+	if !stdio.ErrIsTerminal {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		start := time.Now()
+		shown := false
+		t := time.NewTicker(250 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				if shown {
+					fmt.Fprint(stdio.Err, "\r"+strings.Repeat(" ", 60)+"\r")
+				}
+				return
+			case <-t.C:
+				if d := time.Since(start); d > time.Second {
+					shown = true
+					fmt.Fprintf(stdio.Err, "\rpodwhy: %s… %ds", what, int(d.Seconds()))
+				}
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }

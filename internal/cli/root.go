@@ -41,7 +41,9 @@ type IO struct {
 	Out, Err io.Writer
 	// IsTerminal reports whether Out is a terminal (color, width).
 	IsTerminal bool
-	Width      int
+	// ErrIsTerminal: Err is a terminal (progress lines).
+	ErrIsTerminal bool
+	Width         int
 }
 
 // StdIO returns the process streams.
@@ -53,7 +55,7 @@ func StdIO() IO {
 			w = cw
 		}
 	}
-	return IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, IsTerminal: t, Width: w}
+	return IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, IsTerminal: t, Width: w, ErrIsTerminal: term.IsTerminal(int(os.Stderr.Fd()))}
 }
 
 type options struct {
@@ -69,6 +71,8 @@ type options struct {
 	selector      string
 	startupGrace  time.Duration
 	width         int
+	logs          bool
+	logLines      int64
 }
 
 // Main runs podwhy with args and returns the exit code.
@@ -124,6 +128,8 @@ dump output.`,
 	fl.StringVarP(&o.selector, "selector", "l", "", "only pods (and workloads) matching this label selector, e.g. app=web,tier!=db")
 	fl.DurationVar(&o.startupGrace, "startup-grace", diagnose.DefaultOptions().StartupGrace, "how long a pod may be Pending/ContainerCreating without an error before it is reported")
 	fl.IntVar(&o.width, "width", 0, "text width (default: the terminal's, or 100)")
+	fl.BoolVar(&o.logs, "logs", false, "live cluster: read the last lines of crashed containers' logs (current and previous instance) to find crash signatures")
+	fl.Int64Var(&o.logLines, "log-lines", 50, "with --logs: how many lines of each log")
 	_ = root.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"text", "json", "yaml", "markdown"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = root.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))

@@ -266,12 +266,22 @@ var crashSignatures = []struct {
 // addLogEvidence quotes the lines of a log tail that match a crash
 // signature, when the input carried logs.
 func (c *ctx) addLogEvidence(f *Finding, p *corev1.Pod, container string) {
-	for _, prev := range []bool{true, false} {
+	// The crashed instance is the current one while it is terminated, the
+	// previous one once the kubelet waits to restart it.
+	order := []bool{true, false}
+	for _, cs := range append(append([]corev1.ContainerStatus{}, p.Status.ContainerStatuses...), p.Status.InitContainerStatuses...) {
+		if cs.Name == container && cs.State.Terminated != nil {
+			order = []bool{false, true}
+		}
+	}
+	for _, prev := range order {
 		text, ok := c.s.Logs[snapshot.LogKey(p.Namespace, p.Name, container, prev)]
 		if !ok {
 			text, ok = c.s.Logs[snapshot.LogKey(p.Namespace, p.Name, "", prev)]
 		}
-		if !ok {
+		// The kubelet answers with this sentence when the log file of that
+		// instance is gone: it is not the container's output.
+		if !ok || strings.HasPrefix(text, "unable to retrieve container logs") || strings.TrimSpace(text) == "" {
 			continue
 		}
 		lines := strings.Split(strings.TrimRight(text, "\n"), "\n")

@@ -120,6 +120,8 @@ func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builde
 	return b, nil
 }
 
+func isForbidden(err error) bool { return apierrors.IsForbidden(err) }
+
 // withRetry retries throttling and server errors with backoff; anything
 // else (including timeouts) is returned at once so podwhy never hangs.
 func withRetry(ctx context.Context, f func() ([]any, string, error)) ([]any, string, error) {

@@ -48,6 +48,10 @@ func NewBuilder() *Builder {
 	}
 }
 
+// Pods returns the pods added so far (for deciding which logs to fetch
+// before the snapshot is built).
+func (b *Builder) Pods() []*corev1.Pod { return b.s.Pods }
+
 // MarkKind records that the input listed a kind, even when the list was
 // empty, so that "no such ConfigMap" can be told from "ConfigMaps not
 // collected".
