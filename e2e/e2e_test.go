@@ -145,6 +145,18 @@ func TestLabScenarios(t *testing.T) {
 		}
 	}
 
+	// The lab's pull secrets hold real credentials of the test registry:
+	// no output format may show them.
+	for _, o := range []string{"text", "json", "yaml", "markdown"} {
+		var out, errb bytes.Buffer
+		cli.Main([]string{"--kubeconfig", c.Kubeconfig(), "-A", "--logs", "-o", o}, cli.IO{In: strings.NewReader(""), Out: &out, Err: &errb})
+		for _, secret := range []string{testcluster.RegistryPassword, "cG9kd2h5OnBvZHdoeS1sYWItcGFzc3dvcmQ", "eyJhdXRocyI6"} {
+			if strings.Contains(out.String(), secret) {
+				t.Errorf("-o %s shows a secret value (%q)", o, secret)
+			}
+		}
+	}
+
 	// The same objects as a kubectl dump give the same findings.
 	for attempt := 0; attempt < 3; attempt++ {
 		dump := filepath.Join(t.TempDir(), "dump.json")

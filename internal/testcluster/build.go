@@ -64,6 +64,9 @@ func (c *Cluster) EnsureBinaries() error {
 	if err := c.ensureKwok(); err != nil {
 		return err
 	}
+	if err := c.ensureRegistry(); err != nil {
+		return err
+	}
 	if out := filepath.Join(c.BinDir, "etcd"); !exists(out) {
 		c.logf("building etcd %s", EtcdVersion)
 		// go install refuses etcd's replace directives; a throwaway module

@@ -136,6 +136,9 @@ func (c *Cluster) Up(ctx context.Context) error {
 		return err
 	}
 	c.logf("node %s Ready in %s", c.NodeName, time.Since(start).Round(time.Millisecond))
+	if err := c.startRegistries(); err != nil {
+		return fmt.Errorf("registries: %w", err)
+	}
 	cs, err := c.Client()
 	if err != nil {
 		return err
@@ -391,7 +394,7 @@ func (c *Cluster) bridge() error {
 // sandboxes' mounts and the bridge, and restores the host sysctls the
 // kubelet changed.
 func (c *Cluster) Down() {
-	for _, n := range []string{"kwok", "kubelet", "kube-scheduler", "kube-controller-manager", "kube-apiserver", "etcd"} {
+	for _, n := range []string{"kwok", "registry-auth", "registry-tls", "kubelet", "kube-scheduler", "kube-controller-manager", "kube-apiserver", "etcd"} {
 		c.Stop(n, 20*time.Second)
 	}
 	// Containers outlive containerd's shims unless removed first.
@@ -410,6 +413,7 @@ func (c *Cluster) Down() {
 	_ = os.RemoveAll(c.path("kubelet"))
 	_ = os.RemoveAll(c.path("containerd"))
 	_ = os.RemoveAll(c.path("cni"))
+	_ = os.RemoveAll(c.path("registry"))
 }
 
 var sysctls = []string{"kernel.panic", "kernel.panic_on_oops", "vm.overcommit_memory"}

@@ -55,19 +55,25 @@ func digest(b []byte) string {
 	return "sha256:" + hex.EncodeToString(s[:])
 }
 
-// ociArchive writes an OCI image layout tar holding one single-layer
-// image, named for ctr import by the io.containerd.image.name annotation.
-func ociArchive(path, name string, layer []byte, cmd []string, user string) error {
-	cfg, _ := json.Marshal(map[string]any{
+// ociImage returns the config and manifest of a single-layer image.
+func ociImage(layer []byte, cmd []string, user string) (cfg, man []byte) {
+	cfg, _ = json.Marshal(map[string]any{
 		"architecture": "amd64", "os": "linux",
 		"config": map[string]any{"Cmd": cmd, "User": user, "Env": []string{"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"}},
 		"rootfs": map[string]any{"type": "layers", "diff_ids": []string{digest(layer)}},
 	})
-	man, _ := json.Marshal(map[string]any{
+	man, _ = json.Marshal(map[string]any{
 		"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
 		"config": map[string]any{"mediaType": "application/vnd.oci.image.config.v1+json", "digest": digest(cfg), "size": len(cfg)},
 		"layers": []any{map[string]any{"mediaType": "application/vnd.oci.image.layer.v1.tar", "digest": digest(layer), "size": len(layer)}},
 	})
+	return cfg, man
+}
+
+// ociArchive writes an OCI image layout tar holding one single-layer
+// image, named for ctr import by the io.containerd.image.name annotation.
+func ociArchive(path, name string, layer []byte, cmd []string, user string) error {
+	cfg, man := ociImage(layer, cmd, user)
 	tag := name[strings.LastIndex(name, ":")+1:]
 	idx, _ := json.Marshal(map[string]any{
 		"schemaVersion": 2,
@@ -141,6 +147,9 @@ func buildImages(repo, dir string) (map[string]string, error) {
 		return nil, err
 	}
 	out := map[string]string{}
+	if err := os.WriteFile(filepath.Join(dir, "busybox.layer"), layer, 0o644); err != nil {
+		return nil, err
+	}
 	p := filepath.Join(dir, "busybox.tar")
 	if err := ociArchive(p, ImageBusybox, layer, []string{"sh"}, ""); err != nil {
 		return nil, err
