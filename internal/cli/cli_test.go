@@ -112,10 +112,10 @@ func TestTargetsAndScope(t *testing.T) {
 // TestNoSecretValues: the base64 value and its decoded password in the
 // fixtures never reach any output format.
 func TestNoSecretValues(t *testing.T) {
-	for _, f := range []string{cases + "image-pull.yaml", cases + "waiting.yaml"} {
+	for _, f := range []string{cases + "image-pull.yaml", cases + "waiting.yaml", "../../examples/lab-capture/cluster.json", "../../examples/broken-cluster"} {
 		for _, o := range []string{"text", "json", "yaml", "markdown"} {
 			_, out, _ := runCLI(t, "", "-f", f, "-o", o)
-			for _, secret := range []string{"hunter2", "aHVudGVyMg", "eyJhdXRocyI6", "Ym90Omh1bnRlcjI"} {
+			for _, secret := range []string{"hunter2", "aHVudGVyMg", "eyJhdXRocyI6", "Ym90Omh1bnRlcjI", "podwhy-lab-password", "cG9kd2h5OnBvZHdoeS1sYWItcGFzc3dvcmQ"} {
 				if strings.Contains(out, secret) {
 					t.Errorf("%s -o %s leaks %q", filepath.Base(f), o, secret)
 				}
