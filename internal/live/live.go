@@ -178,3 +178,47 @@ func lastPart(s string) string {
 	}
 	return s
 }
+
+// ListOnly performs exactly the LIST calls Collect makes and throws the
+// results away: the floor podwhy's live mode is measured against.
+func ListOnly(ctx context.Context, cfg *rest.Config, o Options) (int, error) {
+	cfg = rest.CopyConfig(cfg)
+	cfg.ContentType = "application/vnd.kubernetes.protobuf"
+	cfg.AcceptContentTypes = "application/vnd.kubernetes.protobuf,application/json"
+	if cfg.QPS == 0 {
+		cfg.QPS, cfg.Burst = 50, 100
+	}
+	if o.PageSize == 0 {
+		o.PageSize = 500
+	}
+	cs, err := kubernetes.NewForConfig(cfg)
+	if err != nil {
+		return 0, err
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	total := 0
+	var firstErr error
+	for _, l := range listers {
+		wg.Add(1)
+		go func(l lister) {
+			defer wg.Done()
+			opts := metav1.ListOptions{Limit: o.PageSize}
+			for {
+				items, cont, err := l.list(ctx, cs, "", opts)
+				mu.Lock()
+				total += len(items)
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				mu.Unlock()
+				if err != nil || cont == "" {
+					return
+				}
+				opts.Continue = cont
+			}
+		}(l)
+	}
+	wg.Wait()
+	return total, firstErr
+}
