@@ -55,7 +55,7 @@ func main() {
 		ns := fmt.Sprintf("scale-%02d", i%namespaces)
 		replicas := int32(perDeploy)
 		spec := corev1.PodSpec{
-			Tolerations: []corev1.Toleration{{Key: testcluster.KwokTaint.Key, Operator: corev1.TolerationOpExists, Effect: corev1.TaintEffectNoSchedule}},
+			Tolerations:  []corev1.Toleration{{Key: testcluster.KwokTaint.Key, Operator: corev1.TolerationOpExists, Effect: corev1.TaintEffectNoSchedule}},
 			NodeSelector: map[string]string{"type": "kwok"},
 			Containers: []corev1.Container{{Name: "app", Image: fmt.Sprintf("registry.example.com/%s/svc-%d:1.0", ns, i),
 				Resources: corev1.ResourceRequirements{Requests: corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("100m"), corev1.ResourceMemory: resource.MustParse("128Mi")}}}},
