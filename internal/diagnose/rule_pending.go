@@ -100,8 +100,12 @@ func (c *ctx) schedCode(p *corev1.Pod, sc classify.Sched) string {
 		}
 		return best
 	}
+	// Only node selection is the pod's own choice; pod (anti-)affinity and
+	// topology spread failures are real blockers.
 	intended := func(r classify.SchedReason) bool {
-		return r.Code == classify.UnschedAffinity && (hasSelector || strings.Contains(r.Text, "didn't satisfy plugin(s) [NodeAffinity]"))
+		nodeSel := strings.Contains(r.Text, "node affinity/selector") || strings.Contains(r.Text, "node selector") ||
+			strings.Contains(r.Text, "[NodeAffinity]")
+		return r.Code == classify.UnschedAffinity && nodeSel && (hasSelector || strings.Contains(r.Text, "[NodeAffinity]"))
 	}
 	placement := func(r classify.SchedReason) bool {
 		return intended(r) || r.Code == classify.UnschedTaints || r.Code == classify.UnschedCordoned
@@ -508,7 +512,8 @@ func (c *ctx) explainAffinity(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		}
 	}
 	f.groupKey = strings.Join(terms, ",")
-	if len(terms) == 0 && other != "" {
+	if other != "" {
+		// Pod affinity or topology spread, not the node selector, blocks.
 		f.Headline = i18n.T("pending.affinity.head-other", other)
 		f.groupKey = other
 	} else {

@@ -82,6 +82,7 @@ spec:
     matchExpressions:
     - {key: '.metadata.deletionTimestamp', operator: DoesNotExist}
     - {key: '.status.podIP', operator: DoesNotExist}
+    - {key: '.metadata.annotations["podwhy.dev/simulate"]', operator: DoesNotExist}
   next:
     statusTemplate: |
       {{ $now := Now }}
@@ -98,6 +99,61 @@ spec:
       podIP: {{ PodIPWith .spec.nodeName ( or .spec.hostNetwork false ) ( or .metadata.uid "" ) ( or .metadata.name "" ) ( or .metadata.namespace "" ) | Quote }}
       phase: Running
       startTime: {{ $now | Quote }}
+---
+# Failures this machine cannot cause for real — a disk returning I/O
+# errors, a CNI range out of addresses — are simulated on kwok nodes for
+# pods annotated podwhy.dev/simulate, with the texts the kubelet writes
+# (containerd 1.6 with host-local IPAM; runc on a failing disk). The pod
+# stays ContainerCreating and the event repeats, as on a real node.
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: Stage
+metadata:
+  name: podwhy-sandbox-ip-exhausted
+spec:
+  resourceRef: {apiGroup: v1, kind: Pod}
+  selector:
+    matchAnnotations: {podwhy.dev/simulate: cni-ip-exhausted}
+    matchExpressions:
+    - {key: '.metadata.deletionTimestamp', operator: DoesNotExist}
+  delay: {durationMilliseconds: 5000}
+  next:
+    event:
+      type: Warning
+      reason: FailedCreatePodSandBox
+      message: 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "5c0f1e6d2b3a49f8a7e6d5c4b3a29180f7e6d5c4b3a2918070f6e5d4c3b2a190": plugin type="bridge" failed (add): failed to allocate for range 0: no IP addresses available in range set: 10.240.0.1-10.240.0.254'
+    statusTemplate: |
+      phase: Pending
+      conditions:
+      - {type: PodScheduled, status: "True", lastTransitionTime: {{ Now | Quote }}}
+      containerStatuses:
+      {{ range .spec.containers }}
+      - {name: {{ .name | Quote }}, image: {{ .image | Quote }}, imageID: "", ready: false, started: false, restartCount: 0, state: {waiting: {reason: ContainerCreating}}}
+      {{ end }}
+---
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: Stage
+metadata:
+  name: podwhy-sandbox-disk-io
+spec:
+  resourceRef: {apiGroup: v1, kind: Pod}
+  selector:
+    matchAnnotations: {podwhy.dev/simulate: disk-io-error}
+    matchExpressions:
+    - {key: '.metadata.deletionTimestamp', operator: DoesNotExist}
+  delay: {durationMilliseconds: 5000}
+  next:
+    event:
+      type: Warning
+      reason: FailedCreatePodSandBox
+      message: 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to create new parent process: mkdir /run/containerd/io.containerd.runtime.v2.task/k8s.io/9e1d2c3b4a59: input/output error: unknown'
+    statusTemplate: |
+      phase: Pending
+      conditions:
+      - {type: PodScheduled, status: "True", lastTransitionTime: {{ Now | Quote }}}
+      containerStatuses:
+      {{ range .spec.containers }}
+      - {name: {{ .name | Quote }}, image: {{ .image | Quote }}, imageID: "", ready: false, started: false, restartCount: 0, state: {waiting: {reason: ContainerCreating}}}
+      {{ end }}
 ---
 apiVersion: kwok.x-k8s.io/v1alpha1
 kind: Stage
