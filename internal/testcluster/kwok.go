@@ -100,61 +100,6 @@ spec:
       phase: Running
       startTime: {{ $now | Quote }}
 ---
-# Failures this machine cannot cause for real — a disk returning I/O
-# errors, a CNI range out of addresses — are simulated on kwok nodes for
-# pods annotated podwhy.dev/simulate, with the texts the kubelet writes
-# (containerd 1.6 with host-local IPAM; runc on a failing disk). The pod
-# stays ContainerCreating and the event repeats, as on a real node.
-apiVersion: kwok.x-k8s.io/v1alpha1
-kind: Stage
-metadata:
-  name: podwhy-sandbox-ip-exhausted
-spec:
-  resourceRef: {apiGroup: v1, kind: Pod}
-  selector:
-    matchAnnotations: {podwhy.dev/simulate: cni-ip-exhausted}
-    matchExpressions:
-    - {key: '.metadata.deletionTimestamp', operator: DoesNotExist}
-  delay: {durationMilliseconds: 5000}
-  next:
-    event:
-      type: Warning
-      reason: FailedCreatePodSandBox
-      message: 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "5c0f1e6d2b3a49f8a7e6d5c4b3a29180f7e6d5c4b3a2918070f6e5d4c3b2a190": plugin type="bridge" failed (add): failed to allocate for range 0: no IP addresses available in range set: 10.240.0.1-10.240.0.254'
-    statusTemplate: |
-      phase: Pending
-      conditions:
-      - {type: PodScheduled, status: "True", lastTransitionTime: {{ Now | Quote }}}
-      containerStatuses:
-      {{ range .spec.containers }}
-      - {name: {{ .name | Quote }}, image: {{ .image | Quote }}, imageID: "", ready: false, started: false, restartCount: 0, state: {waiting: {reason: ContainerCreating}}}
-      {{ end }}
----
-apiVersion: kwok.x-k8s.io/v1alpha1
-kind: Stage
-metadata:
-  name: podwhy-sandbox-disk-io
-spec:
-  resourceRef: {apiGroup: v1, kind: Pod}
-  selector:
-    matchAnnotations: {podwhy.dev/simulate: disk-io-error}
-    matchExpressions:
-    - {key: '.metadata.deletionTimestamp', operator: DoesNotExist}
-  delay: {durationMilliseconds: 5000}
-  next:
-    event:
-      type: Warning
-      reason: FailedCreatePodSandBox
-      message: 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to create new parent process: mkdir /run/containerd/io.containerd.runtime.v2.task/k8s.io/9e1d2c3b4a59: input/output error: unknown'
-    statusTemplate: |
-      phase: Pending
-      conditions:
-      - {type: PodScheduled, status: "True", lastTransitionTime: {{ Now | Quote }}}
-      containerStatuses:
-      {{ range .spec.containers }}
-      - {name: {{ .name | Quote }}, image: {{ .image | Quote }}, imageID: "", ready: false, started: false, restartCount: 0, state: {waiting: {reason: ContainerCreating}}}
-      {{ end }}
----
 apiVersion: kwok.x-k8s.io/v1alpha1
 kind: Stage
 metadata:
@@ -168,6 +113,45 @@ spec:
   next:
     delete: true
 `
+
+// simulateStage makes a Stage for a failure this machine cannot cause for
+// real — a disk returning I/O errors, a CNI range out of addresses. Pods
+// annotated podwhy.dev/simulate=NAME on kwok nodes stay ContainerCreating
+// and get, every few seconds as on a real node, the event the kubelet
+// writes for that failure.
+func simulateStage(name, message string) string {
+	return `---
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: Stage
+metadata:
+  name: podwhy-simulate-` + name + `
+spec:
+  resourceRef: {apiGroup: v1, kind: Pod}
+  selector:
+    matchAnnotations: {podwhy.dev/simulate: ` + name + `}
+    matchExpressions:
+    - {key: '.metadata.deletionTimestamp', operator: DoesNotExist}
+  delay: {durationMilliseconds: 5000}
+  next:
+    event:
+      type: Warning
+      reason: FailedCreatePodSandBox
+      message: '` + message + `'
+    statusTemplate: |
+      phase: Pending
+      conditions:
+      - {type: PodScheduled, status: "True", lastTransitionTime: {{ Now | Quote }}}
+      containerStatuses:
+      {{ range .spec.containers }}
+      - {name: {{ .name | Quote }}, image: {{ .image | Quote }}, imageID: "", ready: false, started: false, restartCount: 0, state: {waiting: {reason: ContainerCreating}}}
+      {{ end }}
+`
+}
+
+// simulated are the kubelet's texts (containerd 1.6 with host-local IPAM;
+// runc on a failing disk) for the failures kwok stands in for.
+var simulated = simulateStage("cni-ip-exhausted", `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "5c0f1e6d2b3a49f8a7e6d5c4b3a29180f7e6d5c4b3a2918070f6e5d4c3b2a190": plugin type="bridge" failed (add): failed to allocate for range 0: no IP addresses available in range set: 10.240.0.1-10.240.0.254`) +
+	simulateStage("disk-io-error", `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to create new parent process: mkdir /run/containerd/io.containerd.runtime.v2.task/k8s.io/9e1d2c3b4a59: input/output error: unknown`)
 
 // KwokNode describes one simulated node.
 type KwokNode struct {
@@ -201,7 +185,7 @@ func (c *Cluster) ensureKwok() error {
 
 // startKwok runs kwok and creates the simulated nodes.
 func (c *Cluster) startKwok(ctx context.Context, cs kubernetes.Interface, nodes []KwokNode) error {
-	if err := os.WriteFile(c.path("kwok.yaml"), []byte(kwokConfig), 0o644); err != nil {
+	if err := os.WriteFile(c.path("kwok.yaml"), []byte(kwokConfig+simulated), 0o644); err != nil {
 		return err
 	}
 	// Leases of an earlier run would make kwok believe another instance
