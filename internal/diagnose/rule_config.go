@@ -45,6 +45,9 @@ func (c *ctx) config(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 		}
 		if keys != nil {
 			f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: snapshot.ObjectRef{Kind: o.Kind, Namespace: o.Namespace, Name: o.Name}, Field: "data", Text: strings.Join(keys, ", "), Note: i18n.T("config.key.has")})
+			if near := nearestKey(o.Key, keys); near != "" {
+				f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: snapshot.ObjectRef{Kind: o.Kind, Namespace: o.Namespace, Name: o.Name}, Field: "data", Text: near, Note: i18n.T("config.key.didyoumean", near, o.Key)})
+			}
 		} else {
 			f.Unchecked = append(f.Unchecked, i18n.T("unchecked.keys", o.Kind, o.Name))
 		}
@@ -120,4 +123,51 @@ func (c *ctx) explainMissingObject(f *Finding, p *corev1.Pod, o classify.ObjRef,
 		f.Steps = append(f.Steps, Step{Text: i18n.T("missing.step.create-secret", o.Name), Command: kubectl(ns, "create", "secret", "generic", o.Name, "--from-literal=<key>=<value>"), Changes: true})
 	}
 	f.Steps = append(f.Steps, Step{Text: i18n.T("missing.step.ref"), Command: kubectl(p.Namespace, "get", "pod", p.Name, "-o", "yaml") + " | grep -n '" + o.Name + "'"})
+}
+
+// nearestKey finds the key a reference most likely meant: the same name
+// in another case, one that contains it or is contained in it
+// (DB_HOST / DB_HOSTNAME), or one a couple of edits away.
+func nearestKey(want string, keys []string) string {
+	// One edit, or two in a long name; more is a different key.
+	limit := 1
+	if len(want) >= 10 {
+		limit = 2
+	}
+	best, bestD := "", limit+1
+	for _, k := range keys {
+		switch {
+		case strings.EqualFold(k, want):
+			return k
+		case strings.Contains(k, want) || strings.Contains(want, k):
+			if bestD > 1 {
+				best, bestD = k, 1
+			}
+		default:
+			if d := editDistance(strings.ToLower(k), strings.ToLower(want)); d < bestD {
+				best, bestD = k, d
+			}
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }

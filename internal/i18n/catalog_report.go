@@ -56,6 +56,8 @@ func init() {
 		"term.state.True":    {EN: "Ready", ZH: "就绪"},
 		"term.state.":        {EN: "without a Ready condition", ZH: "没有 Ready 状态"},
 
+		"config.key.didyoumean": {EN: "did you mean key %[1]s? (the reference asks for %[2]s)", ZH: "是不是想引用键 %[1]s？（当前引用的是 %[2]s）"},
+
 		"md.pod":      {EN: "Pod", ZH: "Pod"},
 		"md.status":   {EN: "Status", ZH: "状态"},
 		"md.node":     {EN: "Node", ZH: "节点"},
