@@ -196,7 +196,16 @@ func (c *ctx) explainPullAuth(f *Finding, p *corev1.Pod, ref imageref.Ref) {
 	}
 	sa := c.s.ServiceAccount(p.Namespace, saName)
 	if sa != nil {
+	next:
 		for _, s := range sa.ImagePullSecrets {
+			// A secret named by both the pod and its ServiceAccount is
+			// checked once.
+			for i := range cands {
+				if cands[i].name == s.Name {
+					cands[i].from += ", serviceaccount/" + saName
+					continue next
+				}
+			}
 			cands = append(cands, cand{s.Name, "serviceaccount/" + saName})
 		}
 	}
