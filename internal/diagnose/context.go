@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -422,13 +421,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func deploymentOf(c *ctx, ref snapshot.ObjectRef) *appsv1.Deployment {
-	if ref.Kind != "Deployment" {
-		return nil
-	}
-	return c.s.Deployment(ref.Namespace, ref.Name)
 }
 
 // fmtQty formats a quantity for people: cpu in cores or millicores,

@@ -5,8 +5,6 @@ import (
 	"encoding/hex"
 	"sort"
 
-	corev1 "k8s.io/api/core/v1"
-
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -122,17 +120,6 @@ func findingID(f *Finding) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))[:12]
-}
-
-// podsOf returns the pods whose top owner is ref.
-func (c *ctx) podsOf(ref snapshot.ObjectRef) []*corev1.Pod {
-	var out []*corev1.Pod
-	for _, p := range c.s.PodsInNamespace(ref.Namespace) {
-		if o := c.ownerOf(p); o.Top.Kind == ref.Kind && o.Top.Name == ref.Name {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 func appendUnique(list []string, s string) []string {

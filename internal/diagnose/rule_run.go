@@ -25,7 +25,7 @@ func (c *ctx) run(p *corev1.Pod, cs *corev1.ContainerStatus, text string) *Findi
 	if w := cs.State.Waiting; w != nil {
 		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].state.waiting", w.Reason+": "+clip(w.Message, 300)))
 	}
-	if t := cs.LastTerminationState.Terminated; t != nil && t.Message != "" && (w(cs) == nil || w(cs).Message != t.Message) {
+	if t := cs.LastTerminationState.Terminated; t != nil && t.Message != "" && (cs.State.Waiting == nil || cs.State.Waiting.Message != t.Message) {
 		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].lastState.terminated", t.Reason+" exitCode="+fmt.Sprint(t.ExitCode)+": "+clip(t.Message, 300)))
 	}
 	cmd := "<image default>"
@@ -64,5 +64,3 @@ func (c *ctx) run(p *corev1.Pod, cs *corev1.ContainerStatus, text string) *Findi
 		Step{Text: i18n.T("run.step.fix"), Command: kubectl(p.Namespace, "edit", c.target(p)), Changes: true})
 	return f
 }
-
-func w(cs *corev1.ContainerStatus) *corev1.ContainerStateWaiting { return cs.State.Waiting }

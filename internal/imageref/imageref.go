@@ -54,10 +54,6 @@ func (r Ref) EffectiveTag() string {
 	return r.Tag
 }
 
-// Familiar is the short form people type (nginx:1.25 rather than
-// docker.io/library/nginx:1.25).
-func (r Ref) Familiar() string { return r.Original }
-
 // Full is the fully qualified reference crictl and containerd use.
 func (r Ref) Full() string {
 	s := r.Registry + "/" + r.Repository

@@ -37,5 +37,3 @@ func (g *guard) Read(p []byte) (int, error) {
 	g.n += int64(k)
 	return k, err
 }
-
-func (g *guard) reset() { g.n = 0 }

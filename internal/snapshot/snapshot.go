@@ -205,14 +205,6 @@ func (s *Snapshot) Namespace(name string) *corev1.Namespace {
 	return lookup[*corev1.Namespace](s, KindNamespace, "", name)
 }
 
-// ByUID returns the object with that UID, or nil.
-func (s *Snapshot) ByUID(uid types.UID) any {
-	if uid == "" {
-		return nil
-	}
-	return s.byUID[uid]
-}
-
 // EventsFor returns the events about one object, newest last. It matches by
 // UID, and by kind/namespace/name for events that carry no UID or were
 // recorded against an earlier object of the same name.
