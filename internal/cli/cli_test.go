@@ -130,3 +130,24 @@ func TestVersion(t *testing.T) {
 		t.Errorf("version: %d %q", code, out)
 	}
 }
+
+func TestExplain(t *testing.T) {
+	for _, c := range []struct{ state, lang, want string }{
+		{"CrashLoopBackOff", "en", "--previous"},
+		{"crashloopbackoff", "zh", "容器曾经启动过"},
+		{"Pending", "zh", "hostPort"},
+		{"Init:Error", "en", "Error / Failed"},
+		{"Terminating", "en", "split brain"},
+		{"ErrImagePull", "zh", "docker-registry"},
+		{"Unknown", "en", "Kubelet stopped posting node status."},
+	} {
+		code, out, errOut := runCLI(t, "", "explain", c.state, "--lang", c.lang)
+		if code != 0 || !strings.Contains(out, c.want) {
+			t.Errorf("explain %s (%s): exit %d, %q missing\n%s%s", c.state, c.lang, code, c.want, out, errOut)
+		}
+	}
+	code, out, errOut := runCLI(t, "", "explain", "Sleepy")
+	if code != ExitUsage || out != "" || !strings.Contains(errOut, "CrashLoopBackOff") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+		t.Errorf("unknown state: exit %d stdout %q stderr %q", code, out, errOut)
+	}
+}

@@ -143,6 +143,9 @@ dump output.`,
 		},
 	})
 	root.AddCommand(labCommand(o))
+	explainCmd := explainCommand(o)
+	explainCmd.Flags().StringVar(&o.lang, "lang", "", "language: en or zh (default from LC_ALL/LC_MESSAGES/LANG)")
+	root.AddCommand(explainCmd)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 
 	if err := root.Execute(); err != nil {
