@@ -33,6 +33,9 @@ func FuzzDiagnose(f *testing.F) {
 			select {
 			case <-done:
 			case <-time.After(10 * time.Second):
+				if dir := os.Getenv("PODWHY_FUZZ_SLOW_DIR"); dir != "" {
+					os.WriteFile(filepath.Join(dir, "slow-input"), data, 0o644)
+				}
 				buf := make([]byte, 1<<20)
 				n := runtime.Stack(buf, true)
 				panic("input took over 10s:\n" + string(buf[:n]))
