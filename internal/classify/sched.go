@@ -64,6 +64,9 @@ var (
 // codeOrder breaks ties between reasons blocking as many nodes.
 var codeOrder = []string{UnschedResources, UnschedHostPort, UnschedTaints, UnschedAffinity, UnschedVolume, UnschedCordoned, UnschedNoNodes, UnschedOther}
 
+// CodeBefore reports whether reason code a wins a tie with b.
+func CodeBefore(a, b string) bool { return codeRank(a) < codeRank(b) }
+
 func codeRank(c string) int {
 	for i, x := range codeOrder {
 		if x == c {
@@ -112,7 +115,7 @@ func ParseSched(msg string) Sched {
 	}
 	best, bestCount := "", -1
 	for _, r := range s.Reasons {
-		if r.Count > bestCount || (r.Count == bestCount && codeRank(r.Code) < codeRank(best)) {
+		if r.Count > bestCount || (r.Count == bestCount && CodeBefore(r.Code, best)) {
 			best, bestCount = r.Code, r.Count
 		}
 	}

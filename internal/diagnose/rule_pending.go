@@ -94,7 +94,7 @@ func (c *ctx) schedCode(p *corev1.Pod, sc classify.Sched) string {
 			if skip(r) {
 				continue
 			}
-			if r.Count > bestCount || (r.Count == bestCount && codeBefore(r.Code, best)) {
+			if r.Count > bestCount || (r.Count == bestCount && classify.CodeBefore(r.Code, best)) {
 				best, bestCount = r.Code, r.Count
 			}
 		}
@@ -163,20 +163,6 @@ func hasUntoleratedTaint(p *corev1.Pod, n *corev1.Node) bool {
 	return false
 }
 
-func codeBefore(a, b string) bool {
-	order := []string{classify.UnschedResources, classify.UnschedHostPort, classify.UnschedTaints, classify.UnschedAffinity,
-		classify.UnschedVolume, classify.UnschedCordoned, classify.UnschedNoNodes, classify.UnschedOther}
-	ia, ib := len(order), len(order)
-	for i, x := range order {
-		if x == a {
-			ia = i
-		}
-		if x == b {
-			ib = i
-		}
-	}
-	return ia < ib
-}
 
 // explainPreemption says whether evicting lower-priority pods could help:
 // not when every node answered "Preemption is not helpful" or "No
