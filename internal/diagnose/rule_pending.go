@@ -163,7 +163,6 @@ func hasUntoleratedTaint(p *corev1.Pod, n *corev1.Node) bool {
 	return false
 }
 
-
 // explainPreemption says whether evicting lower-priority pods could help:
 // not when every node answered "Preemption is not helpful" or "No
 // preemption victims found".
