@@ -41,6 +41,16 @@ func exists(p string) bool {
 	return err == nil
 }
 
+// goInstall builds a command from the module proxy into the binary cache
+// unless it is there already.
+func (c *Cluster) goInstall(name, pkg, version string) error {
+	if exists(filepath.Join(c.BinDir, name)) {
+		return nil
+	}
+	c.logf("building %s %s", name, version)
+	return run("/", []string{"GOBIN=" + c.BinDir}, "go", "install", pkg+"@"+version)
+}
+
 // EnsureBinaries builds what is missing from the version-keyed cache.
 func (c *Cluster) EnsureBinaries() error {
 	if err := os.MkdirAll(c.BinDir, 0o755); err != nil {
@@ -61,10 +71,10 @@ func (c *Cluster) EnsureBinaries() error {
 			return err
 		}
 	}
-	if err := c.ensureKwok(); err != nil {
+	if err := c.goInstall("kwok", "sigs.k8s.io/kwok/cmd/kwok", KwokVersion); err != nil {
 		return err
 	}
-	if err := c.ensureRegistry(); err != nil {
+	if err := c.goInstall("registry", "github.com/distribution/distribution/v3/cmd/registry", RegistryVersion); err != nil {
 		return err
 	}
 	if out := filepath.Join(c.BinDir, "etcd"); !exists(out) {

@@ -174,15 +174,6 @@ var DefaultKwokNodes = []KwokNode{
 
 func (c *Cluster) kwokBin() string { return filepath.Join(c.BinDir, "kwok") }
 
-// ensureKwok builds kwok into the binary cache.
-func (c *Cluster) ensureKwok() error {
-	if exists(c.kwokBin()) {
-		return nil
-	}
-	c.logf("building kwok %s", KwokVersion)
-	return run("/", []string{"GOBIN=" + c.BinDir}, "go", "install", "sigs.k8s.io/kwok/cmd/kwok@"+KwokVersion)
-}
-
 // startKwok runs kwok and creates the simulated nodes.
 func (c *Cluster) startKwok(ctx context.Context, cs kubernetes.Interface, nodes []KwokNode) error {
 	if err := os.WriteFile(c.path("kwok.yaml"), []byte(kwokConfig+simulated), 0o644); err != nil {

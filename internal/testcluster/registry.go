@@ -31,14 +31,6 @@ const (
 
 func (c *Cluster) registryBin() string { return filepath.Join(c.BinDir, "registry") }
 
-func (c *Cluster) ensureRegistry() error {
-	if exists(c.registryBin()) {
-		return nil
-	}
-	c.logf("building registry %s", RegistryVersion)
-	return run("/", []string{"GOBIN=" + c.BinDir}, "go", "install", "github.com/distribution/distribution/v3/cmd/registry@"+RegistryVersion)
-}
-
 // startRegistries starts both registries and pushes busybox:1.35 to each.
 func (c *Cluster) startRegistries() error {
 	dir := c.path("registry")
