@@ -73,6 +73,7 @@ type options struct {
 	width         int
 	logs          bool
 	logLines      int64
+	inputFormat   string
 }
 
 // Main runs podwhy with args and returns the exit code.
@@ -130,7 +131,9 @@ dump output.`,
 	fl.IntVar(&o.width, "width", 0, "text width (default: the terminal's, or 100)")
 	fl.BoolVar(&o.logs, "logs", false, "live cluster: read the last lines of crashed containers' logs (current and previous instance) to find crash signatures")
 	fl.Int64Var(&o.logLines, "log-lines", 50, "with --logs: how many lines of each log")
+	fl.StringVar(&o.inputFormat, "input-format", "auto", "format of -f input: auto, json, yaml, describe, events, get-pods, message or text (pasted kubectl output of any kind)")
 	_ = root.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"text", "json", "yaml", "markdown"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = root.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(inputFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = root.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 
@@ -207,7 +210,10 @@ func run(o *options, targets []string, stdio IO) (int, error) {
 	namespace := ""
 	if len(o.files) > 0 {
 		b := snapshot.NewBuilder()
-		l := load.New(b)
+		l, err := newLoader(b, o.inputFormat, now)
+		if err != nil {
+			return ExitUsage, usageError{err}
+		}
 		l.Stdin = stdio.In
 		for _, f := range o.files {
 			if err := l.Path(f); err != nil {

@@ -331,6 +331,19 @@ func (c *ctx) freeOn(n *corev1.Node) corev1.ResourceList {
 			free[k] = q
 		}
 	}
+	if alloc, ok := c.s.NodeAllocated[n.Name]; ok && pods == 0 {
+		// Pasted describe node output: its own sum stands in for the pods
+		// that are not in the input.
+		for k, v := range alloc {
+			if k == corev1.ResourcePods {
+				pods = int(v.Value())
+				continue
+			}
+			q := free[k]
+			q.Sub(v)
+			free[k] = q
+		}
+	}
 	if q, ok := free[corev1.ResourcePods]; ok {
 		q.Sub(*resource.NewQuantity(int64(pods), resource.DecimalSI))
 		free[corev1.ResourcePods] = q

@@ -43,10 +43,15 @@ type Loader struct {
 	Stats Stats
 	// Stdin is read for the path "-".
 	Stdin io.Reader
-	// Text, when set, is tried for input that is neither JSON nor YAML
-	// (pasted kubectl describe/events output). It returns false when the
-	// text is not something it understands.
-	Text func(b *snapshot.Builder, name string, data []byte) (bool, error)
+	// Text, when set, reads input that is neither JSON nor YAML (pasted
+	// kubectl describe/get/events output, a bare message) and returns how
+	// many objects and events it added.
+	Text func(b *snapshot.Builder, name string, data []byte) (int, error)
+	// IsText tells pasted text from YAML by its first bytes: "Name:  web"
+	// is valid YAML, but it is describe output.
+	IsText func(head []byte) bool
+	// Format forces the input format: "json", "yaml" or "text"; "" detects.
+	Format string
 }
 
 // New returns a loader adding to b.
@@ -181,12 +186,31 @@ func (l *Loader) Reader(name, kindHint string, r io.Reader) error {
 		l.B.MarkKind(kindHint)
 	}
 	first := firstByte(head)
+	switch l.Format {
+	case "json":
+		return l.jsonStream(name, br)
+	case "yaml":
+		return l.yamlStream(name, br)
+	case "text":
+		return l.text(name, br)
+	}
 	if first == '{' || first == '[' {
 		return l.jsonStream(name, br)
+	}
+	if l.Text != nil && l.IsText != nil && l.IsText(head) {
+		return l.text(name, br)
 	}
 	if looksLikeYAML(head) {
 		return l.yamlStream(name, br)
 	}
+	if l.Text != nil {
+		return l.text(name, br)
+	}
+	return &Error{Input: name, Msg: "not kubectl JSON or YAML output (no Kubernetes object found)"}
+}
+
+// text hands a paste to the Text reader.
+func (l *Loader) text(name string, br *bufio.Reader) error {
 	if l.Text != nil {
 		data, err := io.ReadAll(io.LimitReader(br, maxTextBytes+1))
 		if err != nil {
@@ -195,13 +219,12 @@ func (l *Loader) Reader(name, kindHint string, r io.Reader) error {
 		if len(data) > maxTextBytes {
 			return &Error{Input: name, Msg: "text input larger than 64 MiB"}
 		}
-		ok, err := l.Text(l.B, name, data)
+		n, err := l.Text(l.B, name, data)
 		if err != nil {
 			return &Error{Input: name, Msg: err.Error()}
 		}
-		if ok {
-			return nil
-		}
+		l.Stats.Objects += n
+		return nil
 	}
 	return &Error{Input: name, Msg: "not kubectl JSON or YAML output (no Kubernetes object found)"}
 }

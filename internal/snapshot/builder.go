@@ -57,6 +57,34 @@ func (b *Builder) Pods() []*corev1.Pod { return b.s.Pods }
 // collected".
 func (b *Builder) MarkKind(kind string) { b.s.kinds[kind] = true }
 
+// FromText marks the snapshot as rebuilt from pasted text; sketch pods are
+// those known only from a get pods row.
+func (b *Builder) FromText(sketches []string) {
+	b.s.FromText = true
+	if b.s.Sketches == nil {
+		b.s.Sketches = map[string]bool{}
+	}
+	for _, k := range sketches {
+		b.s.Sketches[k] = true
+	}
+}
+
+// SetNodeAllocated records the requests a describe node output counted.
+func (b *Builder) SetNodeAllocated(node string, req corev1.ResourceList) {
+	if b.s.NodeAllocated == nil {
+		b.s.NodeAllocated = map[string]corev1.ResourceList{}
+	}
+	b.s.NodeAllocated[node] = req
+}
+
+// Seen makes t count as a time found in the input, so Build's default
+// "now" is no earlier than it (text inputs know their clock only so).
+func (b *Builder) Seen(t time.Time) {
+	if t.After(b.latest) {
+		b.latest = t
+	}
+}
+
 // Note records something the input could not provide.
 func (b *Builder) Note(n string) { b.s.Notes = append(b.s.Notes, n) }
 
@@ -187,6 +215,19 @@ func (b *Builder) Add(obj any) bool {
 		return false
 	}
 	return true
+}
+
+// AddUnlisted adds an object without recording its kind as listed: text
+// shows some objects of a kind, never all of them, so "not in the input"
+// must not read as "does not exist".
+func (b *Builder) AddUnlisted(obj any) bool {
+	had := make(map[string]bool, len(b.s.kinds))
+	for k, v := range b.s.kinds {
+		had[k] = v
+	}
+	ok := b.Add(obj)
+	b.s.kinds = had
+	return ok
 }
 
 func (b *Builder) meta(kind string, m *metav1.ObjectMeta, obj any) {

@@ -131,6 +131,17 @@ type Snapshot struct {
 	// shown in the report so the reader knows what was not checked.
 	Notes []string
 
+	// FromText is set when objects were rebuilt from pasted kubectl text
+	// (describe, get tables, a bare message): what is missing is then
+	// asked for as text to paste, and findings carry less confidence.
+	FromText bool
+	// Sketches are pods known only from a get pods row (namespace/name):
+	// their STATUS column, nothing that proves a cause.
+	Sketches map[string]bool
+	// NodeAllocated is what kubectl describe node printed under "Allocated
+	// resources" when the node's pods themselves are not in the input.
+	NodeAllocated map[string]corev1.ResourceList
+
 	kinds map[string]bool
 
 	byKey     map[string]any
@@ -140,6 +151,9 @@ type Snapshot struct {
 	podsNS    map[string][]*corev1.Pod
 	podsOwner map[types.UID][]*corev1.Pod
 }
+
+// IsSketch reports a pod known only from a get pods row.
+func (s *Snapshot) IsSketch(ns, name string) bool { return s.Sketches[ns+"/"+name] }
 
 // Has reports whether the input contained the given kind at all (even an
 // empty list). Rules use it to tell "object missing" from "not collected".

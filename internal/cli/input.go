@@ -1,0 +1,38 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/podwhy/podwhy/internal/kubetext"
+	"github.com/podwhy/podwhy/internal/load"
+	"github.com/podwhy/podwhy/internal/snapshot"
+)
+
+var inputFormats = []string{"auto", "json", "yaml", "describe", "events", "get-pods", "message", "text"}
+
+// newLoader returns a loader that reads dumps and pasted kubectl text; now
+// is the moment the text was printed, when the user knows it (--now).
+func newLoader(b *snapshot.Builder, format string, now time.Time) (*load.Loader, error) {
+	l := load.New(b)
+	tf := kubetext.Auto
+	switch format {
+	case "", "auto":
+	case "json", "yaml":
+		l.Format = format
+	case "describe", "events", "get-pods", "message", "text":
+		l.Format, tf = "text", kubetext.Format(format)
+	default:
+		return nil, fmt.Errorf("--input-format %q: use %s", format, strings.Join(inputFormats, ", "))
+	}
+	l.IsText = kubetext.Sniff
+	l.Text = func(b *snapshot.Builder, name string, data []byte) (int, error) {
+		res, err := kubetext.Load(b, data, kubetext.Options{Now: now, Format: tf})
+		if err != nil {
+			return 0, err
+		}
+		return len(res.Objects) + len(res.Events), nil
+	}
+	return l, nil
+}

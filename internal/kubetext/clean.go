@@ -1,0 +1,240 @@
+package kubetext
+
+import (
+	"regexp"
+	"strings"
+)
+
+// command is what a shell prompt line in a paste says was run; it gives the
+// output below it a namespace, a kind and a format the output itself may
+// not carry (kubectl get pods without -A prints no namespace).
+type command struct {
+	verb      string // describe, get, logs, events
+	kind      string // canonical lower-case plural resource: pods, events, nodes, …
+	name      string
+	namespace string
+	allNS     bool
+	wide      bool
+	container string
+	previous  bool
+}
+
+// section is a run of output lines under one command (or none).
+type section struct {
+	cmd   *command
+	lines []string
+	// first is the 1-based line number of lines[0] in the paste.
+	first int
+}
+
+// promptRe matches a shell prompt in front of a kubectl-like command:
+// "$ kubectl …", "user@host:~$ k describe po x", "root@h:/# kubectl …",
+// "PS C:\> kubectl …", "❯ kubectl …", "% kubectl …", "> kubectl …".
+var promptRe = regexp.MustCompile(`^(?:[^\s$#%>❯]*[$#%>❯]\s*|PS [^>]*>\s*)?((?:sudo\s+)?(?:kubectl|kubecolor|k|oc|kc|microk8s\.?\s*kubectl|minikube kubectl --|k3s kubectl)(?:\.exe)?)\s+(.*)$`)
+
+// resources maps what people type to the canonical resource.
+var resourceNames = map[string]string{
+	"po": "pods", "pod": "pods", "pods": "pods",
+	"ev": "events", "event": "events", "events": "events",
+	"no": "nodes", "node": "nodes", "nodes": "nodes",
+	"deploy": "deployments", "deployment": "deployments", "deployments": "deployments",
+	"rs": "replicasets", "replicaset": "replicasets", "replicasets": "replicasets",
+	"sts": "statefulsets", "statefulset": "statefulsets", "statefulsets": "statefulsets",
+	"ds": "daemonsets", "daemonset": "daemonsets", "daemonsets": "daemonsets",
+	"job": "jobs", "jobs": "jobs",
+	"cj": "cronjobs", "cronjob": "cronjobs", "cronjobs": "cronjobs",
+	"pvc": "persistentvolumeclaims", "persistentvolumeclaim": "persistentvolumeclaims", "persistentvolumeclaims": "persistentvolumeclaims",
+}
+
+// parseCommand reads a prompt line. It returns nil for lines that are not
+// a kubectl command.
+func parseCommand(line string) *command {
+	m := promptRe.FindStringSubmatch(line)
+	if m == nil {
+		return nil
+	}
+	// "k" and "kc" alone are too common as words; require a known verb.
+	args := strings.Fields(m[2])
+	c := &command{}
+	var positional []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "|" || a == "&&" || a == ";" || a == ">" || strings.HasPrefix(a, "|") {
+			break
+		}
+		val := func() string {
+			if i+1 < len(args) {
+				i++
+				return args[i]
+			}
+			return ""
+		}
+		switch {
+		case a == "-n" || a == "--namespace":
+			c.namespace = val()
+		case strings.HasPrefix(a, "--namespace="):
+			c.namespace = strings.TrimPrefix(a, "--namespace=")
+		case strings.HasPrefix(a, "-n") && len(a) > 2 && !strings.HasPrefix(a, "--"):
+			c.namespace = strings.TrimPrefix(a[2:], "=")
+		case a == "-A" || a == "--all-namespaces" || a == "--all-namespaces=true":
+			c.allNS = true
+		case a == "-o" || a == "--output":
+			if val() == "wide" {
+				c.wide = true
+			}
+		case a == "-owide" || a == "-o=wide" || a == "--output=wide":
+			c.wide = true
+		case a == "-c" || a == "--container":
+			c.container = val()
+		case strings.HasPrefix(a, "--container="):
+			c.container = strings.TrimPrefix(a, "--container=")
+		case a == "-p" || a == "--previous" || a == "--previous=true":
+			c.previous = true
+		case a == "-l" || a == "--selector" || a == "--field-selector" || a == "--context" || a == "--kubeconfig" ||
+			a == "--tail" || a == "--since" || a == "--sort-by" || a == "-f" && c.verb != "logs":
+			val()
+		case strings.HasPrefix(a, "-"):
+		default:
+			positional = append(positional, a)
+		}
+	}
+	if len(positional) == 0 {
+		return nil
+	}
+	c.verb = positional[0]
+	switch c.verb {
+	case "describe", "get":
+		if len(positional) > 1 {
+			res := positional[1]
+			if kind, name, ok := strings.Cut(res, "/"); ok {
+				res, c.name = kind, name
+			} else if len(positional) > 2 {
+				c.name = positional[2]
+			}
+			// "kubectl get pods,events" keeps the first kind; the tables
+			// themselves are detected by their headers.
+			res, _, _ = strings.Cut(res, ",")
+			c.kind = resourceNames[strings.ToLower(strings.SplitN(res, ".", 2)[0])]
+		}
+	case "events":
+		c.verb, c.kind = "get", "events"
+	case "logs", "log":
+		c.verb = "logs"
+		if len(positional) > 1 {
+			n := positional[1]
+			n = strings.TrimPrefix(strings.TrimPrefix(n, "pod/"), "pods/")
+			c.name = n
+		}
+		if len(positional) > 2 && c.container == "" {
+			c.container = positional[2]
+		}
+	default:
+		return nil
+	}
+	return c
+}
+
+// fenceRe matches markdown code fences, with or without a language.
+var fenceRe = regexp.MustCompile("^\\s*(```|~~~)")
+
+// cutRe matches the lines posters use to show they removed something.
+var cutRe = regexp.MustCompile(`^\s*(\.\.\.|…|\[\.\.\.\]|\[…\]|<snip>|\[snip\]|---8<---|\(\.\.\.\)|\.\.\. ?\(?(?:truncated|snip|omitted)[^)]*\)?)\s*$`)
+
+// headingRe matches markdown headings and emphasis-only lines, which never
+// appear in kubectl output.
+var headingRe = regexp.MustCompile(`^(#{1,6} |\*\*[^*]+\*\*:?$)`)
+
+// split normalizes a paste and cuts it into sections at prompt lines.
+// Quote marks, fences, headings and cut markers are removed; tabs that
+// kubectl never prints are kept as separators.
+func split(data string) []section {
+	data = strings.TrimPrefix(data, "\ufeff")
+	data = strings.ReplaceAll(data, "\r\n", "\n")
+	data = strings.ReplaceAll(data, "\r", "\n")
+	raw := strings.Split(data, "\n")
+	quoted := quotePrefix(raw)
+
+	var out []section
+	cur := section{first: 1}
+	for i, l := range raw {
+		l = strings.TrimRight(l, " \t\u00a0")
+		if quoted != "" {
+			l = stripQuote(l)
+		}
+		l = strings.ReplaceAll(l, "\u00a0", " ")
+		if strings.HasPrefix(l, "\t") {
+			l = expandLeadingTabs(l)
+		}
+		if c := parseCommand(strings.TrimSpace(l)); c != nil && looksLikePrompt(l) {
+			if len(cur.lines) > 0 || cur.cmd != nil {
+				out = append(out, cur)
+			}
+			cur = section{cmd: c, first: i + 2}
+			continue
+		}
+		if fenceRe.MatchString(l) || cutRe.MatchString(l) || (headingRe.MatchString(l) && !strings.HasPrefix(l, "# kubectl")) {
+			// A fence or cut keeps its place as a blank line, so a table is
+			// not glued to what follows.
+			l = ""
+		}
+		if len(cur.lines) == 0 && l == "" {
+			cur.first = i + 2
+			continue
+		}
+		cur.lines = append(cur.lines, l)
+	}
+	if len(cur.lines) > 0 || cur.cmd != nil {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// looksLikePrompt tells a command line from output that happens to start
+// with "k": the line must carry a prompt sign or begin with the command.
+func looksLikePrompt(l string) bool {
+	t := strings.TrimSpace(l)
+	return !strings.HasPrefix(l, " ") || strings.ContainsAny(t[:min(len(t), 40)], "$#%>❯")
+}
+
+// quotePrefix reports whether most non-empty lines start with "> " (a
+// quoted reply in an issue or mail).
+func quotePrefix(lines []string) string {
+	n, q := 0, 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		n++
+		if strings.HasPrefix(strings.TrimLeft(l, " "), ">") && !strings.HasPrefix(strings.TrimLeft(l, " "), "> kubectl") {
+			q++
+		} else if strings.HasPrefix(strings.TrimLeft(l, " "), ">") {
+			q++
+		}
+	}
+	if n > 0 && q*2 > n {
+		return ">"
+	}
+	return ""
+}
+
+func stripQuote(l string) string {
+	for {
+		t := strings.TrimLeft(l, " ")
+		if !strings.HasPrefix(t, ">") {
+			return l
+		}
+		t = t[1:]
+		// One space after the mark belongs to the quote, the rest to the
+		// text (describe output is indented).
+		t = strings.TrimPrefix(t, " ")
+		l = t
+	}
+}
+
+func expandLeadingTabs(l string) string {
+	i := 0
+	for i < len(l) && l[i] == '\t' {
+		i++
+	}
+	return strings.Repeat("  ", i) + l[i:]
+}

@@ -1,0 +1,162 @@
+package kubetext
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// event is an event row before the paste's clock is known: kubectl prints
+// ages, not times.
+type event struct {
+	Namespace string
+	Kind      string
+	Name      string
+	FieldPath string
+	Type      string
+	Reason    string
+	Message   string
+	Source    string
+	Host      string
+	Count     int32
+	LastAgo   time.Duration
+	FirstAgo  time.Duration
+	HasAge    bool
+}
+
+// parseAge reads kubectl's HumanDuration ("45s", "3m20s", "2d3h", "3y120d").
+func parseAge(s string) (time.Duration, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return 0, false
+	}
+	var d time.Duration
+	n := 0
+	digits := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			n = n*10 + int(c-'0')
+			if n > 1e6 {
+				return 0, false
+			}
+			digits = true
+			continue
+		}
+		if !digits {
+			return 0, false
+		}
+		switch c {
+		case 's':
+			d += time.Duration(n) * time.Second
+		case 'm':
+			d += time.Duration(n) * time.Minute
+		case 'h':
+			d += time.Duration(n) * time.Hour
+		case 'd':
+			d += time.Duration(n) * 24 * time.Hour
+		case 'y':
+			d += time.Duration(n) * 365 * 24 * time.Hour
+		default:
+			return 0, false
+		}
+		n, digits = 0, false
+	}
+	if digits {
+		return 0, false
+	}
+	return d, true
+}
+
+const ageWord = `(?:<unknown>|<invalid>|\d+[smhdy](?:\d+[smhdy])*)`
+
+// describeEventRe is one row of the Events table of kubectl describe
+// (DescribeEvents): Type, Reason, Age with an optional "(xN over AGE)",
+// From ("kubelet" or, before 1.20-ish, "kubelet, node-1"), Message.
+var describeEventRe = regexp.MustCompile(`^([A-Z][A-Za-z]*)\s+(\S+)\s+(` + ageWord + `)(?:\s+\(x(\d+) over (` + ageWord + `)\))?\s+(\S+?(?:,\s+\S+)?)(?:\s+(.*))?$`)
+
+// fieldPathRe is the "spec.containers{app}: " prefix describe (and newer
+// kubelets) put before a message.
+var fieldPathRe = regexp.MustCompile(`^(spec\.(?:initContainers|containers|ephemeralContainers)\{([^}]*)\}):\s*`)
+
+// parseDescribeEvents reads the rows of a describe Events table.
+func parseDescribeEvents(rows []string, ns, kind, name string) []*event {
+	var out []*event
+	for _, r := range rows {
+		t := strings.TrimSpace(r)
+		if t == "" || strings.HasPrefix(t, "Type ") || strings.HasPrefix(t, "----") {
+			continue
+		}
+		parts := strings.Split(t, "\x00")
+		m := describeEventRe.FindStringSubmatch(parts[0])
+		if m == nil {
+			// A row wrapped by the terminal or the poster: it continues the
+			// message above it.
+			if len(out) > 0 {
+				appendWrapped(out[len(out)-1], r)
+			}
+			continue
+		}
+		e := &event{Namespace: ns, Kind: kind, Name: name, Type: m[1], Reason: m[2], Count: 1}
+		if d, ok := parseAge(m[3]); ok {
+			e.LastAgo, e.FirstAgo, e.HasAge = d, d, true
+		}
+		if m[4] != "" {
+			n, _ := strconv.Atoi(m[4])
+			e.Count = int32(n)
+			if d, ok := parseAge(m[5]); ok {
+				e.FirstAgo = d
+			}
+		}
+		e.Source, e.Host, _ = strings.Cut(m[6], ",")
+		e.Host = strings.TrimSpace(e.Host)
+		e.setMessage(m[7])
+		for _, p := range parts[1:] {
+			e.Message += p
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// appendWrapped joins a wrapped line to a message: a line the terminal cut
+// at its edge starts at column 0 and continues the word; an indented one is
+// a new word.
+func appendWrapped(e *event, line string) {
+	if strings.HasPrefix(line, " ") {
+		e.Message += " " + strings.TrimSpace(line)
+	} else {
+		e.Message += strings.TrimSpace(line)
+	}
+}
+
+func (e *event) setMessage(msg string) {
+	msg = strings.TrimSpace(msg)
+	if m := fieldPathRe.FindStringSubmatch(msg); m != nil {
+		e.FieldPath = m[1]
+		msg = msg[len(m[0]):]
+	}
+	e.Message = msg
+}
+
+// kindOfObject maps the OBJECT column's lower-case kind to the API kind.
+var kindOfObject = map[string]string{
+	"pod": "Pod", "node": "Node", "replicaset": "ReplicaSet", "deployment": "Deployment",
+	"statefulset": "StatefulSet", "daemonset": "DaemonSet", "job": "Job", "cronjob": "CronJob",
+	"persistentvolumeclaim": "PersistentVolumeClaim", "persistentvolume": "PersistentVolume",
+	"namespace": "Namespace", "service": "Service", "endpoints": "Endpoints",
+	"horizontalpodautoscaler": "HorizontalPodAutoscaler", "poddisruptionbudget": "PodDisruptionBudget",
+}
+
+// objectKind parses "pod/web-1" (OBJECT column) or "Pod/web-1".
+func objectKind(s string) (kind, name string) {
+	k, n, ok := strings.Cut(s, "/")
+	if !ok {
+		return "", ""
+	}
+	if kk, ok := kindOfObject[strings.ToLower(strings.SplitN(k, ".", 2)[0])]; ok {
+		return kk, n
+	}
+	return k, n
+}

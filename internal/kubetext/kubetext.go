@@ -1,0 +1,552 @@
+// Package kubetext rebuilds Kubernetes objects from the text people paste
+// into tickets: kubectl describe (pods, nodes, controllers, PVCs), kubectl
+// get pods / events / nodes tables, kubectl logs excerpts, and bare event
+// or status messages. The objects go into the same snapshot as JSON input,
+// so the same rules diagnose them; there is no second rule set for text.
+package kubetext
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+	"github.com/podwhy/podwhy/internal/snapshot"
+)
+
+// Format names an input format; Auto detects it.
+type Format string
+
+const (
+	Auto     Format = ""
+	Describe Format = "describe"
+	Events   Format = "events"
+	GetPods  Format = "get-pods"
+	Message  Format = "message"
+	// Text is any mix of the above (a ticket with several outputs).
+	Text Format = "text"
+)
+
+// Formats lists the text formats --input-format accepts.
+var Formats = []Format{Describe, Events, GetPods, Message, Text}
+
+// Options steer parsing.
+type Options struct {
+	// Now is when the text was printed; kubectl prints ages, so every
+	// time is relative to it. Zero means: estimate from the absolute times
+	// in the text (Start Time, Started, Finished), else the wall clock.
+	Now time.Time
+	// Format forces a format; Auto detects.
+	Format Format
+}
+
+// Result is what a paste held.
+type Result struct {
+	Objects []any
+	Events  []*snapshot.Event
+	// Sketches are pods known only from a get pods row (ns/name).
+	Sketches  []string
+	Allocated map[string]corev1.ResourceList
+	Logs      []Log
+	// Found counts what was recognized, by format.
+	Found map[Format]int
+	// Now is the clock the ages were resolved against.
+	Now time.Time
+}
+
+// Log is a kubectl logs excerpt.
+type Log struct {
+	Namespace, Pod, Container string
+	Previous                  bool
+	Text                      string
+}
+
+// ErrNotKubectl is returned for text that holds no kubectl output and no
+// message podwhy knows.
+var ErrNotKubectl = fmt.Errorf("no kubectl describe, get or events output and no known Kubernetes message found")
+
+type parser struct {
+	cmd       *command
+	pods      []*textPod
+	podIdx    map[string]*textPod
+	events    []*event
+	objects   []any
+	nodes     map[string]bool
+	allocated map[string]corev1.ResourceList
+	logs      []Log
+	found     map[Format]int
+	maxAbs    time.Time
+	loose     []string
+	opts      Options
+}
+
+func (p *parser) seen(t time.Time) {
+	// Zero-ish times (kubectl prints "Mon, 01 Jan 0001") are not a clock.
+	if t.Year() > 1970 && t.After(p.maxAbs) {
+		p.maxAbs = t
+	}
+}
+
+func (p *parser) cmdNamespace() string {
+	if p.cmd != nil {
+		return p.cmd.namespace
+	}
+	return ""
+}
+
+// Parse reads a paste.
+func Parse(data []byte, o Options) (*Result, error) {
+	p := &parser{podIdx: map[string]*textPod{}, nodes: map[string]bool{}, allocated: map[string]corev1.ResourceList{}, found: map[Format]int{}, opts: o}
+	for _, s := range split(string(data)) {
+		p.section(s)
+	}
+	if o.Format == Message || (len(p.found) == 0 && o.Format != Describe && o.Format != Events && o.Format != GetPods) {
+		p.bareMessage(strings.Join(p.loose, "\n"))
+	}
+	if len(p.found) == 0 {
+		return nil, ErrNotKubectl
+	}
+	if o.Format != Auto && o.Format != Text && p.found[o.Format] == 0 {
+		return nil, fmt.Errorf("no %s output found", o.Format)
+	}
+	return p.finish(), nil
+}
+
+// section reads one command's output: describe blocks, tables, logs, and
+// loose lines (a message pasted without a table).
+func (p *parser) section(s section) {
+	p.cmd = s.cmd
+	if s.cmd != nil && s.cmd.verb == "logs" {
+		if s.cmd.name != "" {
+			p.logs = append(p.logs, Log{Namespace: s.cmd.namespace, Pod: s.cmd.name, Container: s.cmd.container, Previous: s.cmd.previous, Text: strings.TrimRight(strings.Join(s.lines, "\n"), "\n")})
+			p.found["logs"]++
+		}
+		return
+	}
+	lines := s.lines
+	for i := 0; i < len(lines); {
+		l := lines[i]
+		if isDescribeStart(l) {
+			j := i + 1
+			for j < len(lines) && !isDescribeStart(lines[j]) && parseHeader(lines[j]) == nil {
+				j++
+			}
+			p.describe(lines[i:j])
+			i = j
+			continue
+		}
+		if t := parseHeader(l); t != nil {
+			j := i + 1
+			for j < len(lines) && strings.TrimSpace(lines[j]) != "" && !isDescribeStart(lines[j]) && parseHeader(lines[j]) == nil {
+				j++
+			}
+			p.table(t, lines[i+1:j])
+			i = j
+			continue
+		}
+		if strings.TrimSpace(l) != "" {
+			p.loose = append(p.loose, l)
+		}
+		i++
+	}
+}
+
+var describeStartRe = regexp.MustCompile(`^Name:\s+\S`)
+
+func isDescribeStart(l string) bool { return describeStartRe.MatchString(l) }
+
+// describe reads one described object, its kind taken from the command
+// when there was one and else from the keys only that kind prints.
+func (p *parser) describe(lines []string) {
+	tree := parseTree(lines)
+	kind := describedKind(tree)
+	if kind == "" && p.cmd != nil {
+		kind = map[string]string{"pods": "Pod", "nodes": "Node", "deployments": "Deployment", "replicasets": "ReplicaSet",
+			"statefulsets": "StatefulSet", "daemonsets": "DaemonSet", "jobs": "Job", "persistentvolumeclaims": "PersistentVolumeClaim"}[p.cmd.kind]
+	}
+	switch kind {
+	case "Pod":
+		p.describePod(tree)
+	case "Node":
+		p.describeNode(tree)
+	case "":
+		return
+	default:
+		p.describeWorkload(kind, tree)
+	}
+	p.found[Describe]++
+}
+
+// describedKind tells the kind of a describe block by the keys only that
+// kind's describer prints.
+func describedKind(t *node) string {
+	has := func(k string) bool { return t.kid(k) != nil }
+	switch {
+	case has("Containers") && has("QoS Class"), has("Containers") && has("Node") && has("IP"):
+		return "Pod"
+	case has("Kubelet Version"), has("Taints") && (has("Capacity") || has("Unschedulable") || has("Conditions")), has("Non-terminated Pods"), has("System Info"):
+		return "Node"
+	case has("StrategyType"), has("NewReplicaSet"), has("OldReplicaSets"):
+		return "Deployment"
+	case has("Desired Number of Nodes Scheduled"):
+		return "DaemonSet"
+	case has("Update Strategy") && has("Pods Status"), has("Volume Claims"):
+		return "StatefulSet"
+	case has("Replicas") && has("Pods Status"):
+		return "ReplicaSet"
+	case has("Completions") || has("Backoff Limit") || has("Parallelism"):
+		return "Job"
+	case has("Access Modes") || has("VolumeMode") && has("StorageClass") || has("Used By"):
+		return "PersistentVolumeClaim"
+	}
+	return ""
+}
+
+func (p *parser) table(t *table, rows []string) {
+	ns := p.cmdNamespace()
+	n := 0
+	switch t.kind {
+	case "pods":
+		for _, r := range rows {
+			if pr, ok := t.podRow(r); ok {
+				if pr.Namespace == "" {
+					pr.Namespace = ns
+				}
+				p.addPod(sketchPod(pr))
+				n++
+			}
+		}
+		if n > 0 {
+			p.found[GetPods] += n
+		}
+	case "events":
+		for _, r := range rows {
+			if e, ok := t.eventRow(r, ns); ok {
+				p.events = append(p.events, e)
+				n++
+			}
+		}
+		if n > 0 {
+			p.found[Events] += n
+		}
+	case "nodes":
+		for _, r := range rows {
+			if nr, ok := t.nodeRow(r); ok {
+				p.tableNode(nr)
+				n++
+			}
+		}
+		if n > 0 {
+			p.found["get-nodes"] += n
+		}
+	}
+}
+
+// addPod keeps one pod per namespace/name; a describe beats a table row,
+// whose STATUS is all it knows.
+func (p *parser) addPod(tp *textPod) {
+	key := tp.pod.Namespace + "/" + tp.pod.Name
+	if old, ok := p.podIdx[key]; ok {
+		if old.describe && !tp.describe {
+			if !old.hasAge && tp.hasAge {
+				old.ageAgo, old.hasAge = tp.ageAgo, true
+			}
+			return
+		}
+		if tp.describe && !old.describe && old.hasAge && !tp.hasAge {
+			tp.ageAgo, tp.hasAge = old.ageAgo, true
+		}
+		*old = *tp
+		return
+	}
+	// A pod described without namespace (no Namespace line and no -n)
+	// matches a row of the same name.
+	p.podIdx[key] = tp
+	p.pods = append(p.pods, tp)
+}
+
+func (p *parser) tableNode(r *nodeRow) {
+	if p.nodes[r.Name] {
+		return
+	}
+	n := &corev1.Node{}
+	n.Kind, n.APIVersion = "Node", "v1"
+	n.Name = r.Name
+	ready := corev1.ConditionTrue
+	for _, s := range strings.Split(r.Status, ",") {
+		switch s {
+		case "NotReady":
+			ready = corev1.ConditionFalse
+		case "Unknown":
+			ready = corev1.ConditionUnknown
+		case "SchedulingDisabled":
+			n.Spec.Unschedulable = true
+		}
+	}
+	n.Status.Conditions = []corev1.NodeCondition{{Type: corev1.NodeReady, Status: ready}}
+	n.Status.NodeInfo.KubeletVersion = r.Version
+	p.objects = append(p.objects, n)
+	p.nodes[r.Name] = true
+}
+
+// finish resolves ages against the paste's clock and returns the objects.
+func (p *parser) finish() *Result {
+	p.resolveNamespaces()
+	p.controllers()
+	now := p.opts.Now
+	if now.IsZero() {
+		now = p.estimateNow()
+	}
+	now = now.UTC()
+	at := func(ago time.Duration) metav1.Time { return metav1.NewTime(now.Add(-ago)) }
+	res := &Result{Found: p.found, Now: now, Allocated: p.allocated}
+	evs := p.mergeEvents()
+	oldest := map[string]time.Duration{}
+	for _, e := range evs {
+		if e.Kind == "Pod" && e.HasAge {
+			k := e.Namespace + "/" + e.Name
+			if e.FirstAgo > oldest[k] {
+				oldest[k] = e.FirstAgo
+			}
+		}
+	}
+	for _, tp := range p.pods {
+		pod := tp.pod
+		k := pod.Namespace + "/" + pod.Name
+		created := now
+		if tp.hasAge {
+			created = now.Add(-tp.ageAgo)
+		}
+		if o, ok := oldest[k]; ok && now.Add(-o).Before(created) {
+			created = now.Add(-o)
+		}
+		if st := pod.Status.StartTime; st != nil && st.Time.Before(created) {
+			created = st.Time
+		}
+		pod.CreationTimestamp = metav1.NewTime(created)
+		if tp.terminating {
+			var del metav1.Time
+			if tp.deletionFuture {
+				grace := int64(30)
+				if pod.DeletionGracePeriodSeconds != nil {
+					grace = *pod.DeletionGracePeriodSeconds
+				}
+				del = metav1.NewTime(now.Add(time.Duration(grace) * time.Second))
+			} else {
+				del = at(tp.deletionAgo)
+			}
+			pod.DeletionTimestamp = &del
+		}
+		if tp.hasLastRestart {
+			for i := range pod.Status.ContainerStatuses {
+				if t := pod.Status.ContainerStatuses[i].LastTerminationState.Terminated; t != nil && t.FinishedAt.IsZero() {
+					t.FinishedAt = at(tp.lastRestartAgo)
+				}
+			}
+		}
+		if !tp.describe {
+			res.Sketches = append(res.Sketches, k)
+		}
+		res.Objects = append(res.Objects, pod)
+	}
+	res.Objects = append(res.Objects, p.objects...)
+	for _, e := range evs {
+		ev := &snapshot.Event{
+			Namespace: e.Namespace,
+			Regarding: snapshot.ObjectRef{Kind: e.Kind, Namespace: e.Namespace, Name: e.Name},
+			FieldPath: e.FieldPath, Type: e.Type, Reason: e.Reason, Message: e.Message,
+			Source: e.Source, Host: e.Host, Count: e.Count,
+		}
+		if e.Kind == "Node" {
+			ev.Regarding.Namespace = ""
+		}
+		if e.HasAge {
+			ev.Last = now.Add(-e.LastAgo)
+			ev.First = now.Add(-e.FirstAgo)
+		} else {
+			ev.Last, ev.First = now, now
+		}
+		res.Events = append(res.Events, ev)
+	}
+	res.Logs = p.logs
+	sort.Strings(res.Sketches)
+	return res
+}
+
+// resolveNamespaces gives a namespace to what was printed without one
+// (kubectl get in the current namespace): the namespace of the described
+// pod of the same name, else the paste's only namespace.
+func (p *parser) resolveNamespaces() {
+	byName := map[string]string{}
+	all := map[string]bool{}
+	for _, tp := range p.pods {
+		if ns := tp.pod.Namespace; ns != "" {
+			all[ns] = true
+			if old, ok := byName[tp.pod.Name]; ok && old != ns {
+				byName[tp.pod.Name] = "\x00"
+			} else {
+				byName[tp.pod.Name] = ns
+			}
+		}
+	}
+	for _, e := range p.events {
+		if e.Namespace != "" {
+			all[e.Namespace] = true
+		}
+	}
+	only := ""
+	if len(all) == 1 {
+		for ns := range all {
+			only = ns
+		}
+	}
+	guess := func(name string) string {
+		if ns, ok := byName[name]; ok && ns != "\x00" {
+			return ns
+		}
+		return only
+	}
+	p.podIdx = map[string]*textPod{}
+	old := p.pods
+	p.pods = nil
+	for _, tp := range old {
+		if tp.pod.Namespace == "" {
+			tp.pod.Namespace = guess(tp.pod.Name)
+		}
+		p.addPod(tp)
+	}
+	for _, e := range p.events {
+		if e.Namespace == "" && e.Kind != "Node" {
+			if e.Kind == "Pod" {
+				e.Namespace = guess(e.Name)
+			} else {
+				e.Namespace = only
+			}
+		}
+	}
+	for i := range p.logs {
+		l := &p.logs[i]
+		if l.Namespace == "" {
+			l.Namespace = guess(l.Pod)
+		}
+		if tp, ok := p.podIdx[l.Namespace+"/"+l.Pod]; ok && l.Container == "" && len(tp.pod.Spec.Containers) > 0 {
+			l.Container = tp.pod.Spec.Containers[0].Name
+		}
+	}
+}
+
+// estimateNow finds the moment the text was printed: no earlier than any
+// absolute time in it, and no earlier than a pod's start plus the age of
+// its oldest event.
+func (p *parser) estimateNow() time.Time {
+	now := p.maxAbs
+	if now.IsZero() {
+		return time.Now().Truncate(time.Second)
+	}
+	oldest := map[string]time.Duration{}
+	for _, e := range p.events {
+		if e.Kind == "Pod" && e.HasAge {
+			k := e.Namespace + "/" + e.Name
+			if e.FirstAgo > oldest[k] {
+				oldest[k] = e.FirstAgo
+			}
+		}
+	}
+	for _, tp := range p.pods {
+		st := tp.pod.Status.StartTime
+		if st == nil {
+			continue
+		}
+		// The Scheduled event comes a moment before the start; within a
+		// minute that is the same clock.
+		if o, ok := oldest[tp.pod.Namespace+"/"+tp.pod.Name]; ok && o < 24*time.Hour {
+			if t := st.Time.Add(o); t.After(now) {
+				now = t
+			}
+		}
+	}
+	return now
+}
+
+// mergeEvents folds the same event seen twice (in describe and in get
+// events, or repeated by --watch) into one.
+func (p *parser) mergeEvents() []*event {
+	idx := map[string]*event{}
+	var out []*event
+	for _, e := range p.events {
+		k := e.Namespace + "|" + e.Kind + "|" + e.Name + "|" + e.Type + "|" + e.Reason + "|" + e.Message
+		old, ok := idx[k]
+		if !ok {
+			idx[k] = e
+			out = append(out, e)
+			continue
+		}
+		if e.Count > old.Count {
+			old.Count = e.Count
+		}
+		if e.HasAge {
+			if !old.HasAge || e.LastAgo < old.LastAgo {
+				old.LastAgo = e.LastAgo
+			}
+			if !old.HasAge || e.FirstAgo > old.FirstAgo {
+				old.FirstAgo = e.FirstAgo
+			}
+			old.HasAge = true
+		}
+		if old.FieldPath == "" {
+			old.FieldPath = e.FieldPath
+		}
+		if old.Source == "" {
+			old.Source, old.Host = e.Source, e.Host
+		}
+	}
+	return out
+}
+
+// Load parses a paste into a snapshot builder. Kinds are not marked as
+// listed: a describe of one node says nothing of the others.
+func Load(b *snapshot.Builder, data []byte, o Options) (*Result, error) {
+	res, err := Parse(data, o)
+	if err != nil {
+		return nil, err
+	}
+	for _, obj := range res.Objects {
+		b.AddUnlisted(obj)
+	}
+	for _, e := range res.Events {
+		b.AddEvent(e)
+	}
+	for n, a := range res.Allocated {
+		b.SetNodeAllocated(n, a)
+	}
+	for _, l := range res.Logs {
+		b.AddLog(l.Namespace, l.Pod, l.Container, l.Previous, l.Text)
+	}
+	b.FromText(res.Sketches)
+	b.Seen(res.Now)
+	return res, nil
+}
+
+var yamlObjectRe = regexp.MustCompile(`(?m)^(?:- )?(?:apiVersion|kind|items):`)
+
+// Sniff tells pasted kubectl text from a YAML dump by its first bytes.
+// "Name:  web" is valid YAML, so text wins when it shows a prompt, a
+// describe block or a table header, or when nothing in it is a
+// Kubernetes object (no apiVersion, kind or items key).
+func Sniff(head []byte) bool {
+	for _, s := range split(string(head)) {
+		if s.cmd != nil && s.cmd.verb != "" {
+			return true
+		}
+		for _, l := range s.lines {
+			if isDescribeStart(l) || parseHeader(l) != nil {
+				return true
+			}
+		}
+	}
+	return !yamlObjectRe.Match(head)
+}

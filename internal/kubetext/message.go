@@ -1,0 +1,283 @@
+package kubetext
+
+import (
+	"regexp"
+	"strings"
+
+	appsv1 "k8s.io/api/apps/v1"
+	corev1 "k8s.io/api/core/v1"
+
+	"github.com/podwhy/podwhy/internal/classify"
+)
+
+// Placeholder names for what a bare message does not say, in kubectl's
+// own usage style so a command shows where to put the real name.
+const (
+	placeholderPod       = "<pod>"
+	placeholderNode      = "<node>"
+	placeholderContainer = "<container>"
+	placeholderRS        = "<replicaset>"
+)
+
+// A lone events row, pasted without its header: describe's "Warning
+// Failed 3m kubelet MESSAGE" is read by describeEventRe; get events' "3m
+// Warning Failed pod/x MESSAGE" by this.
+var getEventRowRe = regexp.MustCompile(`^(?:(\S+)\s+)??(` + ageWord + `)\s+(Normal|Warning)\s+(\S+)\s+([a-zA-Z.]+/\S+)\s+(.*)$`)
+
+var (
+	schedMsgRe    = regexp.MustCompile(`\d+/\d+ nodes are available|no nodes available to schedule pods|unbound immediate PersistentVolumeClaims|running (?:PreFilter|Filter) plugin|nodes are available`)
+	admissionRe   = regexp.MustCompile(`(?i)error creating:|is forbidden:|admission webhook|exceeded quota|serviceaccount "[^"]*" not found|violates PodSecurity`)
+	backOffRe     = regexp.MustCompile(`Back-off restarting failed container (\S+) in pod ([^_\s]+)_([^(\s]+)`)
+	probeMsgRe    = regexp.MustCompile(`^(Liveness|Readiness|Startup) probe (?:failed|errored)`)
+	runtimeRe     = regexp.MustCompile(`(?i)OCI runtime|runc|failed to create containerd task|starting container process|failed to start container|exec format error|executable file not found|failed to create shim`)
+	imageWordRe   = regexp.MustCompile(`(?i)pull|image|manifest|registry`)
+	sandboxWordRe = regexp.MustCompile(`(?i)sandbox|cni|network plugin|networkready=false`)
+	quotedPodRe   = regexp.MustCompile(`(?:pod|Pod) "([^"]+)"`)
+	assignedRe    = regexp.MustCompile(`assigned ([^/\s]+)/(\S+) to (\S+)`)
+	containerRe   = regexp.MustCompile(`container "([^"]+)"`)
+	nodeLostRe    = regexp.MustCompile(`Kubelet stopped posting node status|Kubelet never posted node status|node is not ready|PLEG is not healthy|container runtime is down|container runtime network not ready`)
+)
+
+// bareMessage reads text that is no kubectl table or describe: a lone
+// event row, or one event or status message. It builds the smallest set
+// of objects that the message would have come with, so the ordinary
+// rules diagnose it.
+func (p *parser) bareMessage(text string) {
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	if len(lines) == 0 || strings.TrimSpace(lines[0]) == "" {
+		return
+	}
+	// Rows of an events table that lost their header.
+	var rows []*event
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if m := getEventRowRe.FindStringSubmatch(t); m != nil {
+			kind, name := objectKind(m[5])
+			if kind == "" {
+				continue
+			}
+			e := &event{Namespace: firstNonEmpty(m[1], p.cmdNamespace()), Kind: kind, Name: name, Type: m[3], Reason: m[4], Count: 1}
+			if d, ok := parseAge(m[2]); ok {
+				e.LastAgo, e.FirstAgo, e.HasAge = d, d, true
+			}
+			e.setMessage(m[6])
+			rows = append(rows, e)
+		} else if evs := parseDescribeEvents([]string{t}, p.cmdNamespace(), "Pod", placeholderPod); len(evs) == 1 && (evs[0].Type == "Warning" || evs[0].Type == "Normal") {
+			rows = append(rows, evs...)
+		}
+	}
+	if len(rows) > 0 {
+		for _, e := range rows {
+			p.events = append(p.events, e)
+			if e.Kind == "Pod" {
+				p.podFor(e.Namespace, e.Name, e)
+			}
+		}
+		p.found[Message] += len(rows)
+		return
+	}
+
+	msg := joinMessage(lines)
+	if msg == "" {
+		return
+	}
+	e := &event{Namespace: p.cmdNamespace(), Kind: "Pod", Name: placeholderPod, Type: "Warning", Count: 1}
+	e.setMessage(msg)
+	msg = e.Message
+	if m := quotedPodRe.FindStringSubmatch(msg); m != nil && !strings.Contains(msg, "is forbidden") {
+		e.Name = m[1]
+	}
+	switch {
+	case schedMsgRe.MatchString(msg):
+		e.Reason, e.Source = "FailedScheduling", "default-scheduler"
+	case admissionRe.MatchString(msg):
+		rs := &appsv1.ReplicaSet{}
+		rs.Kind, rs.APIVersion = "ReplicaSet", "apps/v1"
+		rs.Name, rs.Namespace = placeholderRS, e.Namespace
+		one := int32(1)
+		rs.Spec.Replicas = &one
+		p.objects = append(p.objects, rs)
+		e.Kind, e.Name, e.Reason, e.Source = "ReplicaSet", placeholderRS, "FailedCreate", "replicaset-controller"
+		p.events = append(p.events, e)
+		p.found[Message]++
+		return
+	case nodeLostRe.MatchString(msg):
+		n := &corev1.Node{}
+		n.Kind, n.APIVersion = "Node", "v1"
+		n.Name = placeholderNode
+		n.Status.Conditions = []corev1.NodeCondition{{Type: corev1.NodeReady, Status: corev1.ConditionUnknown, Reason: "NodeStatusUnknown", Message: msg}}
+		if !strings.Contains(msg, "stopped posting") && !strings.Contains(msg, "never posted") {
+			n.Status.Conditions[0].Status, n.Status.Conditions[0].Reason = corev1.ConditionFalse, "KubeletNotReady"
+		}
+		p.objects = append(p.objects, n)
+		p.found[Message]++
+		return
+	default:
+		if !p.kubeletMessage(e, msg) {
+			return
+		}
+	}
+	p.events = append(p.events, e)
+	p.podFor(e.Namespace, e.Name, e)
+	p.found[Message]++
+}
+
+// kubeletMessage fills in a kubelet event's reason and reports whether the
+// message is one podwhy knows.
+func (p *parser) kubeletMessage(e *event, msg string) bool {
+	e.Source = "kubelet"
+	if m := backOffRe.FindStringSubmatch(msg); m != nil {
+		e.Reason, e.Name, e.Namespace = "BackOff", m[2], m[3]
+		return true
+	}
+	if m := probeMsgRe.FindStringSubmatch(msg); m != nil {
+		e.Reason = "Unhealthy"
+		return true
+	}
+	code := classify.Classify("kubelet", msg)
+	switch {
+	case strings.HasPrefix(code, "Evicted") || strings.HasPrefix(code, "Rejected"):
+		e.Reason = "Evicted"
+		if code == classify.Rejected {
+			e.Reason = "OutOf" // a rejection's reason is OutOf<resource>; the message says which
+		}
+		return true
+	case strings.HasPrefix(code, "Sandbox/") && (sandboxWordRe.MatchString(msg) || code == classify.SandboxDisk):
+		e.Reason = "FailedCreatePodSandBox"
+	case strings.HasPrefix(code, "Mount/"):
+		e.Reason = "FailedMount"
+	case strings.HasPrefix(code, "Config/"):
+		e.Reason = "Failed"
+	case strings.HasPrefix(code, "Image/") && imageWordRe.MatchString(msg):
+		e.Reason = "Failed"
+		if code == classify.ImageInvalid {
+			e.Reason = "InspectFailed"
+		}
+	case strings.HasPrefix(code, "Run/") && runtimeRe.MatchString(msg):
+		e.Reason = "Failed"
+	default:
+		return false
+	}
+	if m := containerRe.FindStringSubmatch(msg); m != nil {
+		e.FieldPath = "spec.containers{" + m[1] + "}"
+	}
+	return true
+}
+
+// podFor makes the pod an event implies, in the state its reason puts a
+// pod in.
+func (p *parser) podFor(ns, name string, e *event) {
+	if _, ok := p.podIdx[ns+"/"+name]; ok {
+		return
+	}
+	pod := &corev1.Pod{}
+	pod.Kind, pod.APIVersion = "Pod", "v1"
+	pod.Name, pod.Namespace = name, ns
+	cname := placeholderContainer
+	if m := fieldPathRe.FindStringSubmatch(e.FieldPath + ": "); m != nil {
+		cname = m[2]
+	}
+	if m := backOffRe.FindStringSubmatch(e.Message); m != nil {
+		cname = m[1]
+	}
+	image := classify.ImageFromMessage(e.Message)
+	pod.Spec.Containers = []corev1.Container{{Name: cname, Image: image}}
+	pod.Spec.NodeName = placeholderNode
+	if m := assignedRe.FindStringSubmatch(e.Message); m != nil {
+		pod.Spec.NodeName = m[3]
+	}
+	pod.Status.Phase = corev1.PodPending
+	cs := corev1.ContainerStatus{Name: cname, Image: image}
+	msg := e.Message
+	code := classify.Classify("kubelet", msg)
+	switch e.Reason {
+	case "FailedScheduling":
+		pod.Spec.NodeName = ""
+		pod.Status.Conditions = []corev1.PodCondition{{Type: corev1.PodScheduled, Status: corev1.ConditionFalse, Reason: "Unschedulable", Message: msg}}
+		p.addPod(&textPod{pod: pod, describe: true})
+		return
+	case "Evicted", "OutOf":
+		pod.Status.Phase = corev1.PodFailed
+		pod.Status.Reason = "Evicted"
+		if e.Reason == "OutOf" {
+			pod.Status.Reason = "OutOf" + rejectedResource(msg)
+			e.Reason = pod.Status.Reason
+		}
+		pod.Status.Message = msg
+		p.addPod(&textPod{pod: pod, describe: true})
+		return
+	case "FailedCreatePodSandBox", "FailedMount", "Scheduled", "Pulling", "Pulled":
+		cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "ContainerCreating"}
+	case "BackOff", "Unhealthy", "Killing", "Started", "Created":
+		pod.Status.Phase = corev1.PodRunning
+		if e.Reason == "Unhealthy" && strings.HasPrefix(msg, "Readiness") {
+			cs.State.Running = &corev1.ContainerStateRunning{}
+			t := true
+			cs.Started = &t
+			break
+		}
+		last := &corev1.ContainerStateTerminated{Reason: "Error", ExitCode: 1}
+		if strings.HasPrefix(msg, "Liveness") || strings.HasPrefix(msg, "Startup") {
+			last.ExitCode, last.Reason = 137, "Error"
+		}
+		cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}
+		cs.LastTerminationState.Terminated = last
+		cs.RestartCount = e.Count
+	case "InspectFailed":
+		cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "InvalidImageName", Message: msg}
+	case "ErrImageNeverPull":
+		cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "ErrImageNeverPull", Message: msg}
+	default: // Failed
+		switch {
+		case strings.HasPrefix(code, "Config/"):
+			cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "CreateContainerConfigError", Message: strings.TrimPrefix(msg, "Error: ")}
+		case strings.HasPrefix(code, "Image/"):
+			reason := "ErrImagePull"
+			if code == classify.ImageNeverPull {
+				reason = "ErrImageNeverPull"
+			}
+			cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: reason, Message: msg}
+		case strings.HasPrefix(code, "Run/"):
+			pod.Status.Phase = corev1.PodRunning
+			cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}
+			cs.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{Reason: "StartError", ExitCode: 128, Message: strings.TrimPrefix(msg, "Error: ")}
+			cs.RestartCount = 1
+		default:
+			cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "ContainerCreating"}
+		}
+	}
+	pod.Status.ContainerStatuses = []corev1.ContainerStatus{cs}
+	pod.Status.Conditions = []corev1.PodCondition{{Type: corev1.PodScheduled, Status: corev1.ConditionTrue}}
+	p.addPod(&textPod{pod: pod, describe: true})
+}
+
+var rejectedResRe = regexp.MustCompile(`Insufficient (\S+)|enough resource: (\S+?)[,.]`)
+
+func rejectedResource(msg string) string {
+	if m := rejectedResRe.FindStringSubmatch(msg); m != nil {
+		return firstNonEmpty(m[1], m[2])
+	}
+	return "cpu"
+}
+
+// joinMessage joins a message that was wrapped over lines and strips what
+// posters put around it (quotes, "Error:" labels, backticks).
+func joinMessage(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		if i > 0 && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t)
+	}
+	s := strings.TrimSpace(b.String())
+	s = strings.Trim(s, "`")
+	if len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"' || s[0] == '\'' && s[len(s)-1] == '\'') {
+		s = s[1 : len(s)-1]
+	}
+	return strings.TrimSpace(s)
+}

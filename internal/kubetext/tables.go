@@ -1,0 +1,310 @@
+package kubetext
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// table is a kubectl get table: the header's column names and where each
+// starts, so rows can be cut by position (a cell may be empty or hold
+// spaces) and, when a paste lost the alignment, by words.
+type table struct {
+	kind  string // pods, events, nodes
+	cols  []string
+	start []int
+}
+
+var headerSplitRe = regexp.MustCompile(`\S+(?: \S+)*`)
+
+// parseHeader recognizes the header line of get pods, get events (also
+// kubectl events, -A, -o wide, the old LASTSEEN form) and get nodes.
+func parseHeader(line string) *table {
+	if line == "" || line[0] == ' ' || strings.ToUpper(line) != line {
+		return nil
+	}
+	t := &table{}
+	for _, loc := range headerSplitRe.FindAllStringIndex(line, -1) {
+		t.cols = append(t.cols, line[loc[0]:loc[1]])
+		t.start = append(t.start, loc[0])
+	}
+	// Column names with one space ("LAST SEEN", "NOMINATED NODE") are kept
+	// whole by the regexp only when kubectl put a single space inside and
+	// at least two around; a single space between two names (collapsed
+	// alignment) splits them again.
+	t.fixNames()
+	has := func(n string) bool { return t.index(n) >= 0 }
+	switch {
+	case has("NAME") && has("READY") && has("STATUS") && has("RESTARTS"):
+		t.kind = "pods"
+	case (has("LAST SEEN") || has("LASTSEEN")) && has("REASON") && (has("OBJECT") || has("NAME")):
+		t.kind = "events"
+	case has("NAME") && has("STATUS") && has("ROLES") && has("VERSION"):
+		t.kind = "nodes"
+	default:
+		return nil
+	}
+	return t
+}
+
+// knownCols are the multi-word column names; anything else with a space in
+// it was two columns pasted with single spaces.
+var knownCols = map[string]bool{
+	"LAST SEEN": true, "FIRST SEEN": true, "NOMINATED NODE": true, "READINESS GATES": true,
+}
+
+func (t *table) fixNames() {
+	var cols []string
+	var start []int
+	for i, c := range t.cols {
+		if !strings.Contains(c, " ") || knownCols[c] {
+			cols, start = append(cols, c), append(start, t.start[i])
+			continue
+		}
+		words := strings.Split(c, " ")
+		off := t.start[i]
+		for j := 0; j < len(words); j++ {
+			w := words[j]
+			if j+1 < len(words) && knownCols[w+" "+words[j+1]] {
+				cols, start = append(cols, w+" "+words[j+1]), append(start, off)
+				off += len(w) + len(words[j+1]) + 2
+				j++
+				continue
+			}
+			cols, start = append(cols, w), append(start, off)
+			off += len(w) + 1
+		}
+	}
+	t.cols, t.start = cols, start
+}
+
+func (t *table) index(name string) int {
+	for i, c := range t.cols {
+		if c == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// cells cuts a row by the header's positions. It reports false when the
+// row is not aligned with the header (spaces collapsed by a chat tool).
+func (t *table) cells(row string) ([]string, bool) {
+	out := make([]string, len(t.cols))
+	for i, s := range t.start {
+		if s > len(row) {
+			if i == len(t.cols)-1 || t.cols[i] == "MESSAGE" {
+				continue
+			}
+			return nil, false
+		}
+		if s > 0 && row[s-1] != ' ' {
+			return nil, false
+		}
+		end := len(row)
+		if i+1 < len(t.start) && t.start[i+1] < len(row) {
+			end = t.start[i+1]
+		}
+		// The message is not the last column in -o wide; it may be longer
+		// than its column and push the rest right, so cut it from the right.
+		out[i] = strings.TrimSpace(row[s:end])
+		if i > 0 && s < len(row) && row[s] == ' ' && out[i] != "" && t.cols[i] != "MESSAGE" && t.cols[i-1] != "MESSAGE" {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// podRow is one row of kubectl get pods.
+type podRow struct {
+	Namespace, Name    string
+	Ready, Total       int
+	Status             string
+	Restarts           int32
+	LastRestartAgo     time.Duration
+	HasLastRestart     bool
+	Age                time.Duration
+	HasAge             bool
+	IP, Node, Nominate string
+}
+
+var readyRe = regexp.MustCompile(`^(\d+)/(\d+)$`)
+var restartsRe = regexp.MustCompile(`^(\d+)(?:\s*\((` + ageWord + `) ago\))?$`)
+
+func (t *table) podRow(row string) (*podRow, bool) {
+	cells, ok := t.cells(row)
+	if !ok || !readyRe.MatchString(cells[t.index("READY")]) {
+		cells, ok = t.podWords(row)
+		if !ok {
+			return nil, false
+		}
+	}
+	get := func(n string) string {
+		if i := t.index(n); i >= 0 && i < len(cells) {
+			return noneToEmpty(cells[i])
+		}
+		return ""
+	}
+	p := &podRow{Namespace: get("NAMESPACE"), Name: get("NAME"), Status: get("STATUS"), IP: get("IP"), Node: get("NODE"), Nominate: get("NOMINATED NODE")}
+	m := readyRe.FindStringSubmatch(get("READY"))
+	if m == nil || p.Name == "" || p.Status == "" {
+		return nil, false
+	}
+	p.Ready, _ = strconv.Atoi(m[1])
+	p.Total, _ = strconv.Atoi(m[2])
+	if rm := restartsRe.FindStringSubmatch(get("RESTARTS")); rm != nil {
+		n, _ := strconv.Atoi(rm[1])
+		p.Restarts = int32(n)
+		if rm[2] != "" {
+			p.LastRestartAgo, p.HasLastRestart = parseAge(rm[2])
+		}
+	}
+	p.Age, p.HasAge = parseAge(get("AGE"))
+	return p, true
+}
+
+// podWords splits a pods row whose alignment was lost: the RESTARTS cell
+// is the only one with spaces ("4 (73s ago)").
+func (t *table) podWords(row string) ([]string, bool) {
+	w := strings.Fields(row)
+	ri := t.index("RESTARTS")
+	if ri < 0 || len(w) <= ri {
+		return nil, false
+	}
+	cells := append([]string{}, w[:ri]...)
+	r := w[ri]
+	rest := w[ri+1:]
+	if len(rest) >= 2 && strings.HasPrefix(rest[0], "(") && rest[1] == "ago)" {
+		r += " " + rest[0] + " " + rest[1]
+		rest = rest[2:]
+	}
+	cells = append(cells, r)
+	cells = append(cells, rest...)
+	// NOMINATED NODE and READINESS GATES are one cell each.
+	return cells, len(cells) >= len(t.cols)-0 || len(cells) >= ri+2
+}
+
+// eventRow reads one row of kubectl get events / kubectl events.
+func (t *table) eventRow(row string, ns string) (*event, bool) {
+	cells, ok := t.cells(row)
+	if !ok || t.index("MESSAGE") < 0 {
+		cells, ok = t.eventWords(row)
+		if !ok {
+			return nil, false
+		}
+	}
+	get := func(n string) string {
+		if i := t.index(n); i >= 0 && i < len(cells) {
+			return cells[i]
+		}
+		return ""
+	}
+	e := &event{Namespace: ns, Type: get("TYPE"), Reason: get("REASON"), Count: 1}
+	if v := get("NAMESPACE"); v != "" {
+		e.Namespace = v
+	}
+	obj := get("OBJECT")
+	if obj == "" && t.index("KIND") >= 0 { // kubectl ≤1.13: NAME, KIND columns
+		obj = strings.ToLower(get("KIND")) + "/" + get("NAME")
+	}
+	e.Kind, e.Name = objectKind(obj)
+	if e.Kind == "" || e.Reason == "" {
+		return nil, false
+	}
+	last := get("LAST SEEN")
+	if last == "" {
+		last = get("LASTSEEN")
+	}
+	if m := ageOverRe.FindStringSubmatch(last); m != nil {
+		last = m[1]
+		n, _ := strconv.Atoi(m[2])
+		e.Count = int32(n)
+		if d, ok := parseAge(m[3]); ok {
+			e.FirstAgo = d
+		}
+	}
+	if d, ok := parseAge(last); ok {
+		e.LastAgo, e.HasAge = d, true
+		if e.FirstAgo < d {
+			e.FirstAgo = d
+		}
+	}
+	if d, ok := parseAge(firstNonEmpty(get("FIRST SEEN"), get("FIRSTSEEN"))); ok && d > e.FirstAgo {
+		e.FirstAgo = d
+	}
+	if n, err := strconv.Atoi(get("COUNT")); err == nil && n > 0 {
+		e.Count = int32(n)
+	}
+	if src := firstNonEmpty(get("SOURCE"), get("FROM")); src != "" {
+		e.Source, e.Host, _ = strings.Cut(src, ",")
+		e.Host = strings.TrimSpace(e.Host)
+	}
+	e.FieldPath = get("SUBOBJECT")
+	e.setMessage(get("MESSAGE"))
+	return e, true
+}
+
+var ageOverRe = regexp.MustCompile(`^(` + ageWord + `)\s+\(x(\d+) over (` + ageWord + `)\)$`)
+
+// eventWords splits an events row whose alignment was lost; only the
+// short form (no -o wide) can be read this way.
+func (t *table) eventWords(row string) ([]string, bool) {
+	w := strings.Fields(row)
+	var cells []string
+	for i, c := range t.cols {
+		if c == "MESSAGE" {
+			if i != len(t.cols)-1 {
+				return nil, false
+			}
+			cells = append(cells, strings.Join(w, " "))
+			return cells, true
+		}
+		if len(w) == 0 {
+			return nil, false
+		}
+		v := w[0]
+		w = w[1:]
+		if (c == "LAST SEEN" || c == "LASTSEEN") && len(w) >= 3 && strings.HasPrefix(w[0], "(x") && w[1] == "over" {
+			v += " " + strings.Join(w[:3], " ")
+			w = w[3:]
+		}
+		cells = append(cells, v)
+	}
+	return cells, true
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// nodeRow is one row of kubectl get nodes.
+type nodeRow struct {
+	Name, Status, Version string
+	Age                   time.Duration
+	HasAge                bool
+}
+
+func (t *table) nodeRow(row string) (*nodeRow, bool) {
+	cells, ok := t.cells(row)
+	if !ok {
+		cells = strings.Fields(row)
+	}
+	get := func(n string) string {
+		if i := t.index(n); i >= 0 && i < len(cells) {
+			return cells[i]
+		}
+		return ""
+	}
+	n := &nodeRow{Name: get("NAME"), Status: get("STATUS"), Version: get("VERSION")}
+	if n.Name == "" || n.Status == "" {
+		return nil, false
+	}
+	n.Age, n.HasAge = parseAge(get("AGE"))
+	return n, true
+}
