@@ -413,6 +413,9 @@ func eventEvidence(e *snapshot.Event) Evidence {
 }
 
 func statusEvidence(obj snapshot.ObjectRef, field, text string) Evidence {
+	// "Reason: message" with no message (describe prints none for a
+	// waiting container) reads as the reason alone.
+	text = strings.TrimSuffix(strings.TrimSpace(text), ":")
 	return Evidence{Kind: "status", Object: obj, Field: field, Text: text}
 }
 

@@ -31,6 +31,7 @@ func Run(s *snapshot.Snapshot, o Options) *Result {
 	all = append(all, c.specIssues()...)
 
 	res := &Result{Now: c.now, Findings: group(c, all)}
+	c.rate(res.Findings)
 	res.Scanned.Pods = len(s.Pods)
 	res.Scanned.Nodes = len(s.Nodes)
 	res.Scanned.Namespaces = len(s.NamespaceList())

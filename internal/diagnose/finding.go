@@ -125,6 +125,12 @@ type Finding struct {
 	Explain   i18n.Msg   `json:"-"`
 	Steps     []Step     `json:"-"`
 	Unchecked []i18n.Msg `json:"-"`
+	// Confidence is high, medium or low: how much of what decides the
+	// finding the input showed.
+	Confidence string `json:"confidence"`
+	// PasteNext are the kubectl commands whose output would settle what
+	// pasted text could not show.
+	PasteNext []string `json:"pasteNext,omitempty"`
 	// Tags are further codes that apply, e.g. Spec/StaticPod for a mirror pod.
 	Tags []string `json:"tags,omitempty"`
 	// Since is when the problem started, as far as the objects show.

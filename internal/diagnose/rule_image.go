@@ -33,6 +33,12 @@ func (c *ctx) image(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 	if pullEv != nil {
 		text = pullEv.Message
 	}
+	if img == "" {
+		// A pod known from a get pods row or a bare message: the image is
+		// named in the pull error, if anywhere.
+		img = classify.ImageFromMessage(text)
+		ref = imageref.Parse(img)
+	}
 	code := c.imageCode(text)
 	switch w.Reason {
 	case "InvalidImageName":
@@ -58,6 +64,9 @@ func (c *ctx) image(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 	}
 	node := p.Spec.NodeName
 	crictl := Step{Text: i18n.T("image.step.crictl", orNone(node)), Command: "crictl pull " + ref.Full()}
+	if img == "" {
+		crictl.Command = "crictl pull <image>"
+	}
 	setImage := Step{Text: i18n.T("image.step.set"), Command: kubectl(p.Namespace, "set", "image", c.target(p), cs.Name+"="+ref.Registry+"/"+ref.Repository+":<tag>"), Changes: true}
 	if ref.Registry == "docker.io" {
 		setImage.Command = kubectl(p.Namespace, "set", "image", c.target(p), cs.Name+"="+strings.TrimPrefix(ref.Repository, "library/")+":<tag>")

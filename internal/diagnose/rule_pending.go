@@ -417,6 +417,9 @@ func (c *ctx) explainTaints(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		parts = append(parts, fmt.Sprintf("%s (%s)", k, strings.Join(byTaint[k], ", ")))
 	}
 	f.Headline = i18n.T("pending.taint.head", i18n.List(keys))
+	if len(keys) == 0 {
+		f.Headline = i18n.T("pending.taint.head-unnamed")
+	}
 	// The group key stays empty: the taints come from Node objects, which
 	// one input may hold and another not, and the finding's ID must not
 	// depend on that.

@@ -40,5 +40,29 @@ func init() {
 			EN: "ServiceAccount %[1]s was not in the input, so the imagePullSecrets it adds could not be checked; add `kubectl get serviceaccounts -A -o json`",
 			ZH: "输入中没有 ServiceAccount %[1]s，无法检查它附带的 imagePullSecrets；请补充 `kubectl get serviceaccounts -A -o json` 的输出",
 		},
+		"unchecked.text.nodes": {
+			EN: "The paste shows no node, so capacity, labels and taints could not be checked",
+			ZH: "贴出的内容里没有节点信息，无法核对节点容量、标签和污点",
+		},
+		"unchecked.text.events": {
+			EN: "The paste shows no events for this pod, and a waiting container's message is only in its events",
+			ZH: "贴出的内容里没有该 Pod 的事件，而等待中容器的具体错误信息只出现在事件里",
+		},
+		"unchecked.text.pvc": {
+			EN: "The paste shows no PersistentVolumeClaim, so its phase and StorageClass could not be checked",
+			ZH: "贴出的内容里没有 PersistentVolumeClaim，无法检查它的状态和 StorageClass",
+		},
+		"unchecked.text.serviceaccount": {
+			EN: "The paste does not show ServiceAccount %[1]s, so the imagePullSecrets it adds could not be checked (never paste secret values: the commands below print names only)",
+			ZH: "贴出的内容里没有 ServiceAccount %[1]s，无法检查它附带的 imagePullSecrets（不要贴出 Secret 的值：下面的命令只输出名称）",
+		},
+		"unchecked.text.kind": {
+			EN: "The paste does not show the %[1]s, so it could not be checked whether it exists and what keys it has",
+			ZH: "贴出的内容里没有该 %[1]s，无法确认它是否存在以及包含哪些键",
+		},
+		"unchecked.text.finalizers": {
+			EN: "kubectl describe does not print finalizers, which most often hold a pod in Terminating",
+			ZH: "kubectl describe 不显示 finalizer，而 Pod 卡在 Terminating 最常见的原因就是 finalizer",
+		},
 	})
 }

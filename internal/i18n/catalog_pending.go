@@ -87,6 +87,10 @@ func init() {
 		},
 
 		// Taints.
+		"pending.taint.head-unnamed": {
+			EN: "nodes carry taints the pod does not tolerate (the scheduler's message does not name them)",
+			ZH: "节点带有 Pod 不容忍的污点（调度器的消息没有说明是哪些污点）",
+		},
 		"pending.taint.head": {
 			EN: "nodes carry taints the pod does not tolerate: %[1]s",
 			ZH: "节点带有 Pod 不容忍的污点：%[1]s",

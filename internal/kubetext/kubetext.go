@@ -211,6 +211,7 @@ func (p *parser) table(t *table, rows []string) {
 	n := 0
 	switch t.kind {
 	case "pods":
+		rows = unwrapRows(rows, func(r string) bool { _, ok := t.podRow(r); return ok })
 		for _, r := range rows {
 			if pr, ok := t.podRow(r); ok {
 				if pr.Namespace == "" {
@@ -224,6 +225,7 @@ func (p *parser) table(t *table, rows []string) {
 			p.found[GetPods] += n
 		}
 	case "events":
+		rows = unwrapRows(rows, func(r string) bool { _, ok := t.eventRow(r, ns); return ok })
 		for _, r := range rows {
 			if e, ok := t.eventRow(r, ns); ok {
 				p.events = append(p.events, e)
@@ -244,6 +246,23 @@ func (p *parser) table(t *table, rows []string) {
 			p.found["get-nodes"] += n
 		}
 	}
+}
+
+// unwrapRows joins table rows a terminal wrapped: a line that is not a
+// row on its own continues the one above it, cut exactly at the edge.
+func unwrapRows(rows []string, isRow func(string) bool) []string {
+	var out []string
+	for _, r := range rows {
+		if len(out) > 0 && !isRow(r) && !strings.HasPrefix(r, " ") {
+			prev := out[len(out)-1]
+			if len(prev) >= 40 {
+				out[len(out)-1] = prev + r
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // addPod keeps one pod per namespace/name; a describe beats a table row,

@@ -73,6 +73,11 @@ func sketchPod(r *podRow) *textPod {
 		}
 	}
 	pod.Status.Phase = corev1.PodRunning
+	if pod.Spec.NodeName == "" && status != "Pending" && status != "SchedulingGated" && !podReasons[status] {
+		// Every other STATUS means the pod was bound; a table without
+		// -o wide just does not say where.
+		pod.Spec.NodeName = placeholderNode
+	}
 	switch {
 	case init:
 		pod.Status.Phase = corev1.PodPending

@@ -76,6 +76,9 @@ func Markdown(w io.Writer, d Doc, lang i18n.Lang) error {
 		for _, u := range f.Unchecked {
 			fmt.Fprintf(&b, "> %s %s\n\n", L("report.unchecked"), mdEscape(u))
 		}
+		if len(f.PasteNext) > 0 {
+			fmt.Fprintf(&b, "%s\n\n```sh\n%s\n```\n\n", L("report.paste-next"), strings.Join(f.PasteNext, "\n"))
+		}
 		if len(f.Steps) > 0 {
 			fmt.Fprintf(&b, "**%s**\n\n", strings.TrimSuffix(L("report.next"), ":"))
 			for _, s := range f.Steps {

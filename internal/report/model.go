@@ -61,6 +61,8 @@ type Finding struct {
 	Evidence          []Evidence         `json:"evidence"`
 	Steps             []Step             `json:"steps"`
 	Unchecked         []string           `json:"unchecked,omitempty"`
+	Confidence        string             `json:"confidence"`
+	PasteNext         []string           `json:"pasteNext,omitempty"`
 	Since             *time.Time         `json:"since,omitempty"`
 }
 
@@ -121,6 +123,7 @@ func Build(res *diagnose.Result, lang i18n.Lang) Doc {
 		for _, s := range f.Steps {
 			rf.Steps = append(rf.Steps, Step{Text: s.Text.String(lang), Command: s.Command, Changes: s.Changes})
 		}
+		rf.Confidence, rf.PasteNext = f.Confidence, f.PasteNext
 		for _, u := range f.Unchecked {
 			rf.Unchecked = append(rf.Unchecked, u.String(lang))
 		}

@@ -170,7 +170,11 @@ func Text(w io.Writer, d Doc, o TextOptions) error {
 		case "warning":
 			col = ansiYellow
 		}
-		t.line(t.c(ansiBold+col, sev) + "  " + t.c(ansiBold, f.Class+" · "+f.Reason) + "  " + t.c(ansiDim, "["+f.ID+"]"))
+		head := t.c(ansiBold+col, sev) + "  " + t.c(ansiBold, f.Class+" · "+f.Reason) + "  " + t.c(ansiDim, "["+f.ID+"]")
+		if f.Confidence != "" && f.Confidence != "high" {
+			head += "  " + t.c(ansiDim, L("report.confidence."+f.Confidence))
+		}
+		t.line(head)
 		t.line(subjectLine(f, L))
 		t.wrap("  ", "", t.c(ansiBold, f.Headline))
 		if len(f.Pods) > 0 && !(len(f.Pods) == 1 && f.Subject.Kind == "Pod") {
@@ -215,6 +219,12 @@ func Text(w io.Writer, d Doc, o TextOptions) error {
 		}
 		for _, u := range f.Unchecked {
 			t.wrap("  ", t.c(ansiDim, label(L("report.unchecked"))), u)
+		}
+		if len(f.PasteNext) > 0 {
+			t.line("  " + t.c(ansiDim, strings.TrimSpace(label(L("report.paste-next")))))
+			for _, cmd := range f.PasteNext {
+				t.line("    " + t.c(ansiCyan, "$ "+cmd))
+			}
 		}
 		if len(f.Steps) > 0 {
 			t.line("  " + t.c(ansiDim, L("report.next")))
