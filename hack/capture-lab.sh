@@ -36,6 +36,9 @@ for s in $(/tmp/podwhy-capture lab list | awk 'NR>1 {print $1}'); do
     echo "\$ kubectl get events -n $ns -o wide"; kubectl get events -n "$ns" -o wide; echo
     echo "\$ kubectl get pods -n $ns"; kubectl get pods -n "$ns"; echo
     echo "\$ kubectl describe pods -n $ns"; kubectl describe pods -n "$ns"
+    if grep -q '^\$ kubectl describe nodes' "$out/text/$s.txt"; then
+      echo; echo "\$ kubectl describe nodes"; kubectl describe nodes
+    fi
   } 2>&1 | fold -w 80 > "$out/text-80/$s.txt"
 done
 echo "captured $(ls "$out/text" | wc -l) scenarios into $out"

@@ -2,22 +2,33 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/podwhy/podwhy/internal/diagnose"
 	"github.com/podwhy/podwhy/internal/explain"
 	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/kubetext"
+	"github.com/podwhy/podwhy/internal/report"
+	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
 // explainCommand prints what a pod state means and how to check each of its
 // usual causes, without a cluster.
-func explainCommand(o *options) *cobra.Command {
+func explainCommand(o *options, code *int) *cobra.Command {
 	return &cobra.Command{
-		Use:     "explain STATE",
-		Short:   "Explain a pod state (CrashLoopBackOff, Pending, ImagePullBackOff, Terminating, …): its causes and how to check each",
-		Example: "  podwhy explain CrashLoopBackOff\n  podwhy explain Pending --lang zh",
-		Args:    cobra.ExactArgs(1),
+		Use:   "explain STATE|MESSAGE",
+		Short: "Explain a pod state (CrashLoopBackOff, Pending, …) or diagnose one pasted event or status message",
+		Long: `With a state name, explain prints what the state means, its usual causes
+and how to check each. With anything else, the words are read as one event
+or status message (as pasted from kubectl describe or a ticket) and
+diagnosed by the same rules as a cluster.`,
+		Example: `  podwhy explain CrashLoopBackOff
+  podwhy explain Pending --lang zh
+  podwhy explain 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "1a2b": plugin type="flannel" failed (add): failed to find plugin "flannel" in path [/opt/cni/bin]'`,
+		Args: cobra.MinimumNArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return explain.Names(), cobra.ShellCompDirectiveNoFileComp
 		},
@@ -31,8 +42,14 @@ func explainCommand(o *options) *cobra.Command {
 				lang = l
 			}
 			s, ok := explain.Find(args[0])
-			if !ok {
-				return usageError{fmt.Errorf("%s", i18n.T("explain.unknown-state", args[0], i18n.List(explain.Names())).String(lang))}
+			if !ok || len(args) > 1 {
+				msg := strings.Join(args, " ")
+				c, err := explainMessage(o, msg, lang, cmd.OutOrStdout())
+				if err != nil {
+					return usageError{fmt.Errorf("%s", i18n.T("explain.unknown", clipArg(msg), i18n.List(explain.Names())).String(lang))}
+				}
+				*code = c
+				return nil
 			}
 			out := cmd.OutOrStdout()
 			fmt.Fprintln(out, s.Meaning.String(lang))
@@ -44,4 +61,39 @@ func explainCommand(o *options) *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// explainMessage diagnoses one message: it becomes the objects it would
+// have come with, and the ordinary rules and report do the rest.
+func explainMessage(o *options, msg string, lang i18n.Lang, out io.Writer) (int, error) {
+	b := snapshot.NewBuilder()
+	res, err := kubetext.Load(b, []byte(msg), kubetext.Options{Format: kubetext.Message})
+	if err != nil {
+		return ExitUsage, err
+	}
+	snap := b.Build(res.Now)
+	r := diagnose.Run(snap, diagnose.DefaultOptions())
+	if len(r.Findings) == 0 {
+		return ExitUsage, fmt.Errorf("no finding")
+	}
+	doc := report.Build(r, lang)
+	switch o.output {
+	case "json":
+		err = report.JSON(out, doc)
+	case "yaml":
+		err = report.YAML(out, doc)
+	default:
+		err = report.Text(out, doc, report.TextOptions{Lang: lang, Width: o.width})
+	}
+	if err != nil {
+		return ExitUsage, fmt.Errorf("write report: %w", err)
+	}
+	return ExitProblems, nil
+}
+
+func clipArg(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
 }

@@ -146,8 +146,12 @@ dump output.`,
 		},
 	})
 	root.AddCommand(labCommand(o))
-	explainCmd := explainCommand(o)
+	root.AddCommand(lintCommand(o, stdio, &code))
+	explainCmd := explainCommand(o, &code)
 	explainCmd.Flags().StringVar(&o.lang, "lang", "", "language: en or zh (default from LC_ALL/LC_MESSAGES/LANG)")
+	explainCmd.Flags().StringVarP(&o.output, "output", "o", "text", "for a message: text, json or yaml")
+	explainCmd.Flags().BoolVar(&o.noColor, "no-color", false, "never color the report")
+	explainCmd.Flags().IntVar(&o.width, "width", 0, "text width (default: the terminal's, or 100)")
 	root.AddCommand(explainCmd)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 

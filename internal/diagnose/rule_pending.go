@@ -218,6 +218,10 @@ func (c *ctx) explainResources(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		f.Headline = i18n.T("pending.res.head", string(first), wantS, cands[0].free, cands[0].node)
 		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: podObj(p), Field: "spec.containers[*].resources.requests." + string(first),
 			Text: wantS, Note: i18n.T("pending.res.closest", string(first), i18n.List(closest))})
+	case !c.s.Has(snapshot.KindNode) && len(p.Spec.Containers) > 0 && strings.HasPrefix(p.Spec.Containers[0].Name, "<"):
+		// A pod known only from a pasted message: its requests are unknown.
+		f.Headline = i18n.T("pending.res.head-unknown", string(first))
+		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.nodes"))
 	case !c.s.Has(snapshot.KindNode):
 		f.Headline = i18n.T("pending.res.head-nonodes", string(first), wantS)
 		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.nodes"))

@@ -76,9 +76,9 @@ func init() {
 			EN: "• Readiness probe failing: wrong path or port, the app still starting, a dependency down — check: the Unhealthy events; kubectl exec <pod> -- wget -qO- http://127.0.0.1:<port><path>\n• A Service left with no ready endpoints — check: kubectl get endpointslices -n <ns>\n• Restarts below the CrashLoopBackOff threshold — check: kubectl logs <pod> --previous",
 			ZH: "• 就绪探针失败：路径或端口不对、应用仍在启动、依赖服务不可用 — 检查：Unhealthy 事件；kubectl exec <pod> -- wget -qO- http://127.0.0.1:<端口><路径>\n• Service 没有任何就绪的后端 — 检查：kubectl get endpointslices -n <命名空间>\n• 容器重启次数还没达到 CrashLoopBackOff 的阈值 — 检查：kubectl logs <pod> --previous",
 		},
-		"explain.unknown-state": {
-			EN: "podwhy does not know the state %[1]q; known states: %[2]s",
-			ZH: "podwhy 不认识状态 %[1]q；可以解释的状态有：%[2]s",
+		"explain.unknown": {
+			EN: "%[1]q is neither a pod state podwhy knows (%[2]s) nor an event or status message it recognizes",
+			ZH: "%[1]q 既不是 podwhy 认识的 Pod 状态（%[2]s），也不是它能识别的事件或状态消息",
 		},
 		"explain.causes-title": {EN: "Common causes and how to check each:", ZH: "常见原因及检查方法："},
 	})

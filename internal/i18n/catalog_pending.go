@@ -35,6 +35,10 @@ func init() {
 			EN: "requests %[2]s %[1]s, but the most free on any node is %[3]s (%[4]s)",
 			ZH: "请求 %[2]s %[1]s，但空闲最多的节点 %[4]s 也只有 %[3]s",
 		},
+		"pending.res.head-unknown": {
+			EN: "no node has enough free %[1]s for the pod's requests",
+			ZH: "没有任何节点有足够的空闲 %[1]s 满足该 Pod 的 requests",
+		},
 		"pending.res.head-nonodes": {
 			EN: "requests %[2]s %[1]s, more than any node has free",
 			ZH: "请求 %[2]s %[1]s，超出了所有节点的空闲量",

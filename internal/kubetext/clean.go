@@ -153,6 +153,13 @@ func split(data string) []section {
 	data = strings.ReplaceAll(data, "\r", "\n")
 	raw := strings.Split(data, "\n")
 	quoted := quotePrefix(raw)
+	if quoted != "" {
+		for i, l := range raw {
+			raw[i] = stripQuote(l)
+		}
+		quoted = ""
+	}
+	raw = unwrapTerminal(raw)
 
 	var out []section
 	cur := section{first: 1}
@@ -237,4 +244,44 @@ func expandLeadingTabs(l string) string {
 		i++
 	}
 	return strings.Repeat("  ", i) + l[i:]
+}
+
+// terminalWidths are the widths terminals and consoles wrap at.
+var terminalWidths = map[int]bool{80: true, 100: true, 120: true, 132: true, 150: true, 160: true, 180: true, 200: true}
+
+// unwrapTerminal joins lines a terminal wrapped (or fold -w): when no line
+// is longer than a usual terminal width and several are exactly that
+// long, each full-width line continues on the next.
+func unwrapTerminal(lines []string) []string {
+	maxLen, atMax := 0, 0
+	for _, l := range lines {
+		n := len([]rune(l))
+		switch {
+		case n > maxLen:
+			maxLen, atMax = n, 1
+		case n == maxLen:
+			atMax++
+		}
+	}
+	if !terminalWidths[maxLen] || atMax < 3 {
+		return lines
+	}
+	var out []string
+	cur := ""
+	joining := false
+	for _, l := range lines {
+		if joining {
+			cur += l
+		} else {
+			cur = l
+		}
+		joining = len([]rune(l)) == maxLen
+		if !joining {
+			out = append(out, cur)
+		}
+	}
+	if joining {
+		out = append(out, cur)
+	}
+	return out
 }

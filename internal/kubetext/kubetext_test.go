@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/podwhy/podwhy/internal/classify"
 	"github.com/podwhy/podwhy/internal/diagnose"
 	"github.com/podwhy/podwhy/internal/kubetext"
 	"github.com/podwhy/podwhy/internal/load"
@@ -67,12 +68,16 @@ func TestLabCaptureText(t *testing.T) {
 	}
 	all := diagnose.Run(b.Build(time.Time{}), diagnose.DefaultOptions())
 	files, _ := filepath.Glob(capture + "/text/*.txt")
-	if len(files) < 30 {
-		t.Fatalf("only %d captures", len(files))
+	narrow, _ := filepath.Glob(capture + "/text-80/*.txt")
+	if len(files) < 30 || len(narrow) != len(files) {
+		t.Fatalf("%d captures, %d at 80 columns", len(files), len(narrow))
 	}
-	for _, file := range files {
+	// text/ is describe + get events + get pods -o wide as printed; text-80/
+	// is get events -o wide + get pods + describe as an 80-column terminal
+	// wraps them.
+	for _, file := range append(files, narrow...) {
 		name := strings.TrimSuffix(filepath.Base(file), ".txt")
-		t.Run(name, func(t *testing.T) {
+		t.Run(filepath.Base(filepath.Dir(file))+"/"+name, func(t *testing.T) {
 			data, err := os.ReadFile(file)
 			if err != nil {
 				t.Fatal(err)
@@ -179,5 +184,59 @@ func TestNotKubectl(t *testing.T) {
 		if _, err := kubetext.Parse([]byte(s), kubetext.Options{}); !errors.Is(err, kubetext.ErrNotKubectl) {
 			t.Errorf("%q: err = %v, want ErrNotKubectl", s, err)
 		}
+	}
+}
+
+// TestBareMessages: every message of the classifier's corpus (real
+// formats from the Kubernetes, containerd, CRI-O and dockershim sources),
+// pasted alone, gives a finding with the corpus's reason code.
+func TestBareMessages(t *testing.T) {
+	data, err := os.ReadFile("../classify/testdata/corpus.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := map[string]int{}
+	for i, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		cols := strings.SplitN(line, "\t", 3)
+		if len(cols) != 3 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		code, msg := cols[0], cols[2]
+		res, _, err := diagnoseText(t, []byte(msg), kubetext.Options{Format: kubetext.Message})
+		if err != nil {
+			t.Errorf("line %d (%s): %v: %s", i+1, code, err, msg)
+			bad[code]++
+			continue
+		}
+		// What the scheduler message alone leaves open: without the pod's
+		// selector, nodes excluded by it count as blockers, so any code of
+		// the message's own reasons is an answer; the classifier's code
+		// "Deadline" is a failed Job or a pod past activeDeadlineSeconds.
+		accept := map[string]bool{code: true}
+		if strings.Contains(msg, "scheduling gates") {
+			accept["NotScheduled"] = true // podwhy's code for a gated pod
+		}
+		if cols[1] == "scheduler" {
+			for _, r := range classify.ParseSched(msg).Reasons {
+				accept[r.Code] = true
+			}
+		}
+		found := false
+		var got []string
+		for _, f := range res.Findings {
+			got = append(got, f.Reason)
+			for _, c := range append([]string{f.Reason}, f.Tags...) {
+				if accept[c] || strings.HasPrefix(c, code+"/") || code == "Deadline" && (strings.HasPrefix(c, "Job/") || strings.Contains(c, "Deadline")) {
+					found = true
+				}
+			}
+		}
+		if !found {
+			bad[code]++
+			t.Errorf("line %d: want %s, got %v: %s", i+1, code, got, msg)
+		}
+	}
+	if len(bad) > 0 {
+		t.Logf("misses by code: %v", bad)
 	}
 }

@@ -25,17 +25,22 @@ const (
 var getEventRowRe = regexp.MustCompile(`^(?:(\S+)\s+)??(` + ageWord + `)\s+(Normal|Warning)\s+(\S+)\s+([a-zA-Z.]+/\S+)\s+(.*)$`)
 
 var (
-	schedMsgRe    = regexp.MustCompile(`\d+/\d+ nodes are available|no nodes available to schedule pods|unbound immediate PersistentVolumeClaims|running (?:PreFilter|Filter) plugin|nodes are available`)
-	admissionRe   = regexp.MustCompile(`(?i)error creating:|is forbidden:|admission webhook|exceeded quota|serviceaccount "[^"]*" not found|violates PodSecurity`)
+	schedMsgRe    = regexp.MustCompile(`\d+/\d+ nodes are available|no nodes available to schedule pods|unbound immediate PersistentVolumeClaims|running (?:PreFilter|Filter) plugin|nodes are available|non-empty scheduling gates`)
+	admissionRe   = regexp.MustCompile(`(?i)error creating:|is forbidden:|admission webhook|failed calling webhook|exceeded quota|serviceaccount "[^"]*" not found|violates PodSecurity`)
+	stsCreateRe   = regexp.MustCompile(`create Pod (\S+) in StatefulSet (\S+) failed`)
+	jobFailRe     = regexp.MustCompile(`Job was active longer than specified deadline|Job has reached the specified backoff limit|matching FailJob rule|failed indexes`)
+	podDeadlineRe = regexp.MustCompile(`Pod was active on the node longer than the specified deadline`)
+	rejectRe      = regexp.MustCompile(`Pod Predicate (\S+) failed|Allocate failed|Node didn't have enough resource|Pod was rejected`)
+	killingRe     = regexp.MustCompile(`failed (liveness|startup) probe, will be restarted`)
 	backOffRe     = regexp.MustCompile(`Back-off restarting failed container (\S+) in pod ([^_\s]+)_([^(\s]+)`)
 	probeMsgRe    = regexp.MustCompile(`^(Liveness|Readiness|Startup) probe (?:failed|errored)`)
-	runtimeRe     = regexp.MustCompile(`(?i)OCI runtime|runc|failed to create containerd task|starting container process|failed to start container|exec format error|executable file not found|failed to create shim`)
-	imageWordRe   = regexp.MustCompile(`(?i)pull|image|manifest|registry`)
+	runtimeRe     = regexp.MustCompile(`(?i)OCI runtime|runc|failed to create containerd task|starting container process|failed to start container|exec format error|executable file not found|failed to create shim|failed to reserve container name|^Error: `)
+	imageWordRe   = regexp.MustCompile(`(?i)pull|image|manifest|registry|context canceled`)
 	sandboxWordRe = regexp.MustCompile(`(?i)sandbox|cni|network plugin|networkready=false`)
 	quotedPodRe   = regexp.MustCompile(`(?:pod|Pod) "([^"]+)"`)
 	assignedRe    = regexp.MustCompile(`assigned ([^/\s]+)/(\S+) to (\S+)`)
 	containerRe   = regexp.MustCompile(`container "([^"]+)"`)
-	nodeLostRe    = regexp.MustCompile(`Kubelet stopped posting node status|Kubelet never posted node status|node is not ready|PLEG is not healthy|container runtime is down|container runtime network not ready`)
+	nodeLostRe    = regexp.MustCompile(`Kubelet stopped posting node status|Kubelet never posted node status|PLEG is not healthy|container runtime is down`)
 )
 
 // bareMessage reads text that is no kubectl table or describe: a lone
@@ -90,6 +95,51 @@ func (p *parser) bareMessage(text string) {
 	switch {
 	case schedMsgRe.MatchString(msg):
 		e.Reason, e.Source = "FailedScheduling", "default-scheduler"
+	case stsCreateRe.MatchString(msg):
+		m := stsCreateRe.FindStringSubmatch(msg)
+		e.Kind, e.Name, e.Reason, e.Source = "StatefulSet", m[2], "FailedCreate", "statefulset-controller"
+		p.events = append(p.events, e)
+		p.found[Message]++
+		return
+	case jobFailRe.MatchString(msg):
+		reason := "BackoffLimitExceeded"
+		switch {
+		case strings.Contains(msg, "deadline"):
+			reason = "DeadlineExceeded"
+		case strings.Contains(msg, "FailJob"):
+			reason = "PodFailurePolicy"
+		case strings.Contains(msg, "failed indexes"):
+			reason = "FailedIndexes"
+		}
+		e.Kind, e.Name, e.Reason, e.Source = "Job", "<job>", reason, "job-controller"
+		p.events = append(p.events, e)
+		p.found[Message]++
+		return
+	case podDeadlineRe.MatchString(msg), rejectRe.MatchString(msg):
+		pod := &corev1.Pod{}
+		pod.Kind, pod.APIVersion = "Pod", "v1"
+		pod.Name, pod.Namespace = e.Name, e.Namespace
+		pod.Spec.NodeName = placeholderNode
+		pod.Spec.Containers = []corev1.Container{{Name: placeholderContainer}}
+		pod.Status.Phase = corev1.PodFailed
+		pod.Status.Message = msg
+		switch m := rejectRe.FindStringSubmatch(msg); {
+		case classify.Classify("kubelet", msg) == classify.Evicted:
+			// The eviction manager's admission check rejects with reason
+			// Evicted: "Pod was rejected: The node had condition: […]".
+			pod.Status.Reason = "Evicted"
+		case podDeadlineRe.MatchString(msg):
+			pod.Status.Reason = "DeadlineExceeded"
+		case m != nil && m[1] != "":
+			pod.Status.Reason = m[1]
+		case strings.HasPrefix(msg, "Allocate failed"):
+			pod.Status.Reason = "UnexpectedAdmissionError"
+		default:
+			pod.Status.Reason = "OutOf" + rejectedResource(msg)
+		}
+		p.addPod(&textPod{pod: pod, describe: true})
+		p.found[Message]++
+		return
 	case admissionRe.MatchString(msg):
 		rs := &appsv1.ReplicaSet{}
 		rs.Kind, rs.APIVersion = "ReplicaSet", "apps/v1"
@@ -132,6 +182,13 @@ func (p *parser) kubeletMessage(e *event, msg string) bool {
 	}
 	if m := probeMsgRe.FindStringSubmatch(msg); m != nil {
 		e.Reason = "Unhealthy"
+		return true
+	}
+	if killingRe.MatchString(msg) {
+		e.Reason = "Killing"
+		if m := regexp.MustCompile(`^Container (\S+) failed`).FindStringSubmatch(msg); m != nil {
+			e.FieldPath = "spec.containers{" + m[1] + "}"
+		}
 		return true
 	}
 	code := classify.Classify("kubelet", msg)
@@ -194,6 +251,11 @@ func (p *parser) podFor(ns, name string, e *event) {
 	case "FailedScheduling":
 		pod.Spec.NodeName = ""
 		pod.Status.Conditions = []corev1.PodCondition{{Type: corev1.PodScheduled, Status: corev1.ConditionFalse, Reason: "Unschedulable", Message: msg}}
+		if strings.Contains(msg, "scheduling gates") {
+			// The PodScheduled condition of a gated pod, not an event.
+			pod.Spec.SchedulingGates = []corev1.PodSchedulingGate{{Name: "<gate>"}}
+			pod.Status.Conditions[0].Reason = "SchedulingGated"
+		}
 		p.addPod(&textPod{pod: pod, describe: true})
 		return
 	case "Evicted", "OutOf":

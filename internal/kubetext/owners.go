@@ -98,7 +98,7 @@ func (p *parser) controllers() {
 			}
 		case e.Kind == "ReplicaSet":
 			getRS(e.Namespace, e.Name)
-		case e.Kind == "Job" && (e.Reason == "BackoffLimitExceeded" || e.Reason == "DeadlineExceeded"):
+		case e.Kind == "Job" && (e.Reason == "BackoffLimitExceeded" || e.Reason == "DeadlineExceeded" || e.Reason == "PodFailurePolicy" || e.Reason == "FailedIndexes"):
 			j := getJob(e.Namespace, e.Name)
 			if j == nil {
 				continue
