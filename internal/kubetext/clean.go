@@ -246,6 +246,8 @@ func expandLeadingTabs(l string) string {
 	return strings.Repeat("  ", i) + l[i:]
 }
 
+var lineStartRe = regexp.MustCompile(`^\s*[A-Z][A-Za-z -]*[a-z)]:(\s|$)`)
+
 // terminalWidths are the widths terminals and consoles wrap at.
 var terminalWidths = map[int]bool{80: true, 100: true, 120: true, 132: true, 150: true, 160: true, 180: true, 200: true}
 
@@ -270,6 +272,12 @@ func unwrapTerminal(lines []string) []string {
 	cur := ""
 	joining := false
 	for _, l := range lines {
+		// A full-width line followed by what can only start a line (a
+		// describe key, a prompt, a table header) was full by chance.
+		if joining && (l == "" || fenceRe.MatchString(l) || lineStartRe.MatchString(l) || parseHeader(l) != nil || parseCommand(strings.TrimSpace(l)) != nil) {
+			out = append(out, cur)
+			joining = false
+		}
 		if joining {
 			cur += l
 		} else {

@@ -47,6 +47,9 @@ func parseTree(lines []string) *node {
 	var tbl *node // the table section being read, if any
 	for _, l := range lines {
 		if strings.TrimSpace(l) == "" {
+			// describe prints no blank line inside a table; one ends it, so
+			// text a poster added below is not taken for a wrapped message.
+			tbl = nil
 			continue
 		}
 		ind := indentOf(l)

@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestPastedText: a paste read from stdin or a file gives the report; the
+// format can be forced; text that is no kubectl output gives one line and
+// exit 2.
+func TestPastedText(t *testing.T) {
+	data, err := os.ReadFile("../../examples/lab-capture/text/image-auth.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, string(data), "-f", "-", "-o", "json")
+	if code != ExitProblems {
+		t.Fatalf("stdin paste: exit %d, stderr %q", code, errOut)
+	}
+	var doc struct {
+		Findings []struct {
+			Reason, Confidence string
+			PasteNext          []string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Findings) != 1 || doc.Findings[0].Reason != "Image/Auth" || doc.Findings[0].Confidence != "medium" {
+		t.Fatalf("findings %+v", doc.Findings)
+	}
+	for _, c := range doc.Findings[0].PasteNext {
+		if strings.Contains(c, "secret") && strings.Contains(c, "-o yaml") {
+			t.Errorf("asks to paste a secret's values: %s", c)
+		}
+	}
+
+	// A get pods row alone: low confidence, asks for describe.
+	rows := "$ kubectl get pods -n shop\nNAME                   READY   STATUS             RESTARTS   AGE\nweb-7d9f8b6c5d-x2x9k   0/1     ImagePullBackOff   0          5m\n"
+	code, out, _ = runCLI(t, rows, "-f", "-", "--no-color")
+	if code != ExitProblems || !strings.Contains(out, "confidence: low") || !strings.Contains(out, "kubectl -n shop describe pod web-7d9f8b6c5d-x2x9k") {
+		t.Errorf("get pods row: exit %d\n%s", code, out)
+	}
+
+	// Forcing a format that the input does not hold is an input error.
+	code, _, errOut = runCLI(t, rows, "-f", "-", "--input-format", "describe")
+	if code != ExitUsage || !strings.HasPrefix(errOut, "podwhy: stdin: no describe output") {
+		t.Errorf("--input-format describe on a table: exit %d, %q", code, errOut)
+	}
+	for _, bad := range []string{"hello\nworld\n", "Lorem ipsum: dolor sit amet\n", "$ ls\nfoo bar\n"} {
+		code, out, errOut := runCLI(t, bad, "-f", "-")
+		if code != ExitUsage || out != "" || strings.Count(strings.TrimSpace(errOut), "\n") != 0 || !strings.HasPrefix(errOut, "podwhy: stdin: ") {
+			t.Errorf("%q: exit %d, out %q, err %q", bad, code, out, errOut)
+		}
+	}
+	if code, _, errOut := runCLI(t, "", "-f", "-", "--input-format", "xml"); code != ExitUsage || !strings.Contains(errOut, "--input-format") {
+		t.Errorf("bad --input-format: exit %d %q", code, errOut)
+	}
+}
+
+func TestExplainMessage(t *testing.T) {
+	code, out, _ := runCLI(t, "", "explain", `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "1a2b": plugin type="flannel" failed (add): failed to find plugin "flannel" in path [/opt/cni/bin]`, "--no-color")
+	if code != ExitProblems || !strings.Contains(out, "Sandbox/CNI") || !strings.Contains(out, "flannel") {
+		t.Errorf("sandbox message: exit %d\n%s", code, out)
+	}
+	// Unquoted words are one message.
+	code, out, _ = runCLI(t, "", "explain", "0/3", "nodes", "are", "available:", "3", "Insufficient", "memory.", "--lang", "zh")
+	if code != ExitProblems || !strings.Contains(out, "Unschedulable/Resources") || !strings.Contains(out, "内存") && !strings.Contains(out, "memory") {
+		t.Errorf("scheduler message: exit %d\n%s", code, out)
+	}
+	if code, _, _ := runCLI(t, "", "explain", "CrashLoopBackOff"); code != ExitOK {
+		t.Errorf("state: exit %d", code)
+	}
+	code, out, errOut := runCLI(t, "", "explain", "the weather is nice")
+	if code != ExitUsage || out != "" || !strings.HasPrefix(errOut, "podwhy: \"the weather is nice\" is neither") {
+		t.Errorf("unknown: exit %d %q %q", code, out, errOut)
+	}
+}
