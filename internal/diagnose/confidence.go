@@ -85,6 +85,10 @@ func (c *ctx) pasteNext(f *Finding, sketch bool) {
 				add(kubectl(ns, "get", "events"))
 			}
 			u = i18n.T("unchecked.text.events")
+		case "unchecked.text.scheduler":
+			if pod != "" {
+				add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath={.spec.schedulerName} {.spec.schedulingGates}"))
+			}
 		case "unchecked.pvc":
 			add(kubectl(ns, "describe", "pvc"))
 			u = i18n.T("unchecked.text.pvc")

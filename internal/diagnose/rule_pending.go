@@ -29,10 +29,16 @@ func (c *ctx) pending(p *corev1.Pod) []*Finding {
 		return []*Finding{c.gated(p)}
 	}
 	if msg == "" {
-		if c.age(p.CreationTimestamp.Time) < c.opts.StartupGrace {
+		if c.age(p.CreationTimestamp.Time) < c.opts.StartupGrace && !c.s.AgeUnknown[p.Namespace+"/"+p.Name] {
 			return nil
 		}
-		return []*Finding{c.notScheduled(p)}
+		f := c.notScheduled(p)
+		if c.s.AgeUnknown[p.Namespace+"/"+p.Name] {
+			// Pasted describe output shows no creation time: the pod may
+			// still be inside its startup grace.
+			f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.age"))
+		}
+		return []*Finding{f}
 	}
 	sc := classify.ParseSched(msg)
 	sc.Code = c.schedCode(p, sc)
@@ -681,12 +687,17 @@ func (c *ctx) explainCordoned(f *Finding, p *corev1.Pod) {
 // notScheduled: Pending with no node, no FailedScheduling event, and past
 // the start-up grace. Either no scheduler is running, or the pod names a
 // scheduler that does not exist.
-func (c *ctx) notScheduled(p *corev1.Pod) *Finding {
-	f := c.newPodFinding(p, Error, ClassPending, "NotScheduled", p.Spec.SchedulerName)
+func (c *ctx) notScheduled(p *corev1.Pod) (f *Finding) {
 	sched := p.Spec.SchedulerName
 	if sched == "" {
+		// The API server defaults it; only pasted describe text, which
+		// does not print it, leaves it empty.
 		sched = "default-scheduler"
+		if c.s.FromText {
+			defer func(f **Finding) { (*f).Unchecked = append((*f).Unchecked, i18n.T("unchecked.text.scheduler")) }(&f)
+		}
 	}
+	f = c.newPodFinding(p, Error, ClassPending, "NotScheduled", sched)
 	f.Evidence = append(f.Evidence,
 		statusEvidence(podObj(p), "status.phase", fmt.Sprintf("Pending for %s, spec.nodeName empty, no FailedScheduling event", i18n.Age(c.age(p.CreationTimestamp.Time)))),
 		specEvidence(podObj(p), "spec.schedulerName", sched))

@@ -60,6 +60,14 @@ func init() {
 			EN: "The paste does not show the %[1]s, so it could not be checked whether it exists and what keys it has",
 			ZH: "贴出的内容里没有该 %[1]s，无法确认它是否存在以及包含哪些键",
 		},
+		"unchecked.text.scheduler": {
+			EN: "kubectl describe prints neither spec.schedulerName nor spec.schedulingGates: a pod meant for another scheduler waits for that one, and a gated pod waits for its gates to be removed (kubectl get pods shows SchedulingGated)",
+			ZH: "kubectl describe 既不显示 spec.schedulerName 也不显示 spec.schedulingGates：指定了其他调度器的 Pod 只会等待那个调度器，带调度门控的 Pod 要等门控被移除（kubectl get pods 会显示 SchedulingGated）",
+		},
+		"unchecked.text.age": {
+			EN: "The paste shows neither the pod's age nor any event, so it may simply be new",
+			ZH: "贴出的内容里既看不到 Pod 的创建时间也没有事件，它可能只是刚刚创建",
+		},
 		"unchecked.text.finalizers": {
 			EN: "kubectl describe does not print finalizers, which most often hold a pod in Terminating",
 			ZH: "kubectl describe 不显示 finalizer，而 Pod 卡在 Terminating 最常见的原因就是 finalizer",

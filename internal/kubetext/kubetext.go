@@ -49,9 +49,11 @@ type Result struct {
 	Objects []any
 	Events  []*snapshot.Event
 	// Sketches are pods known only from a get pods row (ns/name).
-	Sketches  []string
-	Allocated map[string]corev1.ResourceList
-	Logs      []Log
+	Sketches []string
+	// AgeUnknown are pods whose age nothing in the text shows.
+	AgeUnknown []string
+	Allocated  map[string]corev1.ResourceList
+	Logs       []Log
 	// Found counts what was recognized, by format.
 	Found map[Format]int
 	// Now is the clock the ages were resolved against.
@@ -337,14 +339,18 @@ func (p *parser) finish() *Result {
 		pod := tp.pod
 		k := pod.Namespace + "/" + pod.Name
 		created := now
+		known := false
 		if tp.hasAge {
-			created = now.Add(-tp.ageAgo)
+			created, known = now.Add(-tp.ageAgo), true
 		}
 		if o, ok := oldest[k]; ok && now.Add(-o).Before(created) {
-			created = now.Add(-o)
+			created, known = now.Add(-o), true
 		}
 		if st := pod.Status.StartTime; st != nil && st.Time.Before(created) {
-			created = st.Time
+			created, known = st.Time, true
+		}
+		if !known {
+			res.AgeUnknown = append(res.AgeUnknown, k)
 		}
 		pod.CreationTimestamp = metav1.NewTime(created)
 		if tp.terminating {
@@ -546,6 +552,7 @@ func Load(b *snapshot.Builder, data []byte, o Options) (*Result, error) {
 		b.AddLog(l.Namespace, l.Pod, l.Container, l.Previous, l.Text)
 	}
 	b.FromText(res.Sketches)
+	b.SetAgeUnknown(res.AgeUnknown)
 	b.Seen(res.Now)
 	return res, nil
 }

@@ -10,13 +10,15 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/types"
+
+	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
 // uidOf names a text object. Text shows no UIDs, but the snapshot links
 // pods to their controllers by UID, so each object gets one made from its
 // identity, the same for every mention of it.
 func uidOf(kind, ns, name string) types.UID {
-	return types.UID("text:" + kind + "/" + ns + "/" + name)
+	return types.UID(snapshot.TextUIDPrefix + kind + "/" + ns + "/" + name)
 }
 
 // scaledRe is the deployment controller's event: "Scaled up replica set

@@ -69,6 +69,21 @@ func (b *Builder) FromText(sketches []string) {
 	}
 }
 
+// TextUIDPrefix starts the UIDs kubetext makes for objects text names but
+// does not identify.
+const TextUIDPrefix = "text:"
+
+// SetAgeUnknown records pods whose age the text did not show (describe
+// prints no creation time; a pending pod has no start time or events).
+func (b *Builder) SetAgeUnknown(keys []string) {
+	if b.s.AgeUnknown == nil {
+		b.s.AgeUnknown = map[string]bool{}
+	}
+	for _, k := range keys {
+		b.s.AgeUnknown[k] = true
+	}
+}
+
 // SetNodeAllocated records the requests a describe node output counted.
 func (b *Builder) SetNodeAllocated(node string, req corev1.ResourceList) {
 	if b.s.NodeAllocated == nil {
@@ -488,7 +503,17 @@ func (b *Builder) Build(now time.Time) *Snapshot {
 		}
 		s.podsNS[p.Namespace] = append(s.podsNS[p.Namespace], p)
 		if c := metav1.GetControllerOf(p); c != nil {
-			s.podsOwner[c.UID] = append(s.podsOwner[c.UID], p)
+			uid := c.UID
+			if strings.HasPrefix(string(uid), TextUIDPrefix) {
+				// A pod from pasted text names its controller; when the
+				// controller itself came from a dump, link by name.
+				if o, ok := s.byKey[c.Kind+"/"+p.Namespace+"/"+c.Name]; ok {
+					if m, ok := o.(metav1.Object); ok && m.GetUID() != "" {
+						uid = m.GetUID()
+					}
+				}
+			}
+			s.podsOwner[uid] = append(s.podsOwner[uid], p)
 		}
 	}
 

@@ -138,6 +138,9 @@ type Snapshot struct {
 	// Sketches are pods known only from a get pods row (namespace/name):
 	// their STATUS column, nothing that proves a cause.
 	Sketches map[string]bool
+	// AgeUnknown are pods (namespace/name) whose age the text did not
+	// show: the startup grace cannot be applied to them.
+	AgeUnknown map[string]bool
 	// NodeAllocated is what kubectl describe node printed under "Allocated
 	// resources" when the node's pods themselves are not in the input.
 	NodeAllocated map[string]corev1.ResourceList
