@@ -106,7 +106,15 @@ func (p *parser) controllers() {
 				continue
 			}
 			cond := batchv1.JobCondition{Type: batchv1.JobFailed, Status: corev1.ConditionTrue, Reason: e.Reason, Message: e.Message}
-			j.Status.Conditions = append(j.Status.Conditions, cond)
+			replaced := false
+			for i := range j.Status.Conditions {
+				if j.Status.Conditions[i].Type == batchv1.JobFailed {
+					j.Status.Conditions[i], replaced = cond, true
+				}
+			}
+			if !replaced {
+				j.Status.Conditions = append(j.Status.Conditions, cond)
+			}
 		}
 	}
 	for _, e := range p.events {

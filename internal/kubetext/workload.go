@@ -131,6 +131,8 @@ func conditionRows(n *node) [][3]string {
 	return out
 }
 
+var podStatusesRe = regexp.MustCompile(`(\d+) Active(?: \(\d+ Ready\))? / (\d+) Succeeded / (\d+) Failed`)
+
 // replicasRe reads "1 desired | 0 updated | 1 total | 0 available | 1
 // unavailable" and "3 current / 3 desired".
 var replicaWordRe = regexp.MustCompile(`(\d+) (desired|updated|total|available|unavailable|current)`)
@@ -224,6 +226,30 @@ func (p *parser) describeWorkload(kind string, tree *node) {
 		}
 		for _, c := range conditionRows(tree.kid("Conditions")) {
 			j.Status.Conditions = append(j.Status.Conditions, batchv1.JobCondition{Type: batchv1.JobConditionType(c[0]), Status: corev1.ConditionStatus(c[1]), Reason: c[2]})
+		}
+		if t, ok := parseTime(tree.get("Start Time")); ok {
+			p.seen(t)
+			mt := metav1.NewTime(t)
+			j.Status.StartTime = &mt
+			if j.CreationTimestamp.IsZero() {
+				j.CreationTimestamp = mt
+			}
+		}
+		if t, ok := parseTime(tree.get("Completed At")); ok {
+			mt := metav1.NewTime(t)
+			j.Status.CompletionTime = &mt
+			j.Status.Conditions = append(j.Status.Conditions, batchv1.JobCondition{Type: batchv1.JobComplete, Status: corev1.ConditionTrue})
+		}
+		// "Pods Statuses: 0 Active (0 Ready) / 0 Succeeded / 3 Failed"
+		if m := podStatusesRe.FindStringSubmatch(tree.get("Pods Statuses")); m != nil {
+			atoi := func(s string) int32 { v, _ := strconv.Atoi(s); return int32(v) }
+			j.Status.Active, j.Status.Succeeded, j.Status.Failed = atoi(m[1]), atoi(m[2]), atoi(m[3])
+		}
+		// describe job prints no conditions; the job controller fails a
+		// Job whose failed pods exceed its backoff limit.
+		if j.Spec.BackoffLimit != nil && j.Status.Failed > *j.Spec.BackoffLimit && j.Status.Active == 0 && j.Status.CompletionTime == nil {
+			j.Status.Conditions = append(j.Status.Conditions, batchv1.JobCondition{Type: batchv1.JobFailed, Status: corev1.ConditionTrue, Reason: "BackoffLimitExceeded",
+				Message: "Job has reached the specified backoff limit"})
 		}
 		p.objects = append(p.objects, j)
 	case "PersistentVolumeClaim":
