@@ -1,0 +1,511 @@
+// Package watch keeps a diagnosis of a live cluster current. One shared
+// informer factory watches exactly the kinds the rules read (the same list
+// internal/live LISTs once); a transform strips what no rule reads before
+// objects enter the cache; after a change, debounced, the engine builds a
+// snapshot from the caches, runs the rules and diffs the findings by their
+// stable ID into opened, updated and resolved.
+package watch
+
+import (
+	"context"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/tools/cache"
+
+	"github.com/podwhy/podwhy/internal/diagnose"
+	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/report"
+	"github.com/podwhy/podwhy/internal/snapshot"
+)
+
+// Component is the event source podwhy writes Events as (serve
+// --emit-events); the engine leaves such events out of its own input.
+const Component = "podwhy"
+
+// Options tune an engine.
+type Options struct {
+	// Namespace limits the watch; "" is all namespaces.
+	Namespace string
+	// Debounce is how long after a change the engine waits for more before
+	// it diagnoses again (a rollout changes many objects at once).
+	Debounce time.Duration
+	// SoftDelay is how long a change that can only move evidence (an
+	// event repeating, an old event expiring) may wait for a diagnosis;
+	// on a big cluster such changes never stop, and each diagnosis reads
+	// every object.
+	SoftDelay time.Duration
+	// Refresh re-diagnoses without a change, because some findings depend
+	// on time alone: a pod Pending past its start-up grace, a back-off that
+	// is five minutes old.
+	Refresh time.Duration
+	// Diagnose are the rules' options (start-up grace…).
+	Diagnose diagnose.Options
+	// Now is the clock (tests set it).
+	Now func() time.Time
+	// WaitForAPI keeps retrying an unreachable API server at start (serve,
+	// whose readiness says so) instead of failing at once (watch).
+	WaitForAPI bool
+	// RequestTimeout bounds each start-up probe.
+	RequestTimeout time.Duration
+	// Host names the API server in messages.
+	Host string
+	// OnAPIError is told about watch errors and start-up retries, so the
+	// caller can say the view may be stale; nil ignores them.
+	OnAPIError func(resource string, err error)
+}
+
+func (o *Options) defaults() {
+	if o.Debounce <= 0 {
+		o.Debounce = 200 * time.Millisecond
+	}
+	if o.SoftDelay <= 0 {
+		o.SoftDelay = 5 * time.Second
+	}
+	if o.Refresh <= 0 {
+		o.Refresh = 30 * time.Second
+	}
+	if o.Diagnose == (diagnose.Options{}) {
+		o.Diagnose = diagnose.DefaultOptions()
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.RequestTimeout <= 0 {
+		o.RequestTimeout = 30 * time.Second
+	}
+}
+
+// Change is what one diagnosis changed. Resolved holds the findings as they
+// were last seen.
+type Change struct {
+	Gen      uint64
+	Time     time.Time
+	Initial  bool // the first diagnosis: every finding is "opened"
+	Opened   []*diagnose.Finding
+	Updated  []*diagnose.Finding
+	Resolved []*diagnose.Finding
+}
+
+// Empty reports a diagnosis that changed nothing.
+func (c Change) Empty() bool { return len(c.Opened)+len(c.Updated)+len(c.Resolved) == 0 }
+
+// State is one diagnosis and what it was made from; read-only.
+type State struct {
+	Gen      uint64
+	Result   *diagnose.Result
+	ByID     map[string]*diagnose.Finding
+	At       time.Time
+	Duration time.Duration
+	// Objects counts the cached objects per kind.
+	Objects map[string]int
+}
+
+// source is one kind's cache.
+type source struct {
+	kind   string
+	store  cache.Store
+	synced func() bool
+	// dirty is set by the informer's handlers; sorted is the cache's
+	// content in input order as of the last diagnosis, reused while the
+	// kind has not changed.
+	dirty  *atomic.Bool
+	sorted []any
+}
+
+// Engine watches and diagnoses. Start it once; read it from any goroutine.
+type Engine struct {
+	o       Options
+	sources []source
+	notes   []string
+	factory informers.SharedInformerFactory
+	hard    chan struct{} // a change that may open or resolve a finding
+	soft    chan struct{} // a change that can only move evidence
+	done    chan struct{}
+	started atomic.Bool
+	ready   atomic.Bool
+	events  eventCache // used by Scan only
+	// lastScan is the duration of the last diagnosis but the first,
+	// lastEnd when it ended (Unix nanoseconds).
+	lastScan, lastEnd atomic.Int64
+
+	mu        sync.RWMutex
+	state     *State
+	prints    map[string]uint64 // finding ID → fingerprint
+	docs      map[i18n.Lang]*report.Doc
+	listeners []func(*State, Change)
+	subs      map[chan Change]struct{}
+
+	// renderMu serialises report.Build, which writes into the findings it
+	// renders (it normalises pod times in place).
+	renderMu sync.Mutex
+
+	apiMu       sync.Mutex
+	connected   bool
+	lastAPIErr  error
+	watchErrors map[string]int
+}
+
+// New returns an engine; Start connects it.
+func New(o Options) *Engine {
+	o.defaults()
+	return &Engine{
+		o:           o,
+		hard:        make(chan struct{}, 1),
+		soft:        make(chan struct{}, 1),
+		done:        make(chan struct{}),
+		prints:      map[string]uint64{},
+		docs:        map[i18n.Lang]*report.Doc{},
+		subs:        map[chan Change]struct{}{},
+		connected:   true,
+		watchErrors: map[string]int{},
+	}
+}
+
+// OnScan registers a function called, in order and on the engine's
+// goroutine, after every diagnosis with its state and what it changed
+// (often nothing). It must not block for long. Register before Start.
+func (e *Engine) OnScan(f func(*State, Change)) { e.listeners = append(e.listeners, f) }
+
+// Subscribe returns a channel of changes for a reader that may be slow (a
+// browser): when its buffer is full the channel is closed and the reader
+// should fetch the state again and resubscribe. cancel ends it.
+func (e *Engine) Subscribe() (<-chan Change, func()) {
+	ch := make(chan Change, 32)
+	e.mu.Lock()
+	e.subs[ch] = struct{}{}
+	e.mu.Unlock()
+	return ch, func() {
+		e.mu.Lock()
+		if _, ok := e.subs[ch]; ok {
+			delete(e.subs, ch)
+			close(ch)
+		}
+		e.mu.Unlock()
+	}
+}
+
+// State returns the latest diagnosis, nil before the first.
+func (e *Engine) State() *State {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.state
+}
+
+// Ready reports whether every cache has synced and the first diagnosis is
+// done: before that, findings would be wrong (a ServiceAccount "missing"
+// only because its list has not arrived yet).
+func (e *Engine) Ready() bool { return e.ready.Load() }
+
+// Synced reports, per kind, whether its informer has synced.
+func (e *Engine) Synced() map[string]bool {
+	out := make(map[string]bool, len(e.sources))
+	for _, s := range e.sources {
+		out[s.kind] = s.synced()
+	}
+	return out
+}
+
+// Notes are the kinds that could not be watched (forbidden), as sentences.
+func (e *Engine) Notes() []string { return e.notes }
+
+// Connected reports whether the watches are healthy: false after a watch
+// failed, until the informers hear from the API server again.
+func (e *Engine) Connected() (bool, error) {
+	e.apiMu.Lock()
+	defer e.apiMu.Unlock()
+	return e.connected, e.lastAPIErr
+}
+
+// WatchErrors counts watch failures per kind.
+func (e *Engine) WatchErrors() map[string]int {
+	e.apiMu.Lock()
+	defer e.apiMu.Unlock()
+	out := make(map[string]int, len(e.watchErrors))
+	for k, v := range e.watchErrors {
+		out[k] = v
+	}
+	return out
+}
+
+// Objects returns the cached objects of a kind (as transformed; do not
+// modify them).
+func (e *Engine) Objects(kind string) []any {
+	for _, s := range e.sources {
+		if s.kind == kind {
+			return s.store.List()
+		}
+	}
+	return nil
+}
+
+// Done is closed when the engine has stopped.
+func (e *Engine) Done() <-chan struct{} { return e.done }
+
+// changed marks a kind's cache dirty and wakes the loop.
+func (e *Engine) changed(src *source, hard bool) {
+	src.dirty.Store(true)
+	ch := e.soft
+	if hard {
+		ch = e.hard
+	}
+	select {
+	case ch <- struct{}{}:
+	default:
+	}
+}
+
+// loop diagnoses once every cache has synced, then after changes — a
+// debounce after a hard one, SoftDelay after a soft one — and every
+// Refresh.
+func (e *Engine) loop(ctx context.Context) {
+	defer close(e.done)
+	synced := make([]cache.InformerSynced, len(e.sources))
+	for i, s := range e.sources {
+		synced[i] = s.synced
+	}
+	if !cache.WaitForCacheSync(ctx.Done(), synced...) {
+		return
+	}
+	// Changes that arrived while syncing are part of the first diagnosis.
+	e.drain()
+	e.Scan()
+	e.ready.Store(true)
+	refresh := time.NewTicker(e.o.Refresh)
+	defer refresh.Stop()
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	var due time.Time // zero: no diagnosis pending
+	schedule := func(after time.Duration) {
+		at := time.Now().Add(after)
+		if due.IsZero() || at.Before(due) {
+			due = at
+			timer.Reset(after)
+		}
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return
+		case <-e.hard:
+			// Wait for the rest of the burst (a rollout changes many
+			// objects), and at least as long as the last diagnosis
+			// took, so constant churn costs at most half a core.
+			schedule(e.pace())
+		case <-e.soft:
+			schedule(e.o.SoftDelay)
+		case <-timer.C:
+			due = time.Time{}
+			e.drain()
+			e.Scan()
+		case <-refresh.C:
+			due = time.Time{}
+			timer.Stop()
+			e.drain()
+			e.Scan()
+		}
+	}
+}
+
+// pace is how long a hard change waits: the debounce, and at least until
+// the last diagnosis is as long past as it took, so constant churn costs
+// at most half a core while a change on a quiet cluster shows after the
+// debounce and one diagnosis. The gap is capped at a second; the first
+// diagnosis, which converts every object once, does not count.
+func (e *Engine) pace() time.Duration {
+	wait := e.o.Debounce
+	if end := e.lastEnd.Load(); end != 0 {
+		gap := min(time.Duration(e.lastScan.Load()), time.Second)
+		if until := time.Until(time.Unix(0, end).Add(gap)); until > wait {
+			wait = until
+		}
+	}
+	return wait
+}
+
+// drain forgets wake-ups already covered by the diagnosis about to run;
+// a change after this point wakes the loop again.
+func (e *Engine) drain() {
+	for _, ch := range []chan struct{}{e.hard, e.soft} {
+		select {
+		case <-ch:
+		default:
+		}
+	}
+}
+
+// Scan diagnoses the cached objects now and publishes the difference. The
+// loop calls it; tests and benchmarks may call it directly.
+func (e *Engine) Scan() Change {
+	start := time.Now()
+	b := snapshot.NewBuilder()
+	counts := make(map[string]int, len(e.sources))
+	for i := range e.sources {
+		s := &e.sources[i]
+		b.MarkKind(s.kind)
+		if s.sorted == nil || s.dirty.Swap(false) {
+			s.sorted = sortedList(s.store)
+		}
+		objs := s.sorted
+		counts[s.kind] = len(objs)
+		if s.kind == snapshot.KindEvent {
+			e.events.add(b, objs)
+			continue
+		}
+		for _, o := range objs {
+			if o = prepare(o); o != nil {
+				b.Add(o)
+			}
+		}
+	}
+	for _, n := range e.notes {
+		b.Note(n)
+	}
+	res := diagnose.Run(b.Build(e.o.Now()), e.o.Diagnose)
+	return e.publish(res, counts, start)
+}
+
+// publish diffs a result against the previous one by finding ID, stores it
+// and tells listeners and subscribers.
+func (e *Engine) publish(res *diagnose.Result, counts map[string]int, start time.Time) Change {
+	e.renderMu.Lock()
+	doc := report.Build(res, i18n.EN)
+	e.renderMu.Unlock()
+
+	e.mu.Lock()
+	prev := e.state
+	st := &State{Result: res, ByID: make(map[string]*diagnose.Finding, len(res.Findings)), At: res.Now, Objects: counts}
+	prints := make(map[string]uint64, len(res.Findings))
+	ch := Change{Time: res.Now, Initial: prev == nil}
+	if prev != nil {
+		st.Gen = prev.Gen + 1
+	} else {
+		st.Gen = 1
+	}
+	ch.Gen = st.Gen
+	for i, f := range res.Findings {
+		st.ByID[f.ID] = f
+		p := fingerprint(doc.Findings[i])
+		prints[f.ID] = p
+		old, seen := e.prints[f.ID]
+		switch {
+		case !seen:
+			ch.Opened = append(ch.Opened, f)
+		case old != p:
+			ch.Updated = append(ch.Updated, f)
+		}
+	}
+	if prev != nil {
+		for _, f := range prev.Result.Findings {
+			if _, ok := st.ByID[f.ID]; !ok {
+				ch.Resolved = append(ch.Resolved, f)
+			}
+		}
+	}
+	st.Duration = time.Since(start)
+	if prev != nil {
+		e.lastScan.Store(int64(st.Duration))
+		e.lastEnd.Store(time.Now().UnixNano())
+	}
+	e.state = st
+	e.prints = prints
+	e.docs = map[i18n.Lang]*report.Doc{i18n.EN: &doc}
+	listeners := e.listeners
+	if ch.Initial || !ch.Empty() {
+		for sub := range e.subs {
+			select {
+			case sub <- ch:
+			default:
+				// Too slow: it resynchronises from the state.
+				delete(e.subs, sub)
+				close(sub)
+			}
+		}
+	}
+	e.mu.Unlock()
+	for _, l := range listeners {
+		l(st, ch)
+	}
+	return ch
+}
+
+// Doc returns the latest diagnosis rendered in a language (cached per
+// diagnosis), or nil before the first.
+func (e *Engine) Doc(lang i18n.Lang) *report.Doc {
+	e.mu.RLock()
+	st, d := e.state, e.docs[lang]
+	e.mu.RUnlock()
+	if st == nil || d != nil {
+		return d
+	}
+	doc := e.Render(st, st.Result.Findings, lang)
+	e.mu.Lock()
+	if e.state == st {
+		e.docs[lang] = &doc
+	}
+	e.mu.Unlock()
+	return &doc
+}
+
+// Render renders some findings of a state as a report document: the
+// summary counts only them; notes and scan counts are the state's.
+func (e *Engine) Render(st *State, fs []*diagnose.Finding, lang i18n.Lang) report.Doc {
+	res := *st.Result
+	res.Findings = fs
+	e.renderMu.Lock()
+	defer e.renderMu.Unlock()
+	return report.Build(&res, lang)
+}
+
+// prepare readies a cached object for the snapshot builder, which edits
+// the metadata it is given (it deletes the last-applied annotation once
+// checked): the few objects that still carry one are copied first so the
+// cache keeps it for the next diagnosis. podwhy's own Events are left out:
+// findings must not feed on themselves.
+func prepare(obj any) any {
+	if ownEvent(obj) {
+		return nil
+	}
+	return copyIfLastApplied(obj)
+}
+
+// ownEvent: an Event podwhy wrote (serve --emit-events).
+func ownEvent(obj any) bool {
+	ev, ok := obj.(*corev1.Event)
+	return ok && (ev.Source.Component == Component || ev.ReportingController == Component)
+}
+
+// sortedList lists a cache in namespace/name order, the order kubectl and
+// a LIST return: some rules list what they found in input order, and a
+// cache's map order would make the same cluster read differently from one
+// diagnosis to the next (a finding "updated" for nothing).
+func sortedList(st cache.Store) []any {
+	objs := st.List()
+	type keyed struct {
+		ns, name string
+		o        any
+	}
+	ks := make([]keyed, len(objs))
+	for i, o := range objs {
+		ks[i].o = o
+		if m, ok := o.(metav1.Object); ok {
+			ks[i].ns, ks[i].name = m.GetNamespace(), m.GetName()
+		}
+	}
+	sort.Slice(ks, func(i, j int) bool {
+		if ks[i].ns != ks[j].ns {
+			return ks[i].ns < ks[j].ns
+		}
+		return ks[i].name < ks[j].name
+	})
+	for i := range ks {
+		objs[i] = ks[i].o
+	}
+	return objs
+}
