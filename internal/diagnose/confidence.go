@@ -116,7 +116,7 @@ func (c *ctx) pasteNext(f *Finding, sketch bool) {
 		kept = append(kept, u)
 	}
 	f.Unchecked = kept
-	if f.Class == ClassTerminate && pod != "" && !strings.HasSuffix(f.Reason, "/Finalizer") {
+	if (f.Reason == "Terminating/Stuck" || f.Reason == "Terminating/Slow") && pod != "" {
 		// describe prints no finalizers; a finalizer is the usual reason a
 		// pod stays Terminating on a healthy node.
 		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.finalizers"))

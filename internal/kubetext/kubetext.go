@@ -375,6 +375,16 @@ func (p *parser) finish() *Result {
 		}
 		if !tp.describe {
 			res.Sketches = append(res.Sketches, k)
+			// A row says how old the pod is, not when its containers
+			// started: no later than the last restart, else its creation.
+			for i := range pod.Status.ContainerStatuses {
+				if r := pod.Status.ContainerStatuses[i].State.Running; r != nil && r.StartedAt.IsZero() {
+					r.StartedAt = metav1.NewTime(created)
+					if tp.hasLastRestart {
+						r.StartedAt = at(tp.lastRestartAgo)
+					}
+				}
+			}
 		}
 		res.Objects = append(res.Objects, pod)
 	}
@@ -450,6 +460,30 @@ func (p *parser) resolveNamespaces() {
 				e.Namespace = guess(e.Name)
 			} else {
 				e.Namespace = only
+			}
+		}
+	}
+	// A get pods row does not name its single container; its events do
+	// ("spec.containers{app}", "failed container app in pod").
+	for _, tp := range p.pods {
+		if tp.describe || len(tp.pod.Spec.Containers) != 1 || tp.pod.Spec.Containers[0].Name != "" {
+			continue
+		}
+		name := ""
+		for _, e := range p.events {
+			if e.Kind != "Pod" || e.Name != tp.pod.Name || e.Namespace != tp.pod.Namespace {
+				continue
+			}
+			if m := fieldPathRe.FindStringSubmatch(e.FieldPath + ": "); m != nil && strings.HasPrefix(m[1], "spec.containers") {
+				name = m[2]
+			} else if m := backOffRe.FindStringSubmatch(e.Message); m != nil {
+				name = m[1]
+			}
+		}
+		if name != "" {
+			tp.pod.Spec.Containers[0].Name = name
+			for i := range tp.pod.Status.ContainerStatuses {
+				tp.pod.Status.ContainerStatuses[i].Name = name
 			}
 		}
 	}

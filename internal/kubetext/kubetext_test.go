@@ -1,7 +1,9 @@
 package kubetext_test
 
 import (
+	"bytes"
 	"errors"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,8 +14,10 @@ import (
 
 	"github.com/podwhy/podwhy/internal/classify"
 	"github.com/podwhy/podwhy/internal/diagnose"
+	"github.com/podwhy/podwhy/internal/i18n"
 	"github.com/podwhy/podwhy/internal/kubetext"
 	"github.com/podwhy/podwhy/internal/load"
+	"github.com/podwhy/podwhy/internal/report"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -238,5 +242,66 @@ func TestBareMessages(t *testing.T) {
 	}
 	if len(bad) > 0 {
 		t.Logf("misses by code: %v", bad)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// TestHandMade: pastes in the older and messier forms (kubectl 1.18
+// describe from a dockershim node, tabs and CRLF, a quoted GitHub comment
+// with fences, get pods -A with every STATUS word, get events --watch with
+// cut marks and a logs excerpt) give the reasons in their "# want:" line,
+// and the report in testdata/golden (English and Chinese).
+func TestHandMade(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) < 5 {
+		t.Fatalf("only %d cases", len(files))
+	}
+	now := time.Date(2026, 8, 5, 15, 0, 0, 0, time.UTC)
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".txt")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, _, _ := strings.Cut(string(data), "\n")
+			want, ok := strings.CutPrefix(strings.TrimSpace(first), "# want: ")
+			if !ok {
+				t.Fatalf("first line must be # want: REASONS")
+			}
+			res, _, err := diagnoseText(t, data, kubetext.Options{Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := reasons(findings(res, ""))
+			sort.Strings(got)
+			if strings.Join(got, ",") != want {
+				t.Errorf("reasons %s, want %s", strings.Join(got, ","), want)
+			}
+			for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+				var b bytes.Buffer
+				if err := report.Text(&b, report.Build(res, lang), report.TextOptions{Lang: lang, Width: 100}); err != nil {
+					t.Fatal(err)
+				}
+				golden := filepath.Join("testdata", "golden", name+"."+string(lang)+".txt")
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				exp, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run go test -update)", err)
+				}
+				if b.String() != string(exp) {
+					t.Errorf("%s differs from the report; run go test -update and review the diff", golden)
+				}
+			}
+		})
 	}
 }

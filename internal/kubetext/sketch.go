@@ -87,10 +87,9 @@ func sketchPod(r *podRow) *textPod {
 		case regexp.MustCompile(`^\d+/\d+$`).MatchString(status):
 			ics.State.Running = &corev1.ContainerStateRunning{}
 		case waitingReasons[status]:
+			// CrashLoopBackOff: how it last ended is not in the row, and the
+			// rules say "exit code unknown" rather than guess one.
 			ics.State.Waiting = &corev1.ContainerStateWaiting{Reason: status}
-			if status == "CrashLoopBackOff" {
-				ics.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{Reason: "Error", ExitCode: 1}
-			}
 		default:
 			ics.State.Terminated = terminatedFor(status)
 		}
@@ -132,9 +131,6 @@ func sketchPod(r *podRow) *textPod {
 			pod.Status.Phase = corev1.PodPending
 		}
 		cs := corev1.ContainerStatus{State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: status}}}
-		if status == "CrashLoopBackOff" {
-			cs.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{Reason: "Error", ExitCode: 1}
-		}
 		setStatuses(cs)
 	default:
 		// Error, OOMKilled, Completed, ContainerCannotRun, StartError,
