@@ -157,6 +157,45 @@ func TestLabScenarios(t *testing.T) {
 		}
 	}
 
+	// What the real kubectl prints about each scenario, pasted as text,
+	// gives the live findings (issue 4). describe shows no finalizers, so
+	// that scenario is diagnosed by what describe does show.
+	kubectlOut := func(args ...string) string {
+		out, _ := exec.Command(filepath.Join(c.BinDir, "kubectl"), append([]string{"--kubeconfig", c.Kubeconfig()}, args...)...).CombinedOutput()
+		return string(out)
+	}
+	nodes := kubectlOut("describe", "nodes")
+	for _, s := range scenarios {
+		if s.Name == "finalizer" {
+			continue
+		}
+		ns := s.Namespace()
+		var a, b string
+		for attempt := 0; attempt < 4; attempt++ {
+			paste := "$ kubectl describe pods -n " + ns + "\n" + kubectlOut("describe", "pods", "-n", ns) +
+				"\n$ kubectl get events -n " + ns + "\n" + kubectlOut("get", "events", "-n", ns) +
+				"\n$ kubectl get pods -n " + ns + " -o wide\n" + kubectlOut("get", "pods", "-n", ns, "-o", "wide") +
+				"\n$ kubectl describe nodes\n" + nodes
+			var out, errb bytes.Buffer
+			code := cli.Main([]string{"-f", "-", "--startup-grace", "20s", "-o", "json"}, cli.IO{In: strings.NewReader(paste), Out: &out, Err: &errb})
+			var fromText doc
+			if code != 2 {
+				if err := json.Unmarshal(out.Bytes(), &fromText); err != nil {
+					t.Fatalf("%s text: %v", s.Name, err)
+				}
+			}
+			_, live, _ := podwhy(t, "--kubeconfig", c.Kubeconfig(), "-n", ns, "--startup-grace", "20s")
+			a, b = nsKeys(live, ns), nsKeys(fromText, ns)
+			if a == b {
+				break
+			}
+			time.Sleep(3 * time.Second)
+		}
+		if a != b {
+			t.Errorf("%s: live and pasted kubectl text differ:\nlive: %s\ntext: %s", s.Name, a, b)
+		}
+	}
+
 	// The same objects as a kubectl dump give the same findings.
 	for attempt := 0; attempt < 3; attempt++ {
 		dump := filepath.Join(t.TempDir(), "dump.json")
@@ -178,6 +217,18 @@ func TestLabScenarios(t *testing.T) {
 		}
 		time.Sleep(5 * time.Second)
 	}
+}
+
+// nsKeys lists the findings of one namespace as "id reason".
+func nsKeys(d doc, ns string) string {
+	var keys []string
+	for _, f := range d.Findings {
+		if f.Namespace == ns {
+			keys = append(keys, f.ID+" "+f.Reason)
+		}
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ", ")
 }
 
 // labKeys lists the findings in lab namespaces as "id reason".

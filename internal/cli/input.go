@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -28,11 +29,21 @@ func newLoader(b *snapshot.Builder, format string, now time.Time) (*load.Loader,
 	}
 	l.IsText = kubetext.Sniff
 	l.Text = func(b *snapshot.Builder, name string, data []byte) (int, error) {
-		res, err := kubetext.Load(b, data, kubetext.Options{Now: now, Format: tf})
+		before := l.Stats.Objects
+		// The -o json/yaml parts of a paste are read as the dumps they are.
+		sub := *l
+		sub.Format, sub.Text = "", nil
+		structured := func(d []byte) error {
+			err := sub.Reader(name, "", bytes.NewReader(d))
+			l.Stats.Objects += sub.Stats.Objects
+			sub.Stats.Objects = 0
+			return err
+		}
+		res, err := kubetext.Load(b, data, kubetext.Options{Now: now, Format: tf, Structured: structured})
 		if err != nil {
 			return 0, err
 		}
-		return len(res.Objects) + len(res.Events), nil
+		return len(res.Objects) + len(res.Events) + (l.Stats.Objects - before), nil
 	}
 	return l, nil
 }

@@ -78,3 +78,25 @@ func TestExplainMessage(t *testing.T) {
 		t.Errorf("unknown: exit %d %q %q", code, out, errOut)
 	}
 }
+
+// TestMixedPaste: a ticket with describe text and a -o yaml object reads
+// both; the ConfigMap's keys then show in the finding.
+func TestMixedPaste(t *testing.T) {
+	capture, err := os.ReadFile("../../examples/lab-capture/text/config-key.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	describeOnly, _, _ := strings.Cut(string(capture), "\n$ kubectl get events")
+	paste := describeOnly + "\n$ kubectl get configmap app-config -n podwhy-lab-config-key -o yaml\n" +
+		"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\n  namespace: podwhy-lab-config-key\ndata:\n  DB_PORT: \"5432\"\n"
+	code, out, errOut := runCLI(t, paste, "-f", "-", "-o", "json")
+	if code != ExitProblems {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, `"reason": "Config/MissingKey"`) || !strings.Contains(out, `"text": "DB_PORT"`) {
+		t.Errorf("ConfigMap from the yaml part not used:\n%s", out)
+	}
+	if strings.Contains(out, "5432") {
+		t.Errorf("a value was printed:\n%s", out)
+	}
+}

@@ -15,6 +15,7 @@ type command struct {
 	namespace string
 	allNS     bool
 	wide      bool
+	output    string // -o json|yaml: the section is a dump, not text
 	container string
 	previous  bool
 }
@@ -79,11 +80,11 @@ func parseCommand(line string) *command {
 		case a == "-A" || a == "--all-namespaces" || a == "--all-namespaces=true":
 			c.allNS = true
 		case a == "-o" || a == "--output":
-			if val() == "wide" {
-				c.wide = true
-			}
-		case a == "-owide" || a == "-o=wide" || a == "--output=wide":
-			c.wide = true
+			c.output = val()
+		case strings.HasPrefix(a, "-o") && !strings.HasPrefix(a, "--"):
+			c.output = strings.TrimPrefix(a[2:], "=")
+		case strings.HasPrefix(a, "--output="):
+			c.output = strings.TrimPrefix(a, "--output=")
 		case a == "-c" || a == "--container":
 			c.container = val()
 		case strings.HasPrefix(a, "--container="):
@@ -98,6 +99,7 @@ func parseCommand(line string) *command {
 			positional = append(positional, a)
 		}
 	}
+	c.wide = c.output == "wide"
 	if len(positional) == 0 {
 		return nil
 	}

@@ -42,6 +42,9 @@ type Options struct {
 	Now time.Time
 	// Format forces a format; Auto detects.
 	Format Format
+	// Structured receives the parts of a paste that are kubectl -o json
+	// or -o yaml output (a ticket often has both kinds); nil drops them.
+	Structured func(data []byte) error
 }
 
 // Result is what a paste held.
@@ -58,6 +61,8 @@ type Result struct {
 	Found map[Format]int
 	// Now is the clock the ages were resolved against.
 	Now time.Time
+	// Structured are the kubectl -o json/yaml parts of the paste.
+	Structured []string
 }
 
 // Log is a kubectl logs excerpt.
@@ -82,8 +87,9 @@ type parser struct {
 	logs      []Log
 	found     map[Format]int
 	maxAbs    time.Time
-	loose     []string
-	opts      Options
+	loose      []string
+	structured []string
+	opts       Options
 }
 
 func (p *parser) seen(t time.Time) {
@@ -130,6 +136,11 @@ func (p *parser) section(s section) {
 		return
 	}
 	lines := s.lines
+	if isStructured(s) {
+		p.structured = append(p.structured, strings.Join(lines, "\n"))
+		p.found["structured"]++
+		return
+	}
 	for i := 0; i < len(lines); {
 		l := lines[i]
 		if isDescribeStart(l) {
@@ -158,6 +169,21 @@ func (p *parser) section(s section) {
 }
 
 var describeStartRe = regexp.MustCompile(`^Name:\s+\S`)
+
+var structuredStartRe = regexp.MustCompile(`^(?:\{|\[|apiVersion:|kind:|items:|- apiVersion:)`)
+
+// isStructured tells kubectl -o json/yaml output inside a paste.
+func isStructured(s section) bool {
+	if s.cmd != nil && (s.cmd.output == "json" || s.cmd.output == "yaml") {
+		return true
+	}
+	for _, l := range s.lines {
+		if strings.TrimSpace(l) != "" {
+			return structuredStartRe.MatchString(l)
+		}
+	}
+	return false
+}
 
 func isDescribeStart(l string) bool { return describeStartRe.MatchString(l) }
 
@@ -408,6 +434,7 @@ func (p *parser) finish() *Result {
 		res.Events = append(res.Events, ev)
 	}
 	res.Logs = p.logs
+	res.Structured = p.structured
 	sort.Strings(res.Sketches)
 	return res
 }
@@ -584,6 +611,13 @@ func Load(b *snapshot.Builder, data []byte, o Options) (*Result, error) {
 	}
 	for _, l := range res.Logs {
 		b.AddLog(l.Namespace, l.Pod, l.Container, l.Previous, l.Text)
+	}
+	if o.Structured != nil {
+		for _, d := range res.Structured {
+			if err := o.Structured([]byte(d)); err != nil {
+				return nil, err
+			}
+		}
 	}
 	b.FromText(res.Sketches)
 	b.SetAgeUnknown(res.AgeUnknown)
