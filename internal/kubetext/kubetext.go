@@ -77,16 +77,16 @@ type Log struct {
 var ErrNotKubectl = fmt.Errorf("no kubectl describe, get or events output and no known Kubernetes message found")
 
 type parser struct {
-	cmd       *command
-	pods      []*textPod
-	podIdx    map[string]*textPod
-	events    []*event
-	objects   []any
-	nodes     map[string]bool
-	allocated map[string]corev1.ResourceList
-	logs      []Log
-	found     map[Format]int
-	maxAbs    time.Time
+	cmd        *command
+	pods       []*textPod
+	podIdx     map[string]*textPod
+	events     []*event
+	objects    []any
+	nodes      map[string]bool
+	allocated  map[string]corev1.ResourceList
+	logs       []Log
+	found      map[Format]int
+	maxAbs     time.Time
 	loose      []string
 	structured []string
 	opts       Options

@@ -183,7 +183,6 @@ func TestNotKubectl(t *testing.T) {
 		"SELECT * FROM users;",
 		"Lorem ipsum dolor sit amet: consectetur adipiscing elit",
 		"$ ls -la\ntotal 0\n",
-		"{}",
 	} {
 		if _, err := kubetext.Parse([]byte(s), kubetext.Options{}); !errors.Is(err, kubetext.ErrNotKubectl) {
 			t.Errorf("%q: err = %v, want ErrNotKubectl", s, err)
