@@ -193,3 +193,106 @@ func find(t reflect.Type, name string, depth int) string {
 	}
 	return ""
 }
+
+// Field returns the type of the field that has the JSON name name in struct
+// type t (fields of embedded structs included), so callers that walk their
+// own trees (podwhy lint walks YAML nodes for their positions) agree with
+// Check on what a field is.
+func Field(t reflect.Type, name string) (reflect.Type, bool) {
+	return fieldByJSON(deref(t), name)
+}
+
+// Nearest returns the field of struct type t whose JSON name is closest to
+// name: the same name in other case, or at most two edits away (one for
+// names of four letters or fewer, where two edits make anything look
+// alike). It catches typos that Suggest, which looks for the exact name
+// elsewhere, cannot: imagePullPolcy → imagePullPolicy.
+func Nearest(t reflect.Type, name string) string {
+	best, bestD := "", 0
+	for _, f := range jsonFields(deref(t)) {
+		d := distance(strings.ToLower(name), strings.ToLower(f))
+		if strings.EqualFold(f, name) {
+			return f
+		}
+		limit := 2
+		if len(name) <= 4 {
+			limit = 1
+		}
+		if d <= limit && (best == "" || d < bestD || d == bestD && f < best) {
+			best, bestD = f, d
+		}
+	}
+	return best
+}
+
+// jsonFields lists the JSON names of a struct's fields, embedded structs
+// flattened.
+func jsonFields(t reflect.Type) []string {
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("json"), ",")[0]
+		switch {
+		case tag == "-":
+		case f.Anonymous && tag == "":
+			out = append(out, jsonFields(deref(f.Type))...)
+		case tag != "":
+			out = append(out, tag)
+		}
+	}
+	return out
+}
+
+// distance is the optimal string alignment distance over bytes (field
+// names are ASCII): Levenshtein plus a swap of two neighbours as one edit,
+// the commonest typo (nmae).
+func distance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}
+
+// SuggestNear is Suggest, except that the nearest ancestor of the field
+// that has a field of that name itself wins: a field indented one level too
+// deep (a pod's terminationGracePeriodSeconds under a container) belongs
+// there far more often than in a deeper struct that happens to share the
+// name (a probe's). podwhy lint uses it; Suggest keeps its answers for the
+// diagnosis.
+func SuggestNear(root reflect.Type, path string) string {
+	parts := splitPath(path)
+	if len(parts) < 2 {
+		return Suggest(root, path)
+	}
+	name := parts[len(parts)-1]
+	for k := len(parts) - 2; k >= 0; k-- {
+		t, prefix := walk(root, parts[:k])
+		if t == nil {
+			continue
+		}
+		if _, ok := fieldByJSON(t, name); ok {
+			return join(prefix, name)
+		}
+	}
+	return Suggest(root, path)
+}

@@ -1,0 +1,52 @@
+package fieldcheck
+
+import (
+	"reflect"
+	"testing"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+func TestNearestAndField(t *testing.T) {
+	container := reflect.TypeOf(corev1.Container{})
+	for name, want := range map[string]string{
+		"imagePullPolcy":  "imagePullPolicy",
+		"ImagePullPolicy": "imagePullPolicy",
+		"volumemounts":    "volumeMounts",
+		"resource":        "resources",
+		"nmae":            "name", // a swap is one edit
+		"nmx":             "",
+		"zzzzzzzzzz":      "",
+	} {
+		if got := Nearest(container, name); got != want {
+			t.Errorf("Nearest(Container, %q) = %q, want %q", name, got, want)
+		}
+	}
+	pod := reflect.TypeOf(corev1.Pod{})
+	if ft, ok := Field(pod, "kind"); !ok || ft.Kind() != reflect.String {
+		t.Errorf("Field(Pod, kind) through the embedded TypeMeta: %v %v", ft, ok)
+	}
+	if _, ok := Field(pod, "command"); ok {
+		t.Error("Field(Pod, command) should not exist")
+	}
+	if got := distance("kitten", "sitting"); got != 3 {
+		t.Errorf("distance = %d", got)
+	}
+}
+
+func TestSuggestNear(t *testing.T) {
+	pod := reflect.TypeOf(corev1.Pod{})
+	for path, want := range map[string]string{
+		// One level too deep: the pod spec has it; a probe's is not meant.
+		"spec.containers[0].terminationGracePeriodSeconds": "spec.terminationGracePeriodSeconds",
+		"spec.containers[0].serviceAccountName":            "spec.serviceAccountName",
+		// Not on any ancestor: Suggest's answer.
+		"spec.command":  "spec.containers[0].command",
+		"spec.replicas": "",
+		"command":       "spec.containers[0].command",
+	} {
+		if got := SuggestNear(pod, path); got != want {
+			t.Errorf("SuggestNear(Pod, %q) = %q, want %q", path, got, want)
+		}
+	}
+}
