@@ -344,6 +344,10 @@ func init() {
 			EN: "%[1]s %[2]s is not in the input; unless it already exists in the cluster (check with --cluster), %[3]s",
 			ZH: "输入中没有 %[1]s %[2]s；如果集群中也不存在（可用 --cluster 检查），%[3]s",
 		},
+		"lint.ref-missing.unlisted": {
+			EN: "%[1]s %[2]s is not in the input, and the cluster did not allow listing %[1]s objects: unless it exists there, %[3]s",
+			ZH: "输入中没有 %[1]s %[2]s，且集群不允许列出 %[1]s 对象：如果集群中也不存在，%[3]s",
+		},
 		"lint.ref-missing.cluster": {
 			EN: "%[1]s %[2]s is neither in the input nor in namespace %[3]s of the cluster: %[4]s",
 			ZH: "输入和集群的命名空间 %[3]s 中都没有 %[1]s %[2]s：%[4]s",
@@ -371,6 +375,10 @@ func init() {
 		"lint.sts-service.input": {
 			EN: "Service %[1]s (spec.serviceName) is not in the input; unless it already exists in the cluster (check with --cluster), the pods get no stable DNS names",
 			ZH: "输入中没有 Service %[1]s（spec.serviceName）；如果集群中也不存在（可用 --cluster 检查），Pod 不会有固定的 DNS 名称",
+		},
+		"lint.sts-service.unlisted": {
+			EN: "Service %[1]s (spec.serviceName) is not in the input, and the cluster did not allow listing Services: unless it exists there, the pods get no stable DNS names",
+			ZH: "输入中没有 Service %[1]s（spec.serviceName），且集群不允许列出 Service：如果集群中也不存在，Pod 不会有固定的 DNS 名称",
 		},
 		"lint.sts-service.cluster": {
 			EN: "Service %[1]s (spec.serviceName) is neither in the input nor in namespace %[2]s of the cluster: the pods get no stable DNS names",

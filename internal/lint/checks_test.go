@@ -197,6 +197,7 @@ spec:
     resources: {requests: {cpu: "3", memory: 1Gi}, limits: {memory: 1Gi}}
   serviceAccountName: not-listed
 `), true, "HostPort/Used:warning,Ref/Missing:error,Ref/Missing:error,Ref/Missing:warning,Resources/TooLargeForNodes:error"},
+		{"an empty container list", pod("  containers: []\n"), false, "Spec/Required:error"},
 		{"empty documents and comments only", "# nothing\n---\n---\n# more\n...\n", false, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -269,7 +269,7 @@ func (c *checker) checkRefs(w *workload) {
 			c.addSev(w.o, r.path, RuleRefMissing, Error, i18n.T("lint.ref-missing.cluster", r.kind, r.name, nsShown(ns), r.effect))
 		case c.opts.Cluster != nil:
 			c.note(i18n.T("lint.note.not-listed", r.kind))
-			c.add(w.o, r.path, RuleRefMissing, i18n.T("lint.ref-missing.input", r.kind, r.name, r.effect))
+			c.add(w.o, r.path, RuleRefMissing, i18n.T("lint.ref-missing.unlisted", r.kind, r.name, r.effect))
 		default:
 			c.add(w.o, r.path, RuleRefMissing, i18n.T("lint.ref-missing.input", r.kind, r.name, r.effect))
 		}

@@ -27,9 +27,13 @@ func (c *checker) checkStatefulSet(w *workload) {
 		svc, ok = find(c.opts.Cluster.Services, ns, name)
 	}
 	if !ok {
-		if cl := c.opts.Cluster; cl != nil && cl.Listed["Service"] {
+		switch cl := c.opts.Cluster; {
+		case cl != nil && cl.Listed["Service"]:
 			c.addSev(w.o, p, RuleStsService, Error, i18n.T("lint.sts-service.cluster", name, nsShown(ns)))
-		} else {
+		case cl != nil:
+			c.note(i18n.T("lint.note.not-listed", "Service"))
+			c.add(w.o, p, RuleStsService, i18n.T("lint.sts-service.unlisted", name))
+		default:
 			c.add(w.o, p, RuleStsService, i18n.T("lint.sts-service.input", name))
 		}
 		return

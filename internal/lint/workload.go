@@ -114,7 +114,7 @@ func (c *checker) checkWorkload(w *workload) {
 	if !w.has(Path{{Key: "metadata"}, {Key: "name"}}) && !w.has(Path{{Key: "metadata"}, {Key: "generateName"}}) {
 		c.add(o, Path{{Key: "metadata"}}, RuleRequired, i18n.T("lint.required", "metadata.name"))
 	}
-	if !w.has(w.specPath.Field("containers")) {
+	if n := w.node(w.specPath.Field("containers")); len(w.spec.Containers) == 0 && (n == nil || len(n.Content) == 0) {
 		c.add(o, w.specPath, RuleRequired, i18n.T("lint.required.containers", w.specPath.Field("containers").String()))
 	}
 	for _, ct := range w.containers() {
