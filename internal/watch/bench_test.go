@@ -193,9 +193,9 @@ func (d dirtyStore) Add(o any) error    { d.s.dirty.Store(true); return d.s.stor
 func (d dirtyStore) Delete(o any) error { d.s.dirty.Store(true); return d.s.store.Delete(o) }
 
 func (e *Engine) sourceStore(kind string) dirtyStore {
-	for i := range e.sources {
-		if e.sources[i].kind == kind {
-			return dirtyStore{&e.sources[i]}
+	for _, s := range e.sources {
+		if s.kind == kind {
+			return dirtyStore{s}
 		}
 	}
 	panic("no source " + kind)

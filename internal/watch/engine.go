@@ -116,12 +116,17 @@ type source struct {
 	// kind has not changed.
 	dirty  *atomic.Bool
 	sorted []any
+	// copies are shallow copies of sorted for the builder, which writes
+	// into the metadata of what it is given; reused while unchanged.
+	copies []any
 }
 
 // Engine watches and diagnoses. Start it once; read it from any goroutine.
 type Engine struct {
-	o       Options
-	sources []source
+	o Options
+	// sources and notes are set once by Start (under mu) and read-only
+	// after; each source's scan fields belong to the loop goroutine.
+	sources []*source
 	notes   []string
 	factory informers.SharedInformerFactory
 	hard    chan struct{} // a change that may open or resolve a finding
@@ -204,15 +209,22 @@ func (e *Engine) Ready() bool { return e.ready.Load() }
 
 // Synced reports, per kind, whether its informer has synced.
 func (e *Engine) Synced() map[string]bool {
-	out := make(map[string]bool, len(e.sources))
-	for _, s := range e.sources {
+	e.mu.RLock()
+	srcs := e.sources
+	e.mu.RUnlock()
+	out := make(map[string]bool, len(srcs))
+	for _, s := range srcs {
 		out[s.kind] = s.synced()
 	}
 	return out
 }
 
 // Notes are the kinds that could not be watched (forbidden), as sentences.
-func (e *Engine) Notes() []string { return e.notes }
+func (e *Engine) Notes() []string {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.notes
+}
 
 // Connected reports whether the watches are healthy: false after a watch
 // failed, until the informers hear from the API server again.
@@ -236,7 +248,10 @@ func (e *Engine) WatchErrors() map[string]int {
 // Objects returns the cached objects of a kind (as transformed; do not
 // modify them).
 func (e *Engine) Objects(kind string) []any {
-	for _, s := range e.sources {
+	e.mu.RLock()
+	srcs := e.sources
+	e.mu.RUnlock()
+	for _, s := range srcs {
 		if s.kind == kind {
 			return s.store.List()
 		}
@@ -346,22 +361,32 @@ func (e *Engine) Scan() Change {
 	start := time.Now()
 	b := snapshot.NewBuilder()
 	counts := make(map[string]int, len(e.sources))
-	for i := range e.sources {
-		s := &e.sources[i]
+	for _, s := range e.sources {
 		b.MarkKind(s.kind)
 		if s.sorted == nil || s.dirty.Swap(false) {
 			s.sorted = sortedList(s.store)
+			if s.kind != snapshot.KindEvent {
+				s.copies = make([]any, len(s.sorted))
+				for j, o := range s.sorted {
+					s.copies[j] = ownCopy(o)
+				}
+			}
 		}
-		objs := s.sorted
-		counts[s.kind] = len(objs)
+		counts[s.kind] = len(s.sorted)
 		if s.kind == snapshot.KindEvent {
-			e.events.add(b, objs)
+			e.events.add(b, s.sorted)
 			continue
 		}
-		for _, o := range objs {
-			if o = prepare(o); o != nil {
-				b.Add(o)
+		for j, o := range s.copies {
+			if o == nil {
+				continue
 			}
+			// The builder deletes a checked last-applied annotation from
+			// the copy it gets: such objects get a fresh copy each time.
+			if m, ok := s.sorted[j].(metav1.Object); ok && hasLastApplied(m.GetAnnotations()) {
+				o = ownCopy(s.sorted[j])
+			}
+			b.Add(o)
 		}
 	}
 	for _, n := range e.notes {
@@ -461,18 +486,6 @@ func (e *Engine) Render(st *State, fs []*diagnose.Finding, lang i18n.Lang) repor
 	e.renderMu.Lock()
 	defer e.renderMu.Unlock()
 	return report.Build(&res, lang)
-}
-
-// prepare readies a cached object for the snapshot builder, which edits
-// the metadata it is given (it deletes the last-applied annotation once
-// checked): the few objects that still carry one are copied first so the
-// cache keeps it for the next diagnosis. podwhy's own Events are left out:
-// findings must not feed on themselves.
-func prepare(obj any) any {
-	if ownEvent(obj) {
-		return nil
-	}
-	return copyIfLastApplied(obj)
 }
 
 // ownEvent: an Event podwhy wrote (serve --emit-events).

@@ -136,7 +136,7 @@ func storeEngine(tb testing.TB, objs []runtime.Object, o Options) *Engine {
 	// nothing about them, while a watched, empty kind means "none exist".
 	for _, k := range kinds {
 		if len(stores[k.name].ListKeys()) > 0 {
-			e.sources = append(e.sources, source{kind: k.name, store: stores[k.name], synced: func() bool { return true }, dirty: new(atomic.Bool)})
+			e.sources = append(e.sources, &source{kind: k.name, store: stores[k.name], synced: func() bool { return true }, dirty: new(atomic.Bool)})
 		}
 	}
 	return e

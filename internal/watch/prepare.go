@@ -21,58 +21,66 @@ type metaObject[T any] interface {
 	metav1.Object
 }
 
-// withOwnAnnotations returns a shallow copy whose annotation map is its
-// own, when the object still has a last-applied annotation (the builder
-// deletes it); otherwise the object itself.
-func withOwnAnnotations[T any, P metaObject[T]](o P) any {
-	a := o.GetAnnotations()
-	if _, ok := a[lastApplied]; !ok {
-		return o
-	}
+// shallowCopy copies an object's top-level struct, so the snapshot builder
+// may write its metadata (it clears managedFields and deletes the
+// last-applied annotation it has checked) without touching the informer's
+// cache, which other goroutines read. The annotation map is cloned only
+// when the builder will delete from it.
+func shallowCopy[T any, P metaObject[T]](o P) any {
 	c := P(new(T))
 	*(*T)(c) = *(*T)(o)
-	c.SetAnnotations(maps.Clone(a))
+	if a := o.GetAnnotations(); hasLastApplied(a) {
+		c.SetAnnotations(maps.Clone(a))
+	}
 	return c
 }
 
-func copyIfLastApplied(obj any) any {
+func hasLastApplied(a map[string]string) bool {
+	_, ok := a[lastApplied]
+	return ok
+}
+
+// ownCopy is shallowCopy for every kind the builder takes; nil for others.
+func ownCopy(obj any) any {
 	switch o := obj.(type) {
 	case *corev1.Pod:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *corev1.Node:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *appsv1.ReplicaSet:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *appsv1.Deployment:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *appsv1.StatefulSet:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *appsv1.DaemonSet:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *batchv1.Job:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *batchv1.CronJob:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *corev1.PersistentVolumeClaim:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *corev1.PersistentVolume:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *storagev1.StorageClass:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *corev1.ConfigMap:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
+	case *corev1.Secret:
+		return shallowCopy(o)
 	case *corev1.ServiceAccount:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *corev1.ResourceQuota:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *corev1.LimitRange:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *corev1.Namespace:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	case *corev1.Service:
-		return withOwnAnnotations(o)
+		return shallowCopy(o)
 	}
-	return obj
+	return nil
 }
 
 // fingerprint hashes what makes a finding "updated": everything it says

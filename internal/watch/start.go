@@ -31,14 +31,16 @@ func (e *Engine) Start(ctx context.Context, cs kubernetes.Interface) error {
 		return errors.New("watch: engine already started")
 	}
 	var active []kind
+	var notes []string
 	delay := time.Second
 	for {
 		var err error
-		active, e.notes, err = e.probe(ctx, cs)
+		active, notes, err = e.probe(ctx, cs)
 		if err == nil {
 			break
 		}
-		if !e.o.WaitForAPI || ctx.Err() != nil {
+		var perm permanentError
+		if !e.o.WaitForAPI || ctx.Err() != nil || errors.As(err, &perm) {
 			close(e.done)
 			return err
 		}
@@ -56,22 +58,24 @@ func (e *Engine) Start(ctx context.Context, cs kubernetes.Interface) error {
 	// handlers; the Refresh timer re-diagnoses instead, without that cost.
 	e.factory = informers.NewSharedInformerFactoryWithOptions(cs, 0,
 		informers.WithNamespace(e.o.Namespace), informers.WithTransform(Transform))
+	var sources []*source
 	for _, k := range active {
 		inf := k.informer(e.factory)
 		resource := k.resource
 		if err := inf.SetWatchErrorHandlerWithContext(func(_ context.Context, _ *cache.Reflector, err error) {
 			e.watchError(resource, err)
 		}); err != nil {
+			close(e.done)
 			return fmt.Errorf("watch %s: %w", resource, err)
 		}
-		e.sources = append(e.sources, source{kind: k.name, store: inf.GetStore(), synced: inf.HasSynced, dirty: new(atomic.Bool)})
-		idx := len(e.sources) - 1
+		src := &source{kind: k.name, store: inf.GetStore(), synced: inf.HasSynced, dirty: new(atomic.Bool)}
+		sources = append(sources, src)
 		kindName := k.name
 		if _, err := inf.AddEventHandler(cache.ResourceEventHandlerFuncs{
 			AddFunc: func(obj any) {
 				e.heard()
 				if !ownEvent(obj) {
-					e.changed(&e.sources[idx], true)
+					e.changed(src, true)
 				}
 			},
 			UpdateFunc: func(old, cur any) {
@@ -84,21 +88,25 @@ func (e *Engine) Start(ctx context.Context, cs kubernetes.Interface) error {
 				switch hardness(kindName, old, cur) {
 				case noChange:
 				case softChange:
-					e.changed(&e.sources[idx], false)
+					e.changed(src, false)
 				default:
-					e.changed(&e.sources[idx], true)
+					e.changed(src, true)
 				}
 			},
 			DeleteFunc: func(any) {
 				e.heard()
 				// An expiring event (the API server drops them after an
 				// hour) only removes evidence.
-				e.changed(&e.sources[idx], kindName != snapshot.KindEvent)
+				e.changed(src, kindName != snapshot.KindEvent)
 			},
 		}); err != nil {
+			close(e.done)
 			return fmt.Errorf("watch %s: %w", resource, err)
 		}
 	}
+	e.mu.Lock()
+	e.sources, e.notes = sources, notes
+	e.mu.Unlock()
 	e.factory.Start(ctx.Done())
 	go func() {
 		e.loop(ctx)
@@ -160,6 +168,9 @@ func (e *Engine) probe(ctx context.Context, cs kubernetes.Interface) ([]kind, []
 			active = append(active, k)
 		case apierrors.IsForbidden(err) && !k.required:
 			notes = append(notes, forbiddenNote(k, e.o.Namespace))
+		case apierrors.IsForbidden(err) || apierrors.IsUnauthorized(err):
+			// Waiting will not help: RBAC or credentials must change.
+			return nil, nil, permanentError{explain(e.o.Host, k.resource, err)}
 		default:
 			return nil, nil, explain(e.o.Host, k.resource, err)
 		}
@@ -167,6 +178,11 @@ func (e *Engine) probe(ctx context.Context, cs kubernetes.Interface) ([]kind, []
 	sort.Strings(notes)
 	return active, notes, nil
 }
+
+// permanentError is a start-up failure that retrying cannot fix.
+type permanentError struct{ error }
+
+func (p permanentError) Unwrap() error { return p.error }
 
 // forbiddenNote is internal/live's note for a kind it may not list, with
 // "watch" added: an informer needs both verbs.

@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/serve"
+	"github.com/podwhy/podwhy/internal/watch"
+)
+
+// serveCommand is `podwhy serve`: the watch engine behind an HTTP server
+// (web page, /metrics, /api/v1/findings), meant to run in the cluster.
+func serveCommand(o *options) *cobra.Command {
+	var f streamFlags
+	var addr string
+	var emit bool
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the live diagnosis: a web page, Prometheus /metrics and a JSON API (runs in the cluster)",
+		Long: `podwhy serve watches the cluster like podwhy watch and serves:
+
+  /                        the findings by namespace and owner, live (English, Chinese)
+  /metrics                 Prometheus: podwhy_findings{namespace,class,reason,severity,owner_kind,owner},
+                           podwhy_findings_opened_total, podwhy_findings_resolved_total,
+                           podwhy_scan_duration_seconds, podwhy_informer_synced{kind}, …
+  /api/v1/findings         the report document (podwhy.dev/v1); filters ?namespace= ?class=
+                           ?severity= ?reason= ?ownerKind= ?owner= (comma lists), ?lang=en|zh
+  /api/v1/findings/{id}    one finding
+  /api/v1/events           server-sent events: opened, updated, resolved, scan
+  /healthz, /readyz        alive; ready once every informer has synced
+
+Without -n it watches every namespace. It only reads, unless --emit-events:
+then it writes one Kubernetes Event on the object of each finding that opens
+(RBAC: create and patch on events). SIGTERM or SIGINT shut it down
+gracefully. deploy/serve.yaml and charts/podwhy run it in a cluster.`,
+		Example: `  podwhy serve --addr :8080
+  podwhy serve -n shop --lang zh --emit-events`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runServe(cmd.Context(), o, &f, addr, emit, cmd)
+		},
+	}
+	f.add(cmd)
+	cmd.Flags().Lookup("all-namespaces").Usage = "watch all namespaces (the default unless -n is given)"
+	cmd.Flags().StringVar(&addr, "addr", ":8080", "address to listen on")
+	cmd.Flags().BoolVar(&emit, "emit-events", false, "write a Kubernetes Event on the affected object when a finding opens (podwhy's only write)")
+	return cmd
+}
+
+func runServe(ctx context.Context, o *options, f *streamFlags, addr string, emit bool, cmd *cobra.Command) error {
+	lang, err := f.language()
+	if err != nil {
+		return err
+	}
+	// In a cluster the context namespace is the pod's own: serve watches
+	// everything unless told otherwise.
+	ns := ""
+	if !f.all && o.kube.Namespace != nil && *o.kube.Namespace != "" {
+		ns = *o.kube.Namespace
+	}
+	timeout, err := requestTimeout(o)
+	if err != nil {
+		return err
+	}
+	cs, cfg, err := kubeClient(o)
+	if err != nil {
+		return err
+	}
+	// Listen first: a taken or malformed address fails at once.
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return usageError{fmt.Errorf("--addr %s: %s", addr, oneLine(err.Error()))}
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	logw := cmd.ErrOrStderr()
+	var s *serve.Server
+	e := watch.New(watch.Options{Namespace: ns, Diagnose: f.diagnoseOptions(), Host: cfg.Host, RequestTimeout: timeout,
+		WaitForAPI: true, OnAPIError: func(_ string, err error) { s.Logf(i18n.T("serve.api-error", err.Error())) }})
+	s = serve.New(e, serve.Options{Lang: lang, Log: logw})
+	e.OnScan(func(_ *watch.State, ch watch.Change) {
+		if ch.Initial {
+			s.Logf(i18n.T("serve.ready", e.Doc(lang).Summary.Text))
+		}
+	})
+	if emit {
+		em := serve.EmitEvents(ctx, e, cs, lang)
+		defer em.Stop()
+		s.Logf(i18n.T("serve.events-on"))
+	}
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+	s.Logf(i18n.T("serve.listening", ln.Addr().String()))
+	if err := e.Start(ctx, cs); err != nil {
+		stop()
+		<-served
+		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+			return nil
+		}
+		return err
+	}
+	err = <-served
+	stop()
+	e.Stop()
+	return err
+}

@@ -1,0 +1,116 @@
+// Package serve is podwhy running inside the cluster: the watch engine
+// behind an HTTP server with Prometheus metrics, a JSON API of findings in
+// the report's own schema (podwhy.dev/v1), a stream of changes
+// (server-sent events) and a web page embedded in the binary.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/watch"
+)
+
+// Options for a server.
+type Options struct {
+	// Lang is the language of log lines and emitted Events, and of the API
+	// when a request names none.
+	Lang i18n.Lang
+	// Log receives one line per notable happening; nil discards.
+	Log io.Writer
+	// ShutdownTimeout bounds a graceful shutdown (default 10 s).
+	ShutdownTimeout time.Duration
+	// Heartbeat is the interval of keep-alive comments on event streams
+	// (default 15 s), so proxies do not close idle ones.
+	Heartbeat time.Duration
+}
+
+// Server serves one engine.
+type Server struct {
+	e       *watch.Engine
+	o       Options
+	reg     *prometheus.Registry
+	metrics *metrics
+	mux     *http.ServeMux
+	// closing ends event streams at shutdown: http.Server.Shutdown waits
+	// for handlers, and a stream would otherwise never return.
+	closing   chan struct{}
+	closeOnce sync.Once
+	logMu     sync.Mutex
+}
+
+// New makes a server for an engine that has not been started yet (its
+// metrics listen to every diagnosis from the first).
+func New(e *watch.Engine, o Options) *Server {
+	if o.Lang == "" {
+		o.Lang = i18n.EN
+	}
+	if o.ShutdownTimeout <= 0 {
+		o.ShutdownTimeout = 10 * time.Second
+	}
+	if o.Heartbeat <= 0 {
+		o.Heartbeat = 15 * time.Second
+	}
+	s := &Server{e: e, o: o, reg: prometheus.NewRegistry(), closing: make(chan struct{})}
+	s.metrics = newMetrics(e, s.reg)
+	e.OnScan(s.metrics.observe)
+	s.routes()
+	return s
+}
+
+// Handler is the server's HTTP handler (tests use it with httptest).
+func (s *Server) Handler() http.Handler { return s.mux }
+
+// Registry holds the server's metrics.
+func (s *Server) Registry() *prometheus.Registry { return s.reg }
+
+// Serve answers on ln until ctx ends, then shuts down gracefully: new
+// connections are refused, streams end, requests in flight finish (up to
+// ShutdownTimeout).
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{
+		Handler:           s.mux,
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	hs.RegisterOnShutdown(s.close)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		s.close()
+		return fmt.Errorf("serve %s: %w", ln.Addr(), err)
+	case <-ctx.Done():
+	}
+	s.Logf(i18n.T("serve.shutting"))
+	sctx, cancel := context.WithTimeout(context.Background(), s.o.ShutdownTimeout)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve %s: %w", ln.Addr(), err)
+	}
+	return nil
+}
+
+func (s *Server) close() { s.closeOnce.Do(func() { close(s.closing) }) }
+
+// Logf writes one line in the server's language.
+func (s *Server) Logf(m i18n.Msg) {
+	if s.o.Log == nil {
+		return
+	}
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	fmt.Fprintf(s.o.Log, "%s %s\n", time.Now().UTC().Format(time.RFC3339), m.String(s.o.Lang))
+}
