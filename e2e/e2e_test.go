@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
 	"github.com/podwhy/podwhy/internal/cli"
 	"github.com/podwhy/podwhy/internal/lab"
 	"github.com/podwhy/podwhy/internal/testcluster"
@@ -418,6 +420,7 @@ spec:
 	}
 	c.StopKubelet()
 	want := map[string]bool{"Unknown/NodeUnreachable node": false, "Terminating/NodeLost StatefulSet/db": false, "Terminating/NodeLost Deployment/api": false}
+	ids := map[string]string{}
 	start := time.Now()
 	for time.Since(start) < 3*time.Minute {
 		_, d, _ := podwhy(t, "--kubeconfig", c.Kubeconfig(), "-A")
@@ -425,8 +428,10 @@ spec:
 			switch {
 			case f.Reason == "Unknown/NodeUnreachable" && f.Subject.Kind == "Node" && f.Subject.Name == c.NodeName:
 				want["Unknown/NodeUnreachable node"] = true
+				ids["node"] = f.ID
 			case f.Namespace == ns:
 				want[f.Reason+" "+f.Subject.Kind+"/"+f.Subject.Name] = true
+				ids[f.Subject.Kind] = f.ID
 			}
 		}
 		done := true
@@ -435,9 +440,66 @@ spec:
 		}
 		if done {
 			t.Logf("node loss diagnosed after %s", time.Since(start).Round(time.Second))
+			fixNodeLost(t, c, ns, ids)
 			return
 		}
 		time.Sleep(3 * time.Second)
 	}
 	t.Errorf("after 3m: %v", want)
+}
+
+// fixNodeLost runs podwhy fix on the lost node (issue 6): the dry run
+// changes nothing; the Deployment's pod is force-deleted; the
+// StatefulSet's pod is refused without --force-statefulset and, with it,
+// while the machine is not confirmed gone; the Node is deleted only with
+// --machine-gone. (--lost-after shortens the 5 minutes the node must have
+// been lost, so the test need not wait.)
+func fixNodeLost(t *testing.T, c *testcluster.Cluster, ns string, ids map[string]string) {
+	cs, err := c.Client()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	podsNow := func() map[string]bool {
+		m := map[string]bool{}
+		pods, _ := cs.CoreV1().Pods(ns).List(ctx, metav1.ListOptions{})
+		for _, p := range pods.Items {
+			m[p.Name] = p.DeletionTimestamp != nil
+		}
+		return m
+	}
+	before := podsNow()
+	time.Sleep(12 * time.Second) // past --lost-after
+	code, out, errOut := runFix(t, c, "--all", "--lost-after", "10s")
+	if code != 1 || !strings.Contains(out, "--force-statefulset") || !strings.Contains(out, "--machine-gone") ||
+		!strings.Contains(out, "force-delete "+ns+"/pod/api-") || !strings.Contains(out, "Dry run") {
+		t.Errorf("fix --all (dry run): exit %d %s\n%s", code, errOut, out)
+	}
+	if after := podsNow(); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("dry run changed pods: %v → %v", before, after)
+	}
+	if code, out, errOut := runFix(t, c, ids["Deployment"], "--yes", "--lost-after", "10s", "--change-log", filepath.Join(t.TempDir(), "log")); code != 0 {
+		t.Errorf("force-delete the Deployment's pod: exit %d %s\n%s", code, errOut, out)
+	}
+	if code, out, _ := runFix(t, c, ids["StatefulSet"], "--force-statefulset", "--yes", "--lost-after", "10s"); code != 1 || !strings.Contains(out, "--machine-gone") {
+		t.Errorf("StatefulSet pod with the node still there: exit %d\n%s", code, out)
+	}
+	after := podsNow()
+	for name, deleting := range after {
+		if strings.HasPrefix(name, "api-") && deleting {
+			t.Errorf("Deployment pod %s still Terminating after force-delete", name)
+		}
+	}
+	if _, ok := after["db-0"]; !ok {
+		t.Error("the StatefulSet pod was deleted although refused")
+	}
+	if code, out, _ := runFix(t, c, ids["node"], "--yes", "--lost-after", "10s"); code != 1 || !strings.Contains(out, "--machine-gone") {
+		t.Errorf("node delete without --machine-gone: exit %d\n%s", code, out)
+	}
+	if code, out, errOut := runFix(t, c, ids["node"], "--yes", "--machine-gone", "--lost-after", "10s", "--change-log", filepath.Join(t.TempDir(), "log")); code != 0 {
+		t.Errorf("node delete: exit %d %s\n%s", code, errOut, out)
+	}
+	if _, err := cs.CoreV1().Nodes().Get(ctx, c.NodeName, metav1.GetOptions{}); err == nil {
+		t.Error("Node still there after fix --machine-gone --yes")
+	}
 }

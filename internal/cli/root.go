@@ -147,6 +147,7 @@ dump output.`,
 	})
 	root.AddCommand(labCommand(o))
 	root.AddCommand(watchCommand(o), serveCommand(o))
+	root.AddCommand(fixCommand(o, stdio, &code))
 	root.AddCommand(lintCommand(o, stdio, &code))
 	explainCmd := explainCommand(o, &code)
 	explainCmd.Flags().StringVar(&o.lang, "lang", "", "language: en or zh (default from LC_ALL/LC_MESSAGES/LANG)")

@@ -1,0 +1,133 @@
+package fix
+
+import (
+	"encoding/json"
+	"strings"
+
+	corev1 "k8s.io/api/core/v1"
+	"sigs.k8s.io/yaml"
+)
+
+// toYAML renders an object for a diff or the change log, without
+// managedFields, and with a Secret's values replaced by their sizes.
+func toYAML(obj any) string {
+	if obj == nil {
+		return ""
+	}
+	var sizes map[string]string
+	if s, ok := obj.(*corev1.Secret); ok && s != nil {
+		c := s.DeepCopy()
+		sizes = map[string]string{}
+		for k, v := range c.Data {
+			sizes[k] = "<" + itoa(len(v)) + " bytes, not shown>"
+		}
+		for k, v := range c.StringData {
+			sizes[k] = "<" + itoa(len(v)) + " bytes, not shown>"
+		}
+		c.Data, c.StringData = nil, nil
+		delete(c.Annotations, "kubectl.kubernetes.io/last-applied-configuration")
+		obj = c
+	}
+	raw, err := json.Marshal(obj)
+	if err != nil {
+		return ""
+	}
+	var m map[string]any
+	if json.Unmarshal(raw, &m) != nil {
+		return ""
+	}
+	if sizes != nil {
+		// A Secret shows its keys and sizes, never its values.
+		m["data"] = sizes
+	}
+	if md, ok := m["metadata"].(map[string]any); ok {
+		delete(md, "managedFields")
+	}
+	out, err := yaml.Marshal(m)
+	if err != nil {
+		return ""
+	}
+	return string(out)
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+// diffLines is a line diff of two YAML documents: "-" for lines only in
+// before, "+" for lines only in after, unchanged lines left out except one
+// of context around each change. A deletion shows as a one-line summary.
+func diffLines(before, after string) []string {
+	if after == "" && before != "" {
+		return []string{"- (the whole object)"}
+	}
+	a, b := splitLines(before), splitLines(after)
+	// Longest common subsequence; objects are small.
+	n, m := len(a), len(b)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	type op struct {
+		kind byte
+		text string
+	}
+	var ops []op
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && a[i] == b[j]:
+			ops = append(ops, op{' ', a[i]})
+			i, j = i+1, j+1
+		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+			ops = append(ops, op{'+', b[j]})
+			j++
+		default:
+			ops = append(ops, op{'-', a[i]})
+			i++
+		}
+	}
+	var out []string
+	for k, o := range ops {
+		if o.kind != ' ' {
+			out = append(out, string(o.kind)+" "+o.text)
+			continue
+		}
+		near := (k > 0 && ops[k-1].kind != ' ') || (k+1 < len(ops) && ops[k+1].kind != ' ')
+		if near && !volatile(o.text) {
+			out = append(out, "  "+o.text)
+		}
+	}
+	var kept []string
+	for _, l := range out {
+		if !volatile(strings.TrimLeft(l[1:], " ")) {
+			kept = append(kept, l)
+		}
+	}
+	return kept
+}
+
+// volatile lines change on every write and say nothing about the change.
+func volatile(l string) bool {
+	t := strings.TrimSpace(l)
+	return strings.HasPrefix(t, "resourceVersion:") || strings.HasPrefix(t, "generation:") ||
+		strings.HasPrefix(t, "uid:") || strings.HasPrefix(t, "creationTimestamp:")
+}
+
+func splitLines(s string) []string {
+	s = strings.TrimRight(s, "\n")
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
