@@ -53,7 +53,7 @@ func Check(kind string, data []byte) []Issue {
 		if m == nil {
 			continue
 		}
-		out = append(out, Issue{Path: m[1], Suggestion: Suggest(reflect.TypeOf(obj).Elem(), m[1])})
+		out = append(out, Issue{Path: m[1], Suggestion: SuggestNear(reflect.TypeOf(obj).Elem(), m[1])})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
