@@ -431,7 +431,7 @@ spec:
 				ids["node"] = f.ID
 			case f.Namespace == ns:
 				want[f.Reason+" "+f.Subject.Kind+"/"+f.Subject.Name] = true
-				ids[f.Subject.Kind] = f.ID
+				ids[f.Reason+" "+f.Subject.Kind] = f.ID
 			}
 		}
 		done := true
@@ -478,10 +478,10 @@ func fixNodeLost(t *testing.T, c *testcluster.Cluster, ns string, ids map[string
 	if after := podsNow(); fmt.Sprint(after) != fmt.Sprint(before) {
 		t.Errorf("dry run changed pods: %v → %v", before, after)
 	}
-	if code, out, errOut := runFix(t, c, ids["Deployment"], "--yes", "--lost-after", "10s", "--change-log", filepath.Join(t.TempDir(), "log")); code != 0 {
+	if code, out, errOut := runFix(t, c, ids["Terminating/NodeLost Deployment"], "--yes", "--lost-after", "10s", "--change-log", filepath.Join(t.TempDir(), "log")); code != 0 {
 		t.Errorf("force-delete the Deployment's pod: exit %d %s\n%s", code, errOut, out)
 	}
-	if code, out, _ := runFix(t, c, ids["StatefulSet"], "--force-statefulset", "--yes", "--lost-after", "10s"); code != 1 || !strings.Contains(out, "--machine-gone") {
+	if code, out, _ := runFix(t, c, ids["Terminating/NodeLost StatefulSet"], "--force-statefulset", "--yes", "--lost-after", "10s"); code != 1 || !strings.Contains(out, "--machine-gone") {
 		t.Errorf("StatefulSet pod with the node still there: exit %d\n%s", code, out)
 	}
 	after := podsNow()
