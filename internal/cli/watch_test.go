@@ -72,6 +72,50 @@ func (s *syncBuffer) lines() []watchLine {
 	return out
 }
 
+// TestWatchTerminalView: on a terminal, the first diagnosis is the text
+// report, then each opened finding is printed in full under NEW and each
+// resolved one as a RESOLVED line with its ID.
+func TestWatchTerminalView(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cs := fake.NewClientset()
+	var out syncBuffer
+	v := newWatchView(&out, i18n.EN)
+	v.tty, v.width = true, 100
+	e := watch.New(watch.Options{Debounce: 10 * time.Millisecond})
+	v.render = func(st *watch.State, fs []*diagnose.Finding) report.Doc { return e.Render(st, fs, i18n.EN) }
+	e.OnScan(v.scan)
+	if err := e.Start(ctx, cs); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cancel(); e.Stop() }()
+	text := func() string { out.mu.Lock(); defer out.mu.Unlock(); return out.b.String() }
+	waitFor := func(s string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for !strings.Contains(text(), s) {
+			if time.Now().After(deadline) {
+				t.Fatalf("no %q in:\n%s", s, text())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	waitFor("No problems right now.")
+	if err := watchtest.CreateImagePullPod(ctx, cs, "shop", "inventory", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("NEW")
+	waitFor("ImagePullBackOff · Image/NotFound")
+	waitFor("$ crane ls 127.0.0.1:5001/inventory")
+	if err := cs.CoreV1().Pods("shop").Delete(ctx, "inventory", metav1.DeleteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("RESOLVED  ImagePullBackOff · Image/NotFound  [")
+	if strings.Contains(text(), "\x1b[") {
+		t.Error("colour without a colour terminal")
+	}
+}
+
 // TestWatchJSONLines: off a terminal, watch prints one JSON object per
 // opened and resolved finding, in the report schema.
 func TestWatchJSONLines(t *testing.T) {

@@ -117,8 +117,10 @@ type source struct {
 	dirty  *atomic.Bool
 	sorted []any
 	// copies are shallow copies of sorted for the builder, which writes
-	// into the metadata of what it is given; reused while unchanged.
+	// into the metadata of what it is given; copyOf finds the copy of a
+	// cached object, reused while the object is unchanged.
 	copies []any
+	copyOf map[any]any
 }
 
 // Engine watches and diagnoses. Start it once; read it from any goroutine.
@@ -366,10 +368,18 @@ func (e *Engine) Scan() Change {
 		if s.sorted == nil || s.dirty.Swap(false) {
 			s.sorted = sortedList(s.store)
 			if s.kind != snapshot.KindEvent {
-				s.copies = make([]any, len(s.sorted))
+				// Unchanged objects keep their pointer in the cache (an
+				// update replaces the object), so their copy is reused.
+				copies := make([]any, len(s.sorted))
+				copyOf := make(map[any]any, len(s.sorted))
 				for j, o := range s.sorted {
-					s.copies[j] = ownCopy(o)
+					c, ok := s.copyOf[o]
+					if !ok {
+						c = ownCopy(o)
+					}
+					copies[j], copyOf[o] = c, c
 				}
+				s.copies, s.copyOf = copies, copyOf
 			}
 		}
 		counts[s.kind] = len(s.sorted)

@@ -287,6 +287,7 @@ async function switchLang() {
   connect(); // its hello refetches the findings in the new language
 }
 
+$("filters").addEventListener("submit", (ev) => ev.preventDefault());
 for (const id of ["f-ns", "f-class", "f-sev"]) $(id).addEventListener("change", render);
 $("f-q").addEventListener("input", render);
 $("lang").addEventListener("click", switchLang);
