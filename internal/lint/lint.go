@@ -19,41 +19,23 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/podwhy/podwhy/internal/diagnose"
 	"github.com/podwhy/podwhy/internal/i18n"
 )
 
-// Severity orders problems; higher is worse. The values and names match
-// the diagnosis's, so --fail-on means the same for both commands.
-type Severity int
+// Severity orders problems; higher is worse. It is the diagnosis's, so
+// --fail-on means the same for both commands.
+type Severity = diagnose.Severity
 
+// The levels.
 const (
-	Info Severity = iota
-	Warning
-	Error
+	Info    = diagnose.Info
+	Warning = diagnose.Warning
+	Error   = diagnose.Error
 )
 
-func (s Severity) String() string {
-	switch s {
-	case Error:
-		return "error"
-	case Warning:
-		return "warning"
-	}
-	return "info"
-}
-
 // ParseSeverity reads error|warning|info.
-func ParseSeverity(s string) (Severity, bool) {
-	switch s {
-	case "error":
-		return Error, true
-	case "warning":
-		return Warning, true
-	case "info":
-		return Info, true
-	}
-	return Info, false
-}
+func ParseSeverity(s string) (Severity, bool) { return diagnose.ParseSeverity(s) }
 
 // ObjectRef names the object a problem is in, as the manifest names it.
 type ObjectRef struct {

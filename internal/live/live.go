@@ -111,7 +111,7 @@ func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builde
 			notes = append(notes, fmt.Sprintf("%s could not be listed (forbidden): checks that need them did not run; grant verb \"list\" on \"%s\" %s", l.kind+"s", res, scope))
 			continue
 		}
-		return nil, explain(cfg.Host, l, err)
+		return nil, Explain(cfg.Host, "list", l.resource, err)
 	}
 	sort.Strings(notes)
 	for _, n := range notes {
@@ -143,8 +143,11 @@ func withRetry(ctx context.Context, f func() ([]any, string, error)) ([]any, str
 	}
 }
 
-// explain turns a client error into one line that names the problem.
-func explain(host string, l lister, err error) error {
+// Explain turns a client error into one line that names the problem; verb
+// is what was being done to the resource (list, watch) when nothing more
+// specific is known. podwhy watch and serve say the same failures the same
+// way.
+func Explain(host, verb, resource string, err error) error {
 	var ue *url.Error
 	var ne net.Error
 	var oe *net.OpError
@@ -152,17 +155,17 @@ func explain(host string, l lister, err error) error {
 	case apierrors.IsUnauthorized(err):
 		return fmt.Errorf("the API server at %s rejected the credentials (401 Unauthorized): check the kubeconfig user or token", host)
 	case apierrors.IsForbidden(err):
-		return fmt.Errorf("not allowed to list %s: %s", l.resource, firstLine(err.Error()))
+		return fmt.Errorf("not allowed to list %s: %s", resource, firstLine(err.Error()))
 	case errors.As(err, &oe) && oe.Op == "dial":
 		return fmt.Errorf("cannot reach the API server at %s: %s", host, firstLine(oe.Err.Error()))
-	case errors.As(err, &ne) && ne.Timeout():
+	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("the API server at %s did not answer in time (use --request-timeout to wait longer)", host)
 	case strings.Contains(err.Error(), "x509:") || strings.Contains(err.Error(), "tls:"):
 		return fmt.Errorf("TLS with the API server at %s failed: %s", host, firstLine(lastPart(err.Error())))
 	case errors.As(err, &ue):
 		return fmt.Errorf("cannot reach the API server at %s: %s", host, firstLine(lastPart(ue.Err.Error())))
 	}
-	return fmt.Errorf("list %s: %s", l.resource, firstLine(err.Error()))
+	return fmt.Errorf("%s %s: %s", verb, resource, firstLine(err.Error()))
 }
 
 func firstLine(s string) string {

@@ -5,10 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
-	"net/url"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -18,6 +15,7 @@ import (
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/tools/cache"
 
+	"github.com/podwhy/podwhy/internal/live"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -231,39 +229,7 @@ func (e *Engine) heard() {
 	e.apiMu.Unlock()
 }
 
-// explain turns a client error into one line naming the problem, in the
-// words internal/live uses for the same failures.
+// explain says a watch failure as a one-off run says a list failure.
 func explain(host, resource string, err error) error {
-	var ue *url.Error
-	var ne net.Error
-	var oe *net.OpError
-	switch {
-	case apierrors.IsUnauthorized(err):
-		return fmt.Errorf("the API server at %s rejected the credentials (401 Unauthorized): check the kubeconfig user or token", host)
-	case apierrors.IsForbidden(err):
-		return fmt.Errorf("not allowed to list %s: %s", resource, firstLine(err.Error()))
-	case errors.As(err, &oe) && oe.Op == "dial":
-		return fmt.Errorf("cannot reach the API server at %s: %s", host, firstLine(oe.Err.Error()))
-	case errors.As(err, &ne) && ne.Timeout(), errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("the API server at %s did not answer in time", host)
-	case strings.Contains(err.Error(), "x509:") || strings.Contains(err.Error(), "tls:"):
-		return fmt.Errorf("TLS with the API server at %s failed: %s", host, firstLine(lastPart(err.Error())))
-	case errors.As(err, &ue):
-		return fmt.Errorf("cannot reach the API server at %s: %s", host, firstLine(lastPart(ue.Err.Error())))
-	}
-	return fmt.Errorf("watch %s: %s", resource, firstLine(err.Error()))
-}
-
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
-	}
-	return s
-}
-
-func lastPart(s string) string {
-	if i := strings.LastIndex(s, ": "); i >= 0 && i+2 < len(s) {
-		return s[i+2:]
-	}
-	return s
+	return live.Explain(host, "watch", resource, err)
 }
