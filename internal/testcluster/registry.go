@@ -71,7 +71,12 @@ http: {addr: %[2]s, secret: podwhy-test, tls: {certificate: %[3]s/registry.crt, 
 	if err != nil {
 		return err
 	}
-	cfg, man := ociImage(layer, []string{"sh"}, "")
+	// The registries' copy differs from the preloaded busybox in its
+	// config, so its image ID does too: the kubelet ties an image ID pulled
+	// with a pull secret to that secret (KubeletEnsureSecretPulledImages),
+	// and a shared ID would make every later pod of the preloaded image
+	// pull it again from Docker Hub, which is unreachable here.
+	cfg, man := ociImage(layer, []string{"/bin/sh"}, "")
 	ca, err := os.ReadFile(filepath.Join(pki, "ca.crt"))
 	if err != nil {
 		return err
