@@ -422,7 +422,7 @@ func (l *Loader) jsonValue(name string, sc *scanner) error {
 		// A typed list (PodList from the API) has items without kind.
 		itemKind := strings.TrimSuffix(kind, "List")
 		if kind != "List" && itemKind != kind && newObject(apiVersion, itemKind) != nil {
-			l.B.MarkKind(itemKind)
+			p.markKind(itemKind)
 		}
 		for _, raw := range pending {
 			p.submitKind(raw, apiVersion, itemKind)
@@ -551,23 +551,30 @@ type result struct {
 	obj  any
 	kind string
 	err  error
+	// mark is a kind to record as listed, in input order with the objects.
+	mark string
 }
 
 func newPipeline(l *Loader) *pipeline {
 	p := &pipeline{l: l, jobs: make(chan job, 256), results: make(chan chan result, 256), done: make(chan error, 1)}
 	workers := runtime.GOMAXPROCS(0)
+	// The goroutines get the channels, not the fields: wait clears the
+	// fields, maybe before a goroutine has started.
+	jobs, results := p.jobs, p.results
 	for i := 0; i < workers; i++ {
 		go func() {
-			for j := range p.jobs {
+			for j := range jobs {
 				j.out <- decodeItem(j.raw, j.apiVersion, j.kind)
 			}
 		}()
 	}
 	go func() {
 		var first error
-		for c := range p.results {
+		for c := range results {
 			r := <-c
 			switch {
+			case r.mark != "":
+				p.l.B.MarkKind(r.mark)
 			case r.err != nil:
 				if first == nil {
 					first = r.err
@@ -589,6 +596,14 @@ func newPipeline(l *Loader) *pipeline {
 }
 
 func (p *pipeline) submit(raw []byte, kind string) { p.submitKind(raw, "", kind) }
+
+// markKind records a kind as listed through the goroutine that owns the
+// builder (the builder is not safe for concurrent use).
+func (p *pipeline) markKind(kind string) {
+	c := make(chan result, 1)
+	c <- result{mark: kind}
+	p.results <- c
+}
 
 func (p *pipeline) submitKind(raw []byte, apiVersion, kind string) {
 	c := make(chan result, 1)
