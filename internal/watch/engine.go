@@ -62,7 +62,7 @@ type Options struct {
 
 func (o *Options) defaults() {
 	if o.Debounce <= 0 {
-		o.Debounce = 200 * time.Millisecond
+		o.Debounce = 100 * time.Millisecond
 	}
 	if o.SoftDelay <= 0 {
 		o.SoftDelay = 5 * time.Second
@@ -312,8 +312,8 @@ func (e *Engine) loop(ctx context.Context) {
 			return
 		case <-e.hard:
 			// Wait for the rest of the burst (a rollout changes many
-			// objects), and at least as long as the last diagnosis
-			// took, so constant churn costs at most half a core.
+			// objects), and half as long as the last diagnosis took,
+			// so constant churn costs at most two thirds of a core.
 			schedule(e.pace())
 		case <-e.soft:
 			schedule(e.o.SoftDelay)
@@ -331,14 +331,16 @@ func (e *Engine) loop(ctx context.Context) {
 }
 
 // pace is how long a hard change waits: the debounce, and at least until
-// the last diagnosis is as long past as it took, so constant churn costs
-// at most half a core while a change on a quiet cluster shows after the
-// debounce and one diagnosis. The gap is capped at a second; the first
+// half as long as the last diagnosis took has passed since it ended, so
+// constant churn costs at most two thirds of a core while a change shows
+// after about the debounce and one diagnosis (a full pause of one
+// diagnosis made a change under churn take two diagnoses and more: over a
+// second at 10,000 pods). The gap is capped at half a second; the first
 // diagnosis, which converts every object once, does not count.
 func (e *Engine) pace() time.Duration {
 	wait := e.o.Debounce
 	if end := e.lastEnd.Load(); end != 0 {
-		gap := min(time.Duration(e.lastScan.Load()), time.Second)
+		gap := min(time.Duration(e.lastScan.Load())/2, 500*time.Millisecond)
 		if until := time.Until(time.Unix(0, end).Add(gap)); until > wait {
 			wait = until
 		}
