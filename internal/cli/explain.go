@@ -33,13 +33,9 @@ diagnosed by the same rules as a cluster.`,
 			return explain.Names(), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lang := i18n.FromEnv()
-			if o.lang != "" {
-				l, ok := i18n.ParseLang(o.lang)
-				if !ok {
-					return usageError{fmt.Errorf("--lang %q: use en or zh", o.lang)}
-				}
-				lang = l
+			lang, err := language(o.lang)
+			if err != nil {
+				return err
 			}
 			s, ok := explain.Find(args[0])
 			if !ok || len(args) > 1 {

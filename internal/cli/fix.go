@@ -66,13 +66,9 @@ only with --force-statefulset and a machine confirmed gone).`,
 }
 
 func runFix(o *options, ff *fixFlags, ids []string, stdio IO) (int, error) {
-	lang := i18n.FromEnv()
-	if o.lang != "" {
-		l, ok := i18n.ParseLang(o.lang)
-		if !ok {
-			return ExitUsage, usageError{fmt.Errorf("--lang %q: use en or zh", o.lang)}
-		}
-		lang = l
+	lang, err := language(o.lang)
+	if err != nil {
+		return ExitUsage, err
 	}
 	if len(ids) == 0 && !ff.all {
 		return ExitUsage, usageError{fmt.Errorf("name a FINDING-ID (as podwhy prints it) or use --all")}

@@ -77,13 +77,9 @@ looked up there, and requests larger than any node are reported.`,
 }
 
 func runLint(o *options, lo *lintOptions, args []string, stdio IO) (int, error) {
-	lang := i18n.FromEnv()
-	if lo.lang != "" {
-		l, ok := i18n.ParseLang(lo.lang)
-		if !ok {
-			return ExitUsage, usageError{fmt.Errorf("--lang %q: use en or zh", lo.lang)}
-		}
-		lang = l
+	lang, err := language(lo.lang)
+	if err != nil {
+		return ExitUsage, err
 	}
 	failOn, ok := lint.ParseSeverity(lo.failOn)
 	if !ok {
@@ -133,7 +129,6 @@ func runLint(o *options, lo *lintOptions, args []string, stdio IO) (int, error) 
 	}
 
 	rep := lint.Build(res, lang)
-	var err error
 	switch lo.output {
 	case "json":
 		err = lint.JSON(stdio.Out, rep)

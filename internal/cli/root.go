@@ -177,14 +177,22 @@ func oneLine(s string) string {
 	return s
 }
 
+// language reads a --lang flag: en or zh, else the environment's.
+func language(flag string) (i18n.Lang, error) {
+	if flag == "" {
+		return i18n.FromEnv(), nil
+	}
+	l, ok := i18n.ParseLang(flag)
+	if !ok {
+		return l, usageError{fmt.Errorf("--lang %q: use en or zh", flag)}
+	}
+	return l, nil
+}
+
 func run(o *options, targets []string, stdio IO) (int, error) {
-	lang := i18n.FromEnv()
-	if o.lang != "" {
-		l, ok := i18n.ParseLang(o.lang)
-		if !ok {
-			return ExitUsage, usageError{fmt.Errorf("--lang %q: use en or zh", o.lang)}
-		}
-		lang = l
+	lang, err := language(o.lang)
+	if err != nil {
+		return ExitUsage, err
 	}
 	failOn, ok := diagnose.ParseSeverity(o.failOn)
 	if !ok {

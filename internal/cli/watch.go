@@ -36,16 +36,7 @@ func (f *streamFlags) add(cmd *cobra.Command) {
 	cmd.Flags().DurationVar(&f.startupGrace, "startup-grace", diagnose.DefaultOptions().StartupGrace, "how long a pod may be Pending/ContainerCreating without an error before it is reported")
 }
 
-func (f *streamFlags) language() (i18n.Lang, error) {
-	if f.lang == "" {
-		return i18n.FromEnv(), nil
-	}
-	l, ok := i18n.ParseLang(f.lang)
-	if !ok {
-		return l, usageError{fmt.Errorf("--lang %q: use en or zh", f.lang)}
-	}
-	return l, nil
-}
+func (f *streamFlags) language() (i18n.Lang, error) { return language(f.lang) }
 
 func (f *streamFlags) diagnoseOptions() diagnose.Options {
 	d := diagnose.DefaultOptions()
