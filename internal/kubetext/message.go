@@ -25,22 +25,23 @@ const (
 var getEventRowRe = regexp.MustCompile(`^(?:(\S+)\s+)??(` + ageWord + `)\s+(Normal|Warning)\s+(\S+)\s+([a-zA-Z.]+/\S+)\s+(.*)$`)
 
 var (
-	schedMsgRe    = regexp.MustCompile(`\d+/\d+ nodes are available|no nodes available to schedule pods|unbound immediate PersistentVolumeClaims|running (?:PreFilter|Filter) plugin|nodes are available|non-empty scheduling gates`)
-	admissionRe   = regexp.MustCompile(`(?i)error creating:|is forbidden:|admission webhook|failed calling webhook|exceeded quota|serviceaccount "[^"]*" not found|violates PodSecurity`)
-	stsCreateRe   = regexp.MustCompile(`create Pod (\S+) in StatefulSet (\S+) failed`)
-	jobFailRe     = regexp.MustCompile(`Job was active longer than specified deadline|Job has reached the specified backoff limit|matching FailJob rule|failed indexes`)
-	podDeadlineRe = regexp.MustCompile(`Pod was active on the node longer than the specified deadline`)
-	rejectRe      = regexp.MustCompile(`Pod Predicate (\S+) failed|Allocate failed|Node didn't have enough resource|Pod was rejected`)
-	killingRe     = regexp.MustCompile(`failed (liveness|startup) probe, will be restarted`)
-	backOffRe     = regexp.MustCompile(`Back-off restarting failed container (\S+) in pod ([^_\s]+)_([^(\s]+)`)
-	probeMsgRe    = regexp.MustCompile(`^(Liveness|Readiness|Startup) probe (?:failed|errored)`)
-	runtimeRe     = regexp.MustCompile(`(?i)OCI runtime|runc|failed to create containerd task|starting container process|failed to start container|exec format error|executable file not found|failed to create shim|failed to reserve container name|^Error: `)
-	imageWordRe   = regexp.MustCompile(`(?i)pull|image|manifest|registry|context canceled`)
-	sandboxWordRe = regexp.MustCompile(`(?i)sandbox|cni|network plugin|networkready=false`)
-	quotedPodRe   = regexp.MustCompile(`(?:pod|Pod) "([^"]+)"`)
-	assignedRe    = regexp.MustCompile(`assigned ([^/\s]+)/(\S+) to (\S+)`)
-	containerRe   = regexp.MustCompile(`container "([^"]+)"`)
-	nodeLostRe    = regexp.MustCompile(`Kubelet stopped posting node status|Kubelet never posted node status|PLEG is not healthy|container runtime is down`)
+	schedMsgRe        = regexp.MustCompile(`\d+/\d+ nodes are available|no nodes available to schedule pods|unbound immediate PersistentVolumeClaims|running (?:PreFilter|Filter) plugin|nodes are available|non-empty scheduling gates`)
+	admissionRe       = regexp.MustCompile(`(?i)error creating:|is forbidden:|admission webhook|failed calling webhook|exceeded quota|serviceaccount "[^"]*" not found|violates PodSecurity`)
+	stsCreateRe       = regexp.MustCompile(`create Pod (\S+) in StatefulSet (\S+) failed`)
+	jobFailRe         = regexp.MustCompile(`Job was active longer than specified deadline|Job has reached the specified backoff limit|matching FailJob rule|failed indexes`)
+	podDeadlineRe     = regexp.MustCompile(`Pod was active on the node longer than the specified deadline`)
+	rejectRe          = regexp.MustCompile(`Pod Predicate (\S+) failed|Allocate failed|Node didn't have enough resource|Pod was rejected`)
+	killingRe         = regexp.MustCompile(`failed (liveness|startup) probe, will be restarted`)
+	killedContainerRe = regexp.MustCompile(`^Container (\S+) failed`)
+	backOffRe         = regexp.MustCompile(`Back-off restarting failed container (\S+) in pod ([^_\s]+)_([^(\s]+)`)
+	probeMsgRe        = regexp.MustCompile(`^(Liveness|Readiness|Startup) probe (?:failed|errored)`)
+	runtimeRe         = regexp.MustCompile(`(?i)OCI runtime|runc|failed to create containerd task|starting container process|failed to start container|exec format error|executable file not found|failed to create shim|failed to reserve container name|^Error: `)
+	imageWordRe       = regexp.MustCompile(`(?i)pull|image|manifest|registry|context canceled`)
+	sandboxWordRe     = regexp.MustCompile(`(?i)sandbox|cni|network plugin|networkready=false`)
+	quotedPodRe       = regexp.MustCompile(`(?:pod|Pod) "([^"]+)"`)
+	assignedRe        = regexp.MustCompile(`assigned ([^/\s]+)/(\S+) to (\S+)`)
+	containerRe       = regexp.MustCompile(`container "([^"]+)"`)
+	nodeLostRe        = regexp.MustCompile(`Kubelet stopped posting node status|Kubelet never posted node status|PLEG is not healthy|container runtime is down`)
 )
 
 // bareMessage reads text that is no kubectl table or describe: a lone
@@ -186,7 +187,7 @@ func (p *parser) kubeletMessage(e *event, msg string) bool {
 	}
 	if killingRe.MatchString(msg) {
 		e.Reason = "Killing"
-		if m := regexp.MustCompile(`^Container (\S+) failed`).FindStringSubmatch(msg); m != nil {
+		if m := killedContainerRe.FindStringSubmatch(msg); m != nil {
 			e.FieldPath = "spec.containers{" + m[1] + "}"
 		}
 		return true

@@ -92,31 +92,10 @@ func (p *parser) describePod(tree *node) {
 	pod.Status.Reason = tree.get("Reason")
 	pod.Status.Message = strings.Join(tree.values("Message"), " ")
 	pod.Status.PodIP = tree.get("IP")
-	if cb := tree.get("Controlled By"); cb != "" {
-		if kind, name, ok := strings.Cut(cb, "/"); ok {
-			t := true
-			pod.OwnerReferences = []metav1.OwnerReference{{APIVersion: apiVersionOf(kind), Kind: kind, Name: name, Controller: &t}}
-		}
-	}
+	pod.OwnerReferences = ownerOf(tree)
 	pod.Status.NominatedNodeName = tree.get("NominatedNodeName")
-	if ic := tree.kid("Init Containers"); ic != nil {
-		for _, c := range ic.Kids {
-			spec, st := p.container(c)
-			pod.Spec.InitContainers = append(pod.Spec.InitContainers, spec)
-			if st != nil {
-				pod.Status.InitContainerStatuses = append(pod.Status.InitContainerStatuses, *st)
-			}
-		}
-	}
-	if cs := tree.kid("Containers"); cs != nil {
-		for _, c := range cs.Kids {
-			spec, st := p.container(c)
-			pod.Spec.Containers = append(pod.Spec.Containers, spec)
-			if st != nil {
-				pod.Status.ContainerStatuses = append(pod.Status.ContainerStatuses, *st)
-			}
-		}
-	}
+	pod.Spec.InitContainers, pod.Status.InitContainerStatuses = p.containers(tree.kid("Init Containers"))
+	pod.Spec.Containers, pod.Status.ContainerStatuses = p.containers(tree.kid("Containers"))
 	if c := tree.kid("Conditions"); c != nil {
 		for _, r := range c.Rows {
 			f := strings.Fields(r)
@@ -225,6 +204,23 @@ func parseToleration(s string) (corev1.Toleration, bool) {
 		t.TolerationSeconds = &n
 	}
 	return t, true
+}
+
+// containers reads a Containers or Init Containers section.
+func (p *parser) containers(n *node) ([]corev1.Container, []corev1.ContainerStatus) {
+	if n == nil {
+		return nil, nil
+	}
+	var specs []corev1.Container
+	var statuses []corev1.ContainerStatus
+	for _, c := range n.Kids {
+		spec, st := p.container(c)
+		specs = append(specs, spec)
+		if st != nil {
+			statuses = append(statuses, *st)
+		}
+	}
+	return specs, statuses
 }
 
 // container reads one container block: its spec, and its status when

@@ -84,7 +84,7 @@ func sketchPod(r *podRow) *textPod {
 		pod.Spec.InitContainers = []corev1.Container{{Name: "init"}}
 		ics := corev1.ContainerStatus{Name: "init", RestartCount: r.Restarts}
 		switch {
-		case regexp.MustCompile(`^\d+/\d+$`).MatchString(status):
+		case readyRe.MatchString(status): // Init:1/2, the init containers done
 			ics.State.Running = &corev1.ContainerStateRunning{}
 		case waitingReasons[status]:
 			// CrashLoopBackOff: how it last ended is not in the row, and the

@@ -50,7 +50,7 @@ func (p *parser) describeNode(tree *node) {
 	}
 	alloc := corev1.ResourceList{}
 	if np := tree.kid("Non-terminated Pods"); np != nil {
-		if m := regexp.MustCompile(`\((\d+) in total\)`).FindStringSubmatch(np.Val); m != nil {
+		if m := inTotalRe.FindStringSubmatch(np.Val); m != nil {
 			alloc[corev1.ResourcePods] = resource.MustParse(m[1])
 		}
 	}
@@ -74,6 +74,8 @@ func (p *parser) describeNode(tree *node) {
 	p.objects = append(p.objects, n)
 	p.nodes[n.Name] = true
 }
+
+var inTotalRe = regexp.MustCompile(`\((\d+) in total\)`)
 
 // parseTaint reads "key=value:Effect" or "key:Effect".
 func parseTaint(s string) (corev1.Taint, bool) {
