@@ -57,34 +57,22 @@ func Transform(obj any) (any, error) {
 		return sanitizeSecret(o), nil
 	case *appsv1.ReplicaSet:
 		stripMeta(snapshot.KindReplicaSet, &o.ObjectMeta)
-		stripMeta("", &o.Spec.Template.ObjectMeta)
-		stripEnv(o.Spec.Template.Spec.InitContainers)
-		stripEnv(o.Spec.Template.Spec.Containers)
+		stripTemplate(&o.Spec.Template)
 	case *appsv1.Deployment:
 		stripMeta(snapshot.KindDeployment, &o.ObjectMeta)
-		stripMeta("", &o.Spec.Template.ObjectMeta)
-		stripEnv(o.Spec.Template.Spec.InitContainers)
-		stripEnv(o.Spec.Template.Spec.Containers)
+		stripTemplate(&o.Spec.Template)
 	case *appsv1.StatefulSet:
 		stripMeta(snapshot.KindStatefulSet, &o.ObjectMeta)
-		stripMeta("", &o.Spec.Template.ObjectMeta)
-		stripEnv(o.Spec.Template.Spec.InitContainers)
-		stripEnv(o.Spec.Template.Spec.Containers)
+		stripTemplate(&o.Spec.Template)
 	case *appsv1.DaemonSet:
 		stripMeta(snapshot.KindDaemonSet, &o.ObjectMeta)
-		stripMeta("", &o.Spec.Template.ObjectMeta)
-		stripEnv(o.Spec.Template.Spec.InitContainers)
-		stripEnv(o.Spec.Template.Spec.Containers)
+		stripTemplate(&o.Spec.Template)
 	case *batchv1.Job:
 		stripMeta(snapshot.KindJob, &o.ObjectMeta)
-		stripMeta("", &o.Spec.Template.ObjectMeta)
-		stripEnv(o.Spec.Template.Spec.InitContainers)
-		stripEnv(o.Spec.Template.Spec.Containers)
+		stripTemplate(&o.Spec.Template)
 	case *batchv1.CronJob:
 		stripMeta(snapshot.KindCronJob, &o.ObjectMeta)
-		stripMeta("", &o.Spec.JobTemplate.Spec.Template.ObjectMeta)
-		stripEnv(o.Spec.JobTemplate.Spec.Template.Spec.InitContainers)
-		stripEnv(o.Spec.JobTemplate.Spec.Template.Spec.Containers)
+		stripTemplate(&o.Spec.JobTemplate.Spec.Template)
 	case *corev1.PersistentVolumeClaim:
 		stripMeta(snapshot.KindPVC, &o.ObjectMeta)
 	case *corev1.PersistentVolume:
@@ -121,6 +109,13 @@ func stripMeta(kind string, m *metav1.ObjectMeta) {
 		return
 	}
 	delete(m.Annotations, lastApplied)
+}
+
+// stripTemplate strips a controller's pod template as a pod is stripped.
+func stripTemplate(t *corev1.PodTemplateSpec) {
+	stripMeta("", &t.ObjectMeta)
+	stripEnv(t.Spec.InitContainers)
+	stripEnv(t.Spec.Containers)
 }
 
 func stripEnv(cs []corev1.Container) {
