@@ -2,7 +2,8 @@ package diagnose
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -430,14 +431,7 @@ func podObj(p *corev1.Pod) snapshot.ObjectRef {
 func nodeObj(n string) snapshot.ObjectRef { return snapshot.ObjectRef{Kind: "Node", Name: n} }
 
 // sortedKeys returns map keys sorted.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }
 
 // fmtQty formats a quantity for people: cpu in cores or millicores,
 // memory in Mi/Gi.
