@@ -687,17 +687,17 @@ func (c *ctx) explainCordoned(f *Finding, p *corev1.Pod) {
 // notScheduled: Pending with no node, no FailedScheduling event, and past
 // the start-up grace. Either no scheduler is running, or the pod names a
 // scheduler that does not exist.
-func (c *ctx) notScheduled(p *corev1.Pod) (f *Finding) {
+func (c *ctx) notScheduled(p *corev1.Pod) *Finding {
 	sched := p.Spec.SchedulerName
 	if sched == "" {
 		// The API server defaults it; only pasted describe text, which
 		// does not print it, leaves it empty.
 		sched = "default-scheduler"
-		if c.s.FromText {
-			defer func(f **Finding) { (*f).Unchecked = append((*f).Unchecked, i18n.T("unchecked.text.scheduler")) }(&f)
-		}
 	}
-	f = c.newPodFinding(p, Error, ClassPending, "NotScheduled", sched)
+	f := c.newPodFinding(p, Error, ClassPending, "NotScheduled", sched)
+	if p.Spec.SchedulerName == "" && c.s.FromText {
+		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.scheduler"))
+	}
 	f.Evidence = append(f.Evidence,
 		statusEvidence(podObj(p), "status.phase", fmt.Sprintf("Pending for %s, spec.nodeName empty, no FailedScheduling event", i18n.Age(c.age(p.CreationTimestamp.Time)))),
 		specEvidence(podObj(p), "spec.schedulerName", sched))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	corev1 "k8s.io/api/core/v1"
@@ -83,7 +84,7 @@ func planPullSecret(p *Plan, s *snapshot.Snapshot, o Options) {
 		patch := fmt.Sprintf(`{"spec":{"template":{"spec":{"imagePullSecrets":[{"name":%q}]}}}}`, o.SecretName)
 		p.Changes = append(p.Changes, Change{
 			Verb: "patch", Object: top, What: i18n.T("fix.pullsecret.attach-workload", o.SecretName),
-			Undo: fmt.Sprintf("kubectl -n %s rollout undo %s/%s", ns, lowerKind(top.Kind), top.Name),
+			Undo: fmt.Sprintf("kubectl -n %s rollout undo %s/%s", ns, strings.ToLower(top.Kind), top.Name),
 			run:  patchWorkload(top, types.StrategicMergePatchType, []byte(patch)),
 		})
 		return
@@ -132,7 +133,7 @@ func planPullSecret(p *Plan, s *snapshot.Snapshot, o Options) {
 		patch := fmt.Sprintf(`{"spec":{"template":{"metadata":{"annotations":{"kubectl.kubernetes.io/restartedAt":%q}}}}}`, o.Now.UTC().Format(time.RFC3339))
 		p.Changes = append(p.Changes, Change{
 			Verb: "patch", Object: top, What: i18n.T("fix.pullsecret.restart"),
-			Undo: fmt.Sprintf("kubectl -n %s rollout undo %s/%s", ns, lowerKind(top.Kind), top.Name),
+			Undo: fmt.Sprintf("kubectl -n %s rollout undo %s/%s", ns, strings.ToLower(top.Kind), top.Name),
 			run:  patchWorkload(top, types.StrategicMergePatchType, []byte(patch)),
 		})
 	default:
@@ -191,16 +192,4 @@ func dryRun(dry bool) []string {
 		return []string{metav1.DryRunAll}
 	}
 	return nil
-}
-
-func lowerKind(k string) string {
-	switch k {
-	case "Deployment":
-		return "deployment"
-	case "StatefulSet":
-		return "statefulset"
-	case "DaemonSet":
-		return "daemonset"
-	}
-	return k
 }
