@@ -31,6 +31,8 @@ type Builder struct {
 	// seenEvents holds the identity of Event objects already added, so the
 	// same event read from two files is counted once.
 	seenEvents map[string]bool
+	// unlisted is set while AddUnlisted adds an object.
+	unlisted bool
 }
 
 // NewBuilder returns an empty builder.
@@ -145,12 +147,12 @@ func (b *Builder) Add(obj any) bool {
 		}
 		b.s.Nodes = append(b.s.Nodes, o)
 	case *corev1.Event:
-		b.s.kinds[KindEvent] = true
+		b.listed(KindEvent)
 		if b.firstTime(o.Namespace, o.Name, o.ResourceVersion, o.Count, o.LastTimestamp.Time) {
 			b.addCoreEvent(o)
 		}
 	case *eventsv1.Event:
-		b.s.kinds[KindEvent] = true
+		b.listed(KindEvent)
 		if b.firstTime(o.Namespace, o.Name, o.ResourceVersion, o.DeprecatedCount, o.DeprecatedLastTimestamp.Time) {
 			b.addEventsV1(o)
 		}
@@ -236,17 +238,20 @@ func (b *Builder) Add(obj any) bool {
 // shows some objects of a kind, never all of them, so "not in the input"
 // must not read as "does not exist".
 func (b *Builder) AddUnlisted(obj any) bool {
-	had := make(map[string]bool, len(b.s.kinds))
-	for k, v := range b.s.kinds {
-		had[k] = v
+	b.unlisted = true
+	defer func() { b.unlisted = false }()
+	return b.Add(obj)
+}
+
+// listed records that the input listed a kind (not for AddUnlisted).
+func (b *Builder) listed(kind string) {
+	if !b.unlisted {
+		b.s.kinds[kind] = true
 	}
-	ok := b.Add(obj)
-	b.s.kinds = had
-	return ok
 }
 
 func (b *Builder) meta(kind string, m *metav1.ObjectMeta, obj any) {
-	b.s.kinds[kind] = true
+	b.listed(kind)
 	b.seen(m.CreationTimestamp)
 	// deletionTimestamp is not used for "now": it is set in the future
 	// (deletion time plus grace period).
