@@ -344,23 +344,17 @@ func (p *parser) tableNode(r *nodeRow) {
 func (p *parser) finish() *Result {
 	p.resolveNamespaces()
 	p.controllers()
+	// The oldest event of each pod bounds its age; merging repeats below
+	// keeps the same maxima.
+	oldest := oldestEvents(p.events)
 	now := p.opts.Now
 	if now.IsZero() {
-		now = p.estimateNow()
+		now = p.estimateNow(oldest)
 	}
 	now = now.UTC()
 	at := func(ago time.Duration) metav1.Time { return metav1.NewTime(now.Add(-ago)) }
 	res := &Result{Found: p.found, Now: now, Allocated: p.allocated}
 	evs := p.mergeEvents()
-	oldest := map[string]time.Duration{}
-	for _, e := range evs {
-		if e.Kind == "Pod" && e.HasAge {
-			k := e.Namespace + "/" + e.Name
-			if e.FirstAgo > oldest[k] {
-				oldest[k] = e.FirstAgo
-			}
-		}
-	}
 	for _, tp := range p.pods {
 		pod := tp.pod
 		k := pod.Namespace + "/" + pod.Name
@@ -525,22 +519,27 @@ func (p *parser) resolveNamespaces() {
 	}
 }
 
-// estimateNow finds the moment the text was printed: no earlier than any
-// absolute time in it, and no earlier than a pod's start plus the age of
-// its oldest event.
-func (p *parser) estimateNow() time.Time {
-	now := p.maxAbs
-	if now.IsZero() {
-		return time.Now().Truncate(time.Second)
-	}
+// oldestEvents gives the age of each pod's oldest event (namespace/name).
+func oldestEvents(evs []*event) map[string]time.Duration {
 	oldest := map[string]time.Duration{}
-	for _, e := range p.events {
+	for _, e := range evs {
 		if e.Kind == "Pod" && e.HasAge {
 			k := e.Namespace + "/" + e.Name
 			if e.FirstAgo > oldest[k] {
 				oldest[k] = e.FirstAgo
 			}
 		}
+	}
+	return oldest
+}
+
+// estimateNow finds the moment the text was printed: no earlier than any
+// absolute time in it, and no earlier than a pod's start plus the age of
+// its oldest event.
+func (p *parser) estimateNow(oldest map[string]time.Duration) time.Time {
+	now := p.maxAbs
+	if now.IsZero() {
+		return time.Now().Truncate(time.Second)
 	}
 	for _, tp := range p.pods {
 		st := tp.pod.Status.StartTime
