@@ -32,3 +32,9 @@ sleep 30
 echo "RSS 30s later: $(rss) MB"
 "$work/serveprobe" -url http://127.0.0.1:18080 -n "${PROBES:-10}"
 echo "RSS after probes: $(rss) MB, peak $(awk '/^VmHWM/ {print int($2/1024)}' /proc/$pid/status) MB (GOMEMLIMIT=${GOMEMLIMIT:-250MiB})"
+# How long the engine's passes took (each change's, the backlog's, the first).
+curl -s http://127.0.0.1:18080/metrics | awk '
+  /^podwhy_scan_duration_seconds_bucket/ { match($0, /le="[^"]+"/); le = substr($0, RSTART+4, RLENGTH-5); b[++n] = le; c[n] = $2 }
+  /^podwhy_scan_duration_seconds_sum/ { sum = $2 } /^podwhy_scan_duration_seconds_count/ { cnt = $2 }
+  END { printf "passes: %d, mean %.0f ms; at most", cnt, 1000*sum/cnt; for (i = 1; i <= n; i++) printf " %s s: %d,", b[i], c[i]; print "" }'
+

@@ -37,6 +37,9 @@ type ctx struct {
 	s    *snapshot.Snapshot
 	now  time.Time
 	opts Options
+	// scope, when set, limits the namespaced findings to these namespaces
+	// (RunIn); cluster findings are always made.
+	scope map[string]bool
 
 	owners    map[*corev1.Pod]owner
 	nodeFree  map[string]corev1.ResourceList

@@ -13,10 +13,19 @@ import (
 
 // Run diagnoses a snapshot. It never calls out: everything comes from s.
 func Run(s *snapshot.Snapshot, o Options) *Result {
-	c := newCtx(s, o)
+	return run(newCtx(s, o))
+}
+
+func run(c *ctx) *Result {
+	s := c.s
 	var all []*Finding
 
-	pods := append([]*corev1.Pod(nil), s.Pods...)
+	pods := make([]*corev1.Pod, 0, len(s.Pods))
+	for _, p := range s.Pods {
+		if c.in(p.Namespace) {
+			pods = append(pods, p)
+		}
+	}
 	sort.Slice(pods, func(i, j int) bool {
 		if pods[i].Namespace != pods[j].Namespace {
 			return pods[i].Namespace < pods[j].Namespace

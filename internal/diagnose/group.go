@@ -14,7 +14,7 @@ import (
 func group(c *ctx, in []*Finding) []*Finding {
 	topTotals := map[snapshot.ObjectRef]int{}
 	for _, p := range c.s.Pods {
-		if terminated(p) && p.DeletionTimestamp == nil {
+		if terminated(p) && p.DeletionTimestamp == nil || !c.in(p.Namespace) {
 			continue
 		}
 		if o := c.ownerOf(p); o.Top.Kind != "" {
@@ -84,6 +84,13 @@ func group(c *ctx, in []*Finding) []*Finding {
 		sort.Slice(f.Pods, func(i, j int) bool { return f.Pods[i].Name < f.Pods[j].Name })
 		f.ID = findingID(f)
 	}
+	sortFindings(out)
+	return out
+}
+
+// sortFindings orders findings by severity, then namespace, subject, reason
+// and container.
+func sortFindings(out []*Finding) {
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Severity != b.Severity {
@@ -103,7 +110,6 @@ func group(c *ctx, in []*Finding) []*Finding {
 		}
 		return a.Container < b.Container
 	})
-	return out
 }
 
 func refKey(r snapshot.ObjectRef) snapshot.ObjectRef {

@@ -23,14 +23,22 @@ func (c *ctx) controllers() []*Finding {
 	var out []*Finding
 	out = append(out, c.failedCreates()...)
 	for _, d := range c.s.Deployments {
-		out = append(out, c.deployment(d)...)
+		if c.in(d.Namespace) {
+			out = append(out, c.deployment(d)...)
+		}
 	}
 	for _, s := range c.s.StatefulSets {
+		if !c.in(s.Namespace) {
+			continue
+		}
 		if f := c.statefulSet(s); f != nil {
 			out = append(out, f)
 		}
 	}
 	for _, d := range c.s.DaemonSets {
+		if !c.in(d.Namespace) {
+			continue
+		}
 		if f := c.daemonSet(d); f != nil {
 			out = append(out, f)
 		}
@@ -91,7 +99,7 @@ func (c *ctx) stillShort(ref snapshot.ObjectRef) bool {
 func (c *ctx) failedCreates() []*Finding {
 	latest := map[snapshot.ObjectRef]*snapshot.Event{}
 	for _, e := range c.s.Events {
-		if e.Reason != "FailedCreate" {
+		if e.Reason != "FailedCreate" || !c.in(e.Regarding.Namespace) {
 			continue
 		}
 		k := refKey(e.Regarding)
@@ -456,7 +464,7 @@ func (c *ctx) jobs() []*Finding {
 	}
 	var out []*Finding
 	for _, j := range c.s.Jobs {
-		if jobCondition(j, batchv1.JobComplete) != nil {
+		if jobCondition(j, batchv1.JobComplete) != nil || !c.in(j.Namespace) {
 			continue
 		}
 		failed := jobCondition(j, batchv1.JobFailed)

@@ -63,6 +63,9 @@ func (c *ctx) nodeSteps(node string) []Step {
 func (c *ctx) nodes() []*Finding {
 	var out []*Finding
 	for _, n := range c.s.Nodes {
+		if !NodeHasFinding(n) {
+			continue
+		}
 		ready := nodeCondition(n, corev1.NodeReady)
 		var f *Finding
 		switch {
@@ -87,15 +90,7 @@ func (c *ctx) nodes() []*Finding {
 			f.Explain = notReadyMeaning(ready.Message)
 			f.Steps = append(f.Steps, c.nodeSteps(n.Name)...)
 		default:
-			var press []string
-			for _, t := range []corev1.NodeConditionType{corev1.NodeMemoryPressure, corev1.NodeDiskPressure, corev1.NodePIDPressure, corev1.NodeNetworkUnavailable} {
-				if cond := nodeCondition(n, t); cond != nil && cond.Status == corev1.ConditionTrue {
-					press = append(press, string(t))
-				}
-			}
-			if len(press) == 0 {
-				continue
-			}
+			press := pressures(n)
 			f = c.newNodeFinding(n, Warning, ClassNode, "Node/Pressure")
 			if press[0] == string(corev1.NodeNetworkUnavailable) {
 				f.Reason, f.Severity = "Node/NetworkUnavailable", Error
@@ -126,6 +121,27 @@ func (c *ctx) nodes() []*Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// NodeHasFinding reports whether a node is lost, not ready or under
+// pressure: the nodes findings are made about, each listing the pods on
+// the node.
+func NodeHasFinding(n *corev1.Node) bool {
+	if ready := nodeCondition(n, corev1.NodeReady); ready != nil && (ready.Status == corev1.ConditionUnknown || ready.Status == corev1.ConditionFalse) {
+		return true
+	}
+	return len(pressures(n)) > 0
+}
+
+// pressures are a node's pressure conditions that are True.
+func pressures(n *corev1.Node) []string {
+	var press []string
+	for _, t := range []corev1.NodeConditionType{corev1.NodeMemoryPressure, corev1.NodeDiskPressure, corev1.NodePIDPressure, corev1.NodeNetworkUnavailable} {
+		if cond := nodeCondition(n, t); cond != nil && cond.Status == corev1.ConditionTrue {
+			press = append(press, string(t))
+		}
+	}
+	return press
 }
 
 func (c *ctx) newNodeFinding(n *corev1.Node, sev Severity, class, reason string) *Finding {

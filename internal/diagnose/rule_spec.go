@@ -17,6 +17,9 @@ import (
 func (c *ctx) specIssues() []*Finding {
 	refs := make([]snapshot.ObjectRef, 0, len(c.s.SpecIssues))
 	for r := range c.s.SpecIssues {
+		if r.Namespace != "" && !c.in(r.Namespace) {
+			continue
+		}
 		refs = append(refs, r)
 	}
 	sort.Slice(refs, func(i, j int) bool {

@@ -255,7 +255,12 @@ func (b *Builder) meta(kind string, m *metav1.ObjectMeta, obj any) {
 	b.seen(m.CreationTimestamp)
 	// deletionTimestamp is not used for "now": it is set in the future
 	// (deletion time plus grace period).
-	m.ManagedFields = nil
+	// Written only when there is something to drop: podwhy serve hands
+	// the builder the objects of its informers' caches, already stripped,
+	// which other goroutines read.
+	if m.ManagedFields != nil {
+		m.ManagedFields = nil
+	}
 	if la, ok := m.Annotations[lastApplied]; ok {
 		if issues := fieldcheck.Check(kind, []byte(la)); len(issues) > 0 {
 			ref := ObjectRef{Kind: kind, Namespace: m.Namespace, Name: m.Name, UID: m.UID}
@@ -349,7 +354,11 @@ func timeOf(ts ...metav1.Time) time.Time {
 	return time.Time{}
 }
 
-func (b *Builder) addCoreEvent(e *corev1.Event) {
+func (b *Builder) addCoreEvent(e *corev1.Event) { b.addEvent(CoreEvent(e)) }
+
+// CoreEvent converts a core/v1 Event; AddEvent then adds it as Add would
+// have (podwhy serve converts only the namespaces it re-diagnoses).
+func CoreEvent(e *corev1.Event) *Event {
 	ev := &Event{
 		Namespace: e.Namespace,
 		Regarding: ObjectRef{Kind: e.InvolvedObject.Kind, Namespace: e.InvolvedObject.Namespace, Name: e.InvolvedObject.Name, UID: e.InvolvedObject.UID},
@@ -378,7 +387,7 @@ func (b *Builder) addCoreEvent(e *corev1.Event) {
 			ev.Last = lt
 		}
 	}
-	b.addEvent(ev)
+	return ev
 }
 
 func (b *Builder) addEventsV1(e *eventsv1.Event) {
@@ -428,7 +437,8 @@ func (b *Builder) firstTime(ns, name, rv string, count int32, last time.Time) bo
 // it aggregated from similar ones.
 const combinedPrefix = "(combined from similar events): "
 
-// AddEvent adds an already-normalized event (used by text inputs).
+// AddEvent adds a converted event (text inputs, CoreEvent); the builder
+// normalizes it and folds repeats into it.
 func (b *Builder) AddEvent(ev *Event) {
 	b.s.kinds[KindEvent] = true
 	b.addEvent(ev)

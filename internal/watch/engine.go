@@ -1,27 +1,27 @@
 // Package watch keeps a diagnosis of a live cluster current. One shared
 // informer factory watches exactly the kinds the rules read (the same list
 // internal/live LISTs once); a transform strips what no rule reads before
-// objects enter the cache; after a change, debounced, the engine builds a
-// snapshot from the caches, runs the rules and diffs the findings by their
-// stable ID into opened, updated and resolved.
+// objects enter the cache; after a change, debounced, the engine
+// re-diagnoses the namespaces the change touched (scope.go), merges their
+// findings into the rest and diffs them by their stable ID into opened,
+// updated and resolved.
 package watch
 
 import (
 	"context"
-	"sort"
+	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	corev1 "k8s.io/api/core/v1"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/informers"
 	"k8s.io/client-go/tools/cache"
 
 	"github.com/podwhy/podwhy/internal/diagnose"
 	"github.com/podwhy/podwhy/internal/i18n"
 	"github.com/podwhy/podwhy/internal/report"
-	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
 // Component is the event source podwhy writes Events as (serve
@@ -36,13 +36,12 @@ type Options struct {
 	// it diagnoses again (a rollout changes many objects at once).
 	Debounce time.Duration
 	// SoftDelay is how long a change that can only move evidence (an
-	// event repeating, an old event expiring) may wait for a diagnosis;
-	// on a big cluster such changes never stop, and each diagnosis reads
-	// every object.
+	// event repeating, an old event expiring, a pod bound elsewhere) may
+	// wait for a diagnosis; on a big cluster such changes never stop.
 	SoftDelay time.Duration
-	// Refresh re-diagnoses without a change, because some findings depend
-	// on time alone: a pod Pending past its start-up grace, a back-off that
-	// is five minutes old.
+	// Refresh re-diagnoses every namespace without a change, a chunk per
+	// pass, because some findings depend on time alone: a pod Pending
+	// past its start-up grace, a back-off that is five minutes old.
 	Refresh time.Duration
 	// Diagnose are the rules' options (start-up grace…).
 	Diagnose diagnose.Options
@@ -104,23 +103,29 @@ type State struct {
 	Duration time.Duration
 	// Objects counts the cached objects per kind.
 	Objects map[string]int
+	// Scope are the namespaces this diagnosis re-examined, sorted; nil
+	// when it re-examined every namespace. Findings elsewhere were
+	// carried over.
+	Scope []string
 }
 
 // source is one kind's cache.
 type source struct {
-	kind   string
-	store  cache.Store
-	synced func() bool
-	// dirty is set by the informer's handlers; sorted is the cache's
-	// content in input order as of the last diagnosis, reused while the
-	// kind has not changed.
-	dirty  *atomic.Bool
-	sorted []any
-	// copies are shallow copies of sorted for the builder, which writes
-	// into the metadata of what it is given; copyOf finds the copy of a
-	// cached object, reused while the object is unchanged.
-	copies []any
-	copyOf map[any]any
+	kind          string
+	clusterScoped bool
+	store         cache.Indexer
+	synced        func() bool
+	// stale is set by the informer's handlers; buckets are the cache's
+	// content by namespace as of the last pass that read them, and
+	// belong to the loop goroutine.
+	stale   staleSet
+	buckets map[string]*bucket
+}
+
+func newSource(k kind, store cache.Indexer, synced func() bool) *source {
+	s := &source{kind: k.name, clusterScoped: k.clusterScoped, store: store, synced: synced}
+	s.stale.markAll()
+	return s
 }
 
 // Engine watches and diagnoses. Start it once; read it from any goroutine.
@@ -136,7 +141,11 @@ type Engine struct {
 	done    chan struct{}
 	started atomic.Bool
 	ready   atomic.Bool
-	events  eventCache // used by Scan only
+	// pending are the namespaces waiting for a pass; podsMoved is set when
+	// a pod was added, removed or bound, which can move evidence in other
+	// namespaces.
+	pending   pending
+	podsMoved atomic.Bool
 	// lastScan is the duration of the last diagnosis but the first,
 	// lastEnd when it ended (Unix nanoseconds).
 	lastScan, lastEnd atomic.Int64
@@ -167,6 +176,7 @@ func New(o Options) *Engine {
 		soft:        make(chan struct{}, 1),
 		done:        make(chan struct{}),
 		prints:      map[string]uint64{},
+		pending:     newPending(),
 		docs:        map[i18n.Lang]*report.Doc{},
 		subs:        map[chan Change]struct{}{},
 		connected:   true,
@@ -264,11 +274,13 @@ func (e *Engine) Objects(kind string) []any {
 // Done is closed when the engine has stopped.
 func (e *Engine) Done() <-chan struct{} { return e.done }
 
-// changed marks a kind's cache dirty and wakes the loop.
-func (e *Engine) changed(src *source, hard bool) {
-	src.dirty.Store(true)
+// changed records a change to obj in a kind's cache and wakes the loop.
+func (e *Engine) changed(src *source, obj any, hard bool) {
+	ns, bucket := namespaceOf(src, obj)
+	src.stale.mark(bucket)
+	e.pending.add(ns, hard)
 	ch := e.soft
-	if hard {
+	if hard || ns == "" {
 		ch = e.hard
 	}
 	select {
@@ -277,9 +289,10 @@ func (e *Engine) changed(src *source, hard bool) {
 	}
 }
 
-// loop diagnoses once every cache has synced, then after changes — a
-// debounce after a hard one, SoftDelay after a soft one — and every
-// Refresh.
+// loop diagnoses everything once every cache has synced; then, a debounce
+// after a change, the namespaces changes touched (with a chunk of the
+// backlog); soft changes after SoftDelay; and every namespace again, a
+// chunk per pass, every Refresh.
 func (e *Engine) loop(ctx context.Context) {
 	defer close(e.done)
 	synced := make([]cache.InformerSynced, len(e.sources))
@@ -297,7 +310,9 @@ func (e *Engine) loop(ctx context.Context) {
 	defer refresh.Stop()
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
-	var due time.Time // zero: no diagnosis pending
+	softTimer := time.NewTimer(time.Hour)
+	softTimer.Stop()
+	var due, softDue time.Time // zero: nothing scheduled
 	schedule := func(after time.Duration) {
 		at := time.Now().Add(after)
 		if due.IsZero() || at.Before(due) {
@@ -309,34 +324,44 @@ func (e *Engine) loop(ctx context.Context) {
 		select {
 		case <-ctx.Done():
 			timer.Stop()
+			softTimer.Stop()
 			return
 		case <-e.hard:
-			// Wait for the rest of the burst (a rollout changes many
-			// objects), and half as long as the last diagnosis took,
-			// so constant churn costs at most two thirds of a core.
-			schedule(e.pace())
+			// A pass of the namespaces a change touched is cheap: it
+			// waits only for the rest of a burst.
+			schedule(e.o.Debounce)
 		case <-e.soft:
-			schedule(e.o.SoftDelay)
+			if softDue.IsZero() {
+				softDue = time.Now().Add(e.o.SoftDelay)
+				softTimer.Reset(e.o.SoftDelay)
+			}
+		case <-softTimer.C:
+			softDue = time.Time{}
+			e.pending.promoteSoft()
+			schedule(e.pace())
+		case <-refresh.C:
+			// Some findings depend on time alone (a pod Pending past
+			// its start-up grace): every namespace, a chunk per pass.
+			e.pending.queueAll()
+			schedule(e.pace())
 		case <-timer.C:
 			due = time.Time{}
 			e.drain()
-			e.Scan()
-		case <-refresh.C:
-			due = time.Time{}
-			timer.Stop()
-			e.drain()
-			e.Scan()
+			e.pass(e.chooseScope())
+			switch urgent, backlog := e.pending.work(); {
+			case urgent:
+				schedule(e.o.Debounce)
+			case backlog:
+				schedule(e.pace())
+			}
 		}
 	}
 }
 
-// pace is how long a hard change waits: the debounce, and at least until
-// half as long as the last diagnosis took has passed since it ended, so
-// constant churn costs at most two thirds of a core while a change shows
-// after about the debounce and one diagnosis (a full pause of one
-// diagnosis made a change under churn take two diagnoses and more: over a
-// second at 10,000 pods). The gap is capped at half a second; the first
-// diagnosis, which converts every object once, does not count.
+// pace is how long a backlog pass waits: the debounce, and at least until
+// half as long as the last pass took has passed since it ended, so the
+// backlog costs at most two thirds of a core (capped at half a second; the
+// first diagnosis, which reads every object, does not count).
 func (e *Engine) pace() time.Duration {
 	wait := e.o.Debounce
 	if end := e.lastEnd.Load(); end != 0 {
@@ -351,73 +376,55 @@ func (e *Engine) pace() time.Duration {
 // drain forgets wake-ups already covered by the diagnosis about to run;
 // a change after this point wakes the loop again.
 func (e *Engine) drain() {
-	for _, ch := range []chan struct{}{e.hard, e.soft} {
-		select {
-		case <-ch:
-		default:
-		}
+	select {
+	case <-e.hard:
+	default:
 	}
 }
 
-// Scan diagnoses the cached objects now and publishes the difference. The
-// loop calls it; tests and benchmarks may call it directly.
+// Scan diagnoses every namespace now and publishes the difference. The
+// loop calls it first; tests and benchmarks may call it directly.
 func (e *Engine) Scan() Change {
-	start := time.Now()
-	b := snapshot.NewBuilder()
-	counts := make(map[string]int, len(e.sources))
-	for _, s := range e.sources {
-		b.MarkKind(s.kind)
-		if s.sorted == nil || s.dirty.Swap(false) {
-			s.sorted = sortedList(s.store)
-			if s.kind != snapshot.KindEvent {
-				// Unchanged objects keep their pointer in the cache (an
-				// update replaces the object), so their copy is reused.
-				copies := make([]any, len(s.sorted))
-				copyOf := make(map[any]any, len(s.sorted))
-				for j, o := range s.sorted {
-					c, ok := s.copyOf[o]
-					if !ok {
-						c = ownCopy(o)
-					}
-					copies[j], copyOf[o] = c, c
-				}
-				s.copies, s.copyOf = copies, copyOf
-			}
-		}
-		counts[s.kind] = len(s.sorted)
-		if s.kind == snapshot.KindEvent {
-			e.events.add(b, s.sorted)
-			continue
-		}
-		for j, o := range s.copies {
-			if o == nil {
-				continue
-			}
-			// The builder deletes a checked last-applied annotation from
-			// the copy it gets: such objects get a fresh copy each time.
-			if m, ok := s.sorted[j].(metav1.Object); ok && hasLastApplied(m.GetAnnotations()) {
-				o = ownCopy(s.sorted[j])
-			}
-			b.Add(o)
-		}
-	}
-	for _, n := range e.notes {
-		b.Note(n)
-	}
-	res := diagnose.Run(b.Build(e.o.Now()), e.o.Diagnose)
-	return e.publish(res, counts, start)
+	p := &e.pending
+	p.mu.Lock()
+	clear(p.urgent)
+	clear(p.soft)
+	clear(p.backlog)
+	p.everything = false
+	p.mu.Unlock()
+	e.podsMoved.Store(false)
+	return e.pass(nil)
+}
+
+// ScanChanged diagnoses what the loop's next pass would: the namespaces
+// changed since the last pass and a chunk of the backlog (tests and
+// benchmarks).
+func (e *Engine) ScanChanged() Change {
+	e.pending.promoteSoft()
+	return e.pass(e.chooseScope())
 }
 
 // publish diffs a result against the previous one by finding ID, stores it
-// and tells listeners and subscribers.
-func (e *Engine) publish(res *diagnose.Result, counts map[string]int, start time.Time) Change {
+// and tells listeners and subscribers. fresh are the findings the pass
+// made; the others were carried over from the previous result unchanged,
+// and keep their fingerprints.
+func (e *Engine) publish(res *diagnose.Result, fresh []*diagnose.Finding, scope map[string]bool, counts map[string]int, start time.Time) Change {
 	e.renderMu.Lock()
-	doc := report.Build(res, i18n.EN)
+	part := *res
+	part.Findings = fresh
+	doc := report.Build(&part, i18n.EN)
 	e.renderMu.Unlock()
+	freshPrint := make(map[*diagnose.Finding]uint64, len(fresh))
+	for i, f := range fresh {
+		freshPrint[f] = fingerprint(doc.Findings[i])
+	}
 
 	e.mu.Lock()
 	prev := e.state
 	st := &State{Result: res, ByID: make(map[string]*diagnose.Finding, len(res.Findings)), At: res.Now, Objects: counts}
+	if scope != nil {
+		st.Scope = slices.Sorted(maps.Keys(scope))
+	}
 	prints := make(map[string]uint64, len(res.Findings))
 	ch := Change{Time: res.Now, Initial: prev == nil}
 	if prev != nil {
@@ -426,9 +433,12 @@ func (e *Engine) publish(res *diagnose.Result, counts map[string]int, start time
 		st.Gen = 1
 	}
 	ch.Gen = st.Gen
-	for i, f := range res.Findings {
+	for _, f := range res.Findings {
 		st.ByID[f.ID] = f
-		p := fingerprint(doc.Findings[i])
+		p, ok := freshPrint[f]
+		if !ok {
+			p = e.prints[f.ID]
+		}
 		prints[f.ID] = p
 		old, seen := e.prints[f.ID]
 		switch {
@@ -452,7 +462,10 @@ func (e *Engine) publish(res *diagnose.Result, counts map[string]int, start time
 	}
 	e.state = st
 	e.prints = prints
-	e.docs = map[i18n.Lang]*report.Doc{i18n.EN: &doc}
+	e.docs = map[i18n.Lang]*report.Doc{}
+	if len(fresh) == len(res.Findings) {
+		e.docs[i18n.EN] = &doc
+	}
 	listeners := e.listeners
 	if ch.Initial || !ch.Empty() {
 		for sub := range e.subs {
@@ -504,33 +517,4 @@ func (e *Engine) Render(st *State, fs []*diagnose.Finding, lang i18n.Lang) repor
 func ownEvent(obj any) bool {
 	ev, ok := obj.(*corev1.Event)
 	return ok && (ev.Source.Component == Component || ev.ReportingController == Component)
-}
-
-// sortedList lists a cache in namespace/name order, the order kubectl and
-// a LIST return: some rules list what they found in input order, and a
-// cache's map order would make the same cluster read differently from one
-// diagnosis to the next (a finding "updated" for nothing).
-func sortedList(st cache.Store) []any {
-	objs := st.List()
-	type keyed struct {
-		ns, name string
-		o        any
-	}
-	ks := make([]keyed, len(objs))
-	for i, o := range objs {
-		ks[i].o = o
-		if m, ok := o.(metav1.Object); ok {
-			ks[i].ns, ks[i].name = m.GetNamespace(), m.GetName()
-		}
-	}
-	sort.Slice(ks, func(i, j int) bool {
-		if ks[i].ns != ks[j].ns {
-			return ks[i].ns < ks[j].ns
-		}
-		return ks[i].name < ks[j].name
-	})
-	for i := range ks {
-		objs[i] = ks[i].o
-	}
-	return objs
 }

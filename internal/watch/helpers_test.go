@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -115,9 +114,9 @@ func kindOf(o runtime.Object) string {
 func storeEngine(tb testing.TB, objs []runtime.Object, o Options) *Engine {
 	tb.Helper()
 	e := New(o)
-	stores := map[string]cache.Store{}
+	stores := map[string]cache.Indexer{}
 	for _, k := range kinds {
-		stores[k.name] = cache.NewStore(cache.MetaNamespaceKeyFunc)
+		stores[k.name] = cache.NewIndexer(cache.MetaNamespaceKeyFunc, cache.Indexers{cache.NamespaceIndex: cache.MetaNamespaceIndexFunc})
 	}
 	for _, obj := range objs {
 		k := kindOf(obj)
@@ -136,7 +135,7 @@ func storeEngine(tb testing.TB, objs []runtime.Object, o Options) *Engine {
 	// nothing about them, while a watched, empty kind means "none exist".
 	for _, k := range kinds {
 		if len(stores[k.name].ListKeys()) > 0 {
-			e.sources = append(e.sources, &source{kind: k.name, store: stores[k.name], synced: func() bool { return true }, dirty: new(atomic.Bool)})
+			e.sources = append(e.sources, newSource(k, stores[k.name], func() bool { return true }))
 		}
 	}
 	return e

@@ -22,10 +22,9 @@ type metaObject[T any] interface {
 }
 
 // shallowCopy copies an object's top-level struct, so the snapshot builder
-// may write its metadata (it clears managedFields and deletes the
-// last-applied annotation it has checked) without touching the informer's
-// cache, which other goroutines read. The annotation map is cloned only
-// when the builder will delete from it.
+// may delete the last-applied annotation it has checked without touching
+// the informer's cache, which other goroutines read. The annotation map is
+// cloned only when the builder will delete from it.
 func shallowCopy[T any, P metaObject[T]](o P) any {
 	c := P(new(T))
 	*(*T)(c) = *(*T)(o)

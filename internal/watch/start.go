@@ -7,7 +7,6 @@ import (
 	"io"
 	"sort"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
@@ -66,14 +65,17 @@ func (e *Engine) Start(ctx context.Context, cs kubernetes.Interface) error {
 			close(e.done)
 			return fmt.Errorf("watch %s: %w", resource, err)
 		}
-		src := &source{kind: k.name, store: inf.GetStore(), synced: inf.HasSynced, dirty: new(atomic.Bool)}
+		src := newSource(k, inf.GetIndexer(), inf.HasSynced)
 		sources = append(sources, src)
 		kindName := k.name
 		if _, err := inf.AddEventHandler(cache.ResourceEventHandlerFuncs{
 			AddFunc: func(obj any) {
 				e.heard()
+				if kindName == snapshot.KindPod {
+					e.podsMoved.Store(true)
+				}
 				if !ownEvent(obj) {
-					e.changed(src, true)
+					e.changed(src, obj, true)
 				}
 			},
 			UpdateFunc: func(old, cur any) {
@@ -83,19 +85,25 @@ func (e *Engine) Start(ctx context.Context, cs kubernetes.Interface) error {
 				if rv := resourceVersion(cur); rv != "" && rv == resourceVersion(old) {
 					return
 				}
+				if kindName == snapshot.KindPod && podMoved(old, cur) {
+					e.podsMoved.Store(true)
+				}
 				switch hardness(kindName, old, cur) {
 				case noChange:
 				case softChange:
-					e.changed(src, false)
+					e.changed(src, cur, false)
 				default:
-					e.changed(src, true)
+					e.changed(src, cur, true)
 				}
 			},
-			DeleteFunc: func(any) {
+			DeleteFunc: func(obj any) {
 				e.heard()
+				if kindName == snapshot.KindPod {
+					e.podsMoved.Store(true)
+				}
 				// An expiring event (the API server drops them after an
 				// hour) only removes evidence.
-				e.changed(src, kindName != snapshot.KindEvent)
+				e.changed(src, obj, kindName != snapshot.KindEvent)
 			},
 		}); err != nil {
 			close(e.done)

@@ -1,0 +1,544 @@
+package watch
+
+import (
+	"maps"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/tools/cache"
+
+	"github.com/podwhy/podwhy/internal/diagnose"
+	"github.com/podwhy/podwhy/internal/snapshot"
+)
+
+// Incremental diagnosis. A namespaced finding depends on its namespace's
+// objects, the cluster-scoped objects and, as evidence only, the pods of
+// other namespaces (diagnose.RunIn). So a change re-diagnoses only the
+// namespaces it touched: the snapshot of such a pass holds the
+// cluster-scoped objects, those namespaces' objects and events, and of the
+// other pods only those RunIn reads (on nodes with a finding; all of them
+// when a pod of the scope waits to be scheduled), and its findings replace
+// theirs (diagnose.Merge). Converting and diagnosing all 10,000 pods and
+// 50,000 events for every change made a change wait a second and more on a
+// busy cluster.
+//
+// What a change elsewhere can only move — a Pending pod's note on what
+// another namespace's pods use of a node — is refreshed by the backlog:
+// namespaces queued after a cluster-scoped change, after pods were bound or
+// removed, and every Refresh, re-diagnosed a chunk at a time in passes of
+// their own, so a change waits at most for one such pass.
+
+// chunkObjects bounds the backlog a pass takes on: about this many pods
+// and events of queued namespaces (a namespace is never split), about
+// 0.1 s of work at 10,000 pods.
+const chunkObjects = 4000
+
+// bucket is one namespace's objects of one kind ("" for a cluster-scoped
+// kind), in name order. The builder is given the cached objects
+// themselves: it writes only to drop managedFields, which the transform
+// already dropped, and a checked last-applied annotation, and objects that
+// have one get a copy (bucket.add).
+type bucket struct {
+	objs []any
+}
+
+// staleSet records which buckets of a kind must be re-read from its cache.
+type staleSet struct {
+	mu  sync.Mutex
+	all bool
+	ns  map[string]bool
+}
+
+func (s *staleSet) mark(ns string) {
+	s.mu.Lock()
+	if s.ns == nil {
+		s.ns = map[string]bool{}
+	}
+	s.ns[ns] = true
+	s.mu.Unlock()
+}
+
+func (s *staleSet) markAll() {
+	s.mu.Lock()
+	s.all = true
+	s.mu.Unlock()
+}
+
+// take returns the stale namespaces that want says are wanted now (all of
+// them when want is nil) and forgets them; all reports that every bucket
+// is stale.
+func (s *staleSet) take(want func(string) bool) (ns []string, all bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.all {
+		// Everything is stale (at start): the whole kind is re-read,
+		// wanted or not.
+		s.all = false
+		s.ns = nil
+		return nil, true
+	}
+	for n := range s.ns {
+		if want == nil || want(n) {
+			ns = append(ns, n)
+			delete(s.ns, n)
+		}
+	}
+	return ns, false
+}
+
+// pending holds the namespaces waiting for a diagnosis.
+type pending struct {
+	mu sync.Mutex
+	// urgent: a change that may open or resolve a finding there.
+	urgent map[string]bool
+	// soft: a change that can only move evidence (an event repeating).
+	soft map[string]bool
+	// backlog: to re-diagnose, a chunk per pass.
+	backlog map[string]bool
+	// everything: queue every namespace (a cluster-scoped object
+	// changed, or Refresh).
+	everything bool
+}
+
+func newPending() pending {
+	return pending{urgent: map[string]bool{}, soft: map[string]bool{}, backlog: map[string]bool{}}
+}
+
+// add records a change in a namespace; "" is a cluster-scoped change.
+func (p *pending) add(ns string, hard bool) {
+	p.mu.Lock()
+	switch {
+	case ns == "":
+		p.everything = true
+	case hard:
+		p.urgent[ns] = true
+	default:
+		p.soft[ns] = true
+	}
+	p.mu.Unlock()
+}
+
+func (p *pending) queueAll() {
+	p.mu.Lock()
+	p.everything = true
+	p.mu.Unlock()
+}
+
+// promoteSoft moves the soft changes to the backlog: their wait is over.
+func (p *pending) promoteSoft() {
+	p.mu.Lock()
+	for ns := range p.soft {
+		p.backlog[ns] = true
+	}
+	clear(p.soft)
+	p.mu.Unlock()
+}
+
+// work reports whether a pass has anything to do now: urgent changes, or
+// only a backlog.
+func (p *pending) work() (urgent, backlog bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.urgent) > 0, len(p.backlog) > 0 || p.everything
+}
+
+// idle reports whether nothing at all waits, soft changes included.
+func (p *pending) idle() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.urgent)+len(p.soft)+len(p.backlog) == 0 && !p.everything
+}
+
+// namespaceOf is the namespace a change to obj concerns: its own for a
+// namespaced object, its name for a Namespace, "" (every namespace) for
+// another cluster-scoped object. bucket is where the object is cached.
+func namespaceOf(src *source, obj any) (ns, bucketKey string) {
+	if d, ok := obj.(cache.DeletedFinalStateUnknown); ok {
+		obj = d.Obj
+		if obj == nil {
+			ns, _, _ := cache.SplitMetaNamespaceKey(d.Key)
+			if src.clusterScoped {
+				return "", ""
+			}
+			return ns, ns
+		}
+	}
+	m, ok := obj.(metav1.Object)
+	if !ok {
+		return "", ""
+	}
+	if src.clusterScoped {
+		if src.kind == snapshot.KindNamespace {
+			return m.GetName(), ""
+		}
+		return "", ""
+	}
+	return m.GetNamespace(), m.GetNamespace()
+}
+
+// namespaces lists every namespace that holds an object of any kind, or
+// is a Namespace object.
+func (e *Engine) namespaces() []string {
+	set := map[string]bool{}
+	for _, s := range e.sources {
+		if s.clusterScoped {
+			if s.kind == snapshot.KindNamespace {
+				for _, o := range s.store.List() {
+					if m, ok := o.(metav1.Object); ok {
+						set[m.GetName()] = true
+					}
+				}
+			}
+			continue
+		}
+		for _, ns := range namespaceValues(s.store) {
+			set[ns] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(set))
+}
+
+// chooseScope takes the namespaces a pass diagnoses: every urgent one
+// or, when none is urgent, a chunk of the backlog. An urgent change never
+// waits for backlog work in its own pass, only for a pass already running.
+func (e *Engine) chooseScope() map[string]bool {
+	p := &e.pending
+	p.mu.Lock()
+	everything := p.everything
+	p.everything = false
+	p.mu.Unlock()
+	var all []string
+	if everything {
+		all = e.namespaces()
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, ns := range all {
+		p.backlog[ns] = true
+	}
+	scope := p.urgent
+	p.urgent = map[string]bool{}
+	for ns := range scope {
+		delete(p.backlog, ns)
+		delete(p.soft, ns)
+	}
+	if len(scope) > 0 {
+		return scope
+	}
+	budget := 0
+	for _, ns := range slices.Sorted(maps.Keys(p.backlog)) {
+		if budget >= chunkObjects {
+			break
+		}
+		budget += e.weight(ns)
+		scope[ns] = true
+		delete(p.backlog, ns)
+		delete(p.soft, ns)
+	}
+	return scope
+}
+
+// weight estimates a namespace's cost in a pass: its pods and events as
+// last read.
+func (e *Engine) weight(ns string) int {
+	n := 1
+	for _, s := range e.sources {
+		if b := s.buckets[ns]; b != nil && (s.kind == snapshot.KindPod || s.kind == snapshot.KindEvent) {
+			n += len(b.objs)
+		}
+	}
+	return n
+}
+
+// refresh re-reads the stale buckets that the pass needs: every pod and
+// cluster-scoped bucket (each pass holds them all), and the other kinds'
+// buckets of the scope's namespaces (nil scope: all). Other stale buckets
+// wait until their namespace is diagnosed.
+func (s *source) refresh(scope map[string]bool) {
+	var want func(string) bool
+	if scope != nil && !s.clusterScoped && s.kind != snapshot.KindPod {
+		want = func(ns string) bool { return scope[ns] }
+	}
+	stale, all := s.stale.take(want)
+	if s.buckets == nil {
+		s.buckets = map[string]*bucket{}
+	}
+	if all {
+		s.buckets = map[string]*bucket{}
+		for ns, objs := range s.byNamespace() {
+			s.buckets[ns] = s.fill(objs)
+		}
+		return
+	}
+	for _, ns := range stale {
+		var objs []any
+		if s.clusterScoped {
+			objs = s.store.List()
+		} else {
+			objs = byIndex(s.store, ns)
+		}
+		if len(objs) == 0 {
+			delete(s.buckets, ns)
+			continue
+		}
+		s.buckets[ns] = s.fill(objs)
+	}
+}
+
+// byNamespace reads the whole cache grouped by bucket.
+func (s *source) byNamespace() map[string][]any {
+	out := map[string][]any{}
+	for _, o := range s.store.List() {
+		ns := ""
+		if m, ok := o.(metav1.Object); ok && !s.clusterScoped {
+			ns = m.GetNamespace()
+		}
+		out[ns] = append(out[ns], o)
+	}
+	return out
+}
+
+// fill makes a bucket of objs.
+func (s *source) fill(objs []any) *bucket {
+	sortByName(objs)
+	return &bucket{objs: objs}
+}
+
+// add feeds a bucket to the builder.
+func (b *bucket) add(bl *snapshot.Builder) {
+	for _, o := range b.objs {
+		switch o := o.(type) {
+		case *corev1.Event:
+			// Converted each time rather than kept: on a big cluster
+			// events outnumber every other kind (50,000 for 10,000
+			// pods in the benchmark), and a pass converts only its
+			// namespaces'.
+			if !ownEvent(o) {
+				bl.AddEvent(snapshot.CoreEvent(o))
+			}
+		case metav1.Object:
+			// The builder deletes a checked last-applied annotation
+			// from what it is given: such objects get a fresh copy.
+			if hasLastApplied(o.GetAnnotations()) {
+				bl.Add(ownCopy(o))
+				continue
+			}
+			bl.Add(o)
+		}
+	}
+}
+
+// build makes the snapshot of a pass: the cluster-scoped objects, the
+// scope's namespaced objects and the pods of other namespaces that
+// diagnose.RunIn needs (nil scope: everything). scanned are the counts of
+// the whole cache, as a full diagnosis reports them.
+func (e *Engine) build(scope map[string]bool) (snap *snapshot.Snapshot, counts map[string]int, scanned scannedCounts) {
+	var pods *source
+	for _, s := range e.sources {
+		s.refresh(scope)
+		if s.kind == snapshot.KindPod {
+			pods = s
+		}
+	}
+	// Which other namespaces' pods the pass needs: all of them, or those
+	// on nodes with a finding, which lists them.
+	allPods := scope == nil || pods == nil
+	var troubled map[string]bool
+	if !allPods {
+		var scopePods []*corev1.Pod
+		for ns := range scope {
+			if b := pods.buckets[ns]; b != nil {
+				for _, o := range b.objs {
+					if p, ok := o.(*corev1.Pod); ok {
+						scopePods = append(scopePods, p)
+					}
+				}
+			}
+		}
+		allPods = diagnose.NeedsAllPods(scopePods)
+		troubled = e.troubledNodes()
+	}
+
+	b := snapshot.NewBuilder()
+	counts = make(map[string]int, len(e.sources))
+	namespaces := map[string]bool{}
+	for _, s := range e.sources {
+		b.MarkKind(s.kind)
+		counts[s.kind] = len(s.store.ListKeys())
+		for _, ns := range slices.Sorted(maps.Keys(s.buckets)) {
+			bk := s.buckets[ns]
+			switch {
+			case s.kind == snapshot.KindPod:
+				namespaces[ns] = true
+				scanned.pods += len(bk.objs)
+				if allPods || scope[ns] {
+					bk.add(b)
+					continue
+				}
+				for _, o := range bk.objs {
+					if p, ok := o.(*corev1.Pod); ok && troubled[p.Spec.NodeName] {
+						b.Add(p)
+					}
+				}
+			case s.kind == snapshot.KindNamespace:
+				for _, o := range bk.objs {
+					if m, ok := o.(metav1.Object); ok {
+						namespaces[m.GetName()] = true
+					}
+				}
+				bk.add(b)
+			case scope == nil || s.clusterScoped || scope[ns]:
+				bk.add(b)
+			}
+		}
+	}
+	scanned.namespaces = len(namespaces)
+	for _, n := range e.notes {
+		b.Note(n)
+	}
+	return b.Build(e.o.Now()), counts, scanned
+}
+
+type scannedCounts struct{ pods, namespaces int }
+
+// troubledNodes are the nodes with a finding, by name.
+func (e *Engine) troubledNodes() map[string]bool {
+	out := map[string]bool{}
+	for _, s := range e.sources {
+		if s.kind != snapshot.KindNode {
+			continue
+		}
+		for _, bk := range s.buckets {
+			for _, o := range bk.objs {
+				if n, ok := o.(*corev1.Node); ok && diagnose.NodeHasFinding(n) {
+					out[n.Name] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// pass diagnoses a scope (nil: everything) and publishes the result merged
+// into the previous one.
+func (e *Engine) pass(scope map[string]bool) Change {
+	start := time.Now()
+	prev := e.State()
+	if prev == nil {
+		scope = nil
+	}
+	snap, counts, scanned := e.build(scope)
+	if scope == nil {
+		res := diagnose.Run(snap, e.o.Diagnose)
+		return e.publish(res, res.Findings, nil, counts, start)
+	}
+	part := diagnose.RunIn(snap, e.o.Diagnose, scope)
+	res := diagnose.Merge(prev.Result, part, scope)
+	res.Scanned.Pods, res.Scanned.Namespaces = scanned.pods, scanned.namespaces
+	e.queueEvidence(scope)
+	return e.publish(res, part.Findings, scope, counts, start)
+}
+
+// queueEvidence queues, after pods of the scope changed, the other
+// namespaces with a pod waiting to be scheduled: their findings quote what
+// other pods use of each node and which pods hold a host port.
+func (e *Engine) queueEvidence(scope map[string]bool) {
+	if !e.podsMoved.Swap(false) {
+		return
+	}
+	var wait []string
+	for _, s := range e.sources {
+		if s.kind != snapshot.KindPod {
+			continue
+		}
+		for ns, bk := range s.buckets {
+			if scope[ns] {
+				continue
+			}
+			for _, o := range bk.objs {
+				if p, ok := o.(*corev1.Pod); ok && p.Spec.NodeName == "" && p.DeletionTimestamp == nil {
+					wait = append(wait, ns)
+					break
+				}
+			}
+		}
+	}
+	if len(wait) == 0 {
+		return
+	}
+	e.pending.mu.Lock()
+	for _, ns := range wait {
+		e.pending.soft[ns] = true
+	}
+	e.pending.mu.Unlock()
+	select {
+	case e.soft <- struct{}{}:
+	default:
+	}
+}
+
+// podMoved reports whether a pod change can move another namespace's
+// evidence: a pod added, removed, bound to a node or ending.
+func podMoved(old, cur any) bool {
+	o, ok1 := old.(*corev1.Pod)
+	n, ok2 := cur.(*corev1.Pod)
+	if !ok1 || !ok2 {
+		return true
+	}
+	return o.Spec.NodeName != n.Spec.NodeName || o.Status.Phase != n.Status.Phase || (o.DeletionTimestamp == nil) != (n.DeletionTimestamp == nil)
+}
+
+func byIndex(st cache.Indexer, ns string) []any {
+	objs, err := st.ByIndex(cache.NamespaceIndex, ns)
+	if err == nil {
+		return objs
+	}
+	// An indexer without the namespace index (none of client-go's typed
+	// informers): filter the whole cache.
+	var out []any
+	for _, o := range st.List() {
+		if m, ok := o.(metav1.Object); ok && m.GetNamespace() == ns {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func namespaceValues(st cache.Indexer) []string {
+	if _, ok := st.GetIndexers()[cache.NamespaceIndex]; ok {
+		return st.ListIndexFuncValues(cache.NamespaceIndex)
+	}
+	set := map[string]bool{}
+	for _, o := range st.List() {
+		if m, ok := o.(metav1.Object); ok {
+			set[m.GetNamespace()] = true
+		}
+	}
+	return slices.Collect(maps.Keys(set))
+}
+
+// sortByName orders one bucket by namespace and name, the order kubectl
+// and a LIST return: some rules list what they found in input order, and a
+// cache's map order would make the same cluster read differently from one
+// diagnosis to the next (a finding "updated" for nothing).
+func sortByName(objs []any) {
+	key := func(o any) (string, string) {
+		if m, ok := o.(metav1.Object); ok {
+			return m.GetNamespace(), m.GetName()
+		}
+		return "", ""
+	}
+	sort.Slice(objs, func(i, j int) bool {
+		ni, ai := key(objs[i])
+		nj, aj := key(objs[j])
+		if c := strings.Compare(ni, nj); c != 0 {
+			return c < 0
+		}
+		return ai < aj
+	})
+}
