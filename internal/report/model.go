@@ -110,11 +110,12 @@ func Build(res *diagnose.Result, lang i18n.Lang) Doc {
 			Headline: f.Headline.String(lang), Explanation: f.Explain.String(lang), Since: timePtr(f.Since),
 			Evidence: []Evidence{}, Steps: []Step{},
 		}
-		if rf.Pods == nil {
-			rf.Pods = []diagnose.PodRef{}
-		}
-		for i := range rf.Pods {
-			rf.Pods[i].Created = rf.Pods[i].Created.UTC()
+		// A copy: the same findings are rendered again, and read, by
+		// other goroutines (podwhy serve).
+		rf.Pods = make([]diagnose.PodRef, len(f.Pods))
+		for i, p := range f.Pods {
+			p.Created = p.Created.UTC()
+			rf.Pods[i] = p
 		}
 		for _, e := range f.Evidence {
 			rf.Evidence = append(rf.Evidence, Evidence{Kind: e.Kind, Object: e.Object, Field: e.Field, Reason: e.Reason, Type: e.Type,

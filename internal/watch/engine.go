@@ -157,10 +157,6 @@ type Engine struct {
 	listeners []func(*State, Change)
 	subs      map[chan Change]struct{}
 
-	// renderMu serialises report.Build, which writes into the findings it
-	// renders (it normalises pod times in place).
-	renderMu sync.Mutex
-
 	apiMu       sync.Mutex
 	connected   bool
 	lastAPIErr  error
@@ -409,11 +405,9 @@ func (e *Engine) ScanChanged() Change {
 // made; the others were carried over from the previous result unchanged,
 // and keep their fingerprints.
 func (e *Engine) publish(res *diagnose.Result, fresh []*diagnose.Finding, scope map[string]bool, counts map[string]int, start time.Time) Change {
-	e.renderMu.Lock()
 	part := *res
 	part.Findings = fresh
 	doc := report.Build(&part, i18n.EN)
-	e.renderMu.Unlock()
 	freshPrint := make(map[*diagnose.Finding]uint64, len(fresh))
 	for i, f := range fresh {
 		freshPrint[f] = fingerprint(doc.Findings[i])
@@ -508,8 +502,6 @@ func (e *Engine) Doc(lang i18n.Lang) *report.Doc {
 func (e *Engine) Render(st *State, fs []*diagnose.Finding, lang i18n.Lang) report.Doc {
 	res := *st.Result
 	res.Findings = fs
-	e.renderMu.Lock()
-	defer e.renderMu.Unlock()
 	return report.Build(&res, lang)
 }
 
