@@ -42,6 +42,9 @@ func main() {
 	// call are the API server's own answers to the create and delete: the
 	// part of each latency that is not podwhy's.
 	var appear, resolve, call []time.Duration
+	// after are the same latencies counted from the API server's answer:
+	// the change is committed by then, so this is at least podwhy's part.
+	var appearAfter, resolveAfter []time.Duration
 	for i := 0; i < *n; i++ {
 		name := fmt.Sprintf("probe-%d-%d", time.Now().Unix(), i)
 		pod := &corev1.Pod{
@@ -54,21 +57,27 @@ func main() {
 			fail(err)
 		}
 		call = append(call, time.Since(t0))
+		ack := time.Now()
 		id := waitFor(*url, name, true)
 		appear = append(appear, time.Since(t0))
+		appearAfter = append(appearAfter, time.Since(ack))
 		zero := int64(0)
 		t1 := time.Now()
 		if err := cs.CoreV1().Pods(ns).Delete(ctx, name, metav1.DeleteOptions{GracePeriodSeconds: &zero}); err != nil {
 			fail(err)
 		}
 		call = append(call, time.Since(t1))
+		ack = time.Now()
 		waitGone(*url, id)
 		resolve = append(resolve, time.Since(t1))
+		resolveAfter = append(resolveAfter, time.Since(ack))
 	}
 	cs.CoreV1().Namespaces().Delete(ctx, ns, metav1.DeleteOptions{})
 	fmt.Printf("appear (pod created → finding): %s\n", stats(appear))
 	fmt.Printf("resolve (pod deleted → finding gone): %s\n", stats(resolve))
 	fmt.Printf("of which the API server's create/delete call: %s\n", stats(call))
+	fmt.Printf("appear after the API server's answer: %s\n", stats(appearAfter))
+	fmt.Printf("resolve after the API server's answer: %s\n", stats(resolveAfter))
 }
 
 func waitFor(url, pod string, _ bool) string {

@@ -152,8 +152,10 @@ func (c *Cluster) Up(ctx context.Context) error {
 
 func (c *Cluster) ensurePackages() error {
 	var missing []string
-	for bin, pkg := range map[string]string{"/usr/bin/containerd": "containerd", "/usr/sbin/runc": "runc", "/usr/lib/cni/bridge": "containernetworking-plugins", "/bin/busybox": "busybox-static"} {
-		if !exists(bin) {
+	// In a fixed order, so the log line and the apt-get call are the same
+	// from run to run.
+	for _, bp := range [][2]string{{"/usr/bin/containerd", "containerd"}, {"/usr/sbin/runc", "runc"}, {"/usr/lib/cni/bridge", "containernetworking-plugins"}, {"/bin/busybox", "busybox-static"}} {
+		if bin, pkg := bp[0], bp[1]; !exists(bin) {
 			missing = append(missing, pkg)
 		}
 	}
@@ -164,7 +166,8 @@ func (c *Cluster) ensurePackages() error {
 	if err := run("/", nil, "apt-get", "update", "-qq"); err != nil {
 		return err
 	}
-	return run("/", []string{"DEBIAN_FRONTEND=noninteractive"}, "apt-get", "install", "-y", "-qq", strings.Join(missing, " "))
+	// One argument per package: on a fresh machine all of them are missing.
+	return run("/", []string{"DEBIAN_FRONTEND=noninteractive"}, "apt-get", append([]string{"install", "-y", "-qq"}, missing...)...)
 }
 
 func (c *Cluster) startControlPlane() error {

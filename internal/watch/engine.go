@@ -39,6 +39,10 @@ type Options struct {
 	// event repeating, an old event expiring, a pod bound elsewhere) may
 	// wait for a diagnosis; on a big cluster such changes never stop.
 	SoftDelay time.Duration
+	// EvidenceDelay is how long the findings of other namespaces wait
+	// after pods were bound or removed, when what moved is only their
+	// evidence (a Pending pod's note on the nodes' free capacity).
+	EvidenceDelay time.Duration
 	// Refresh re-diagnoses every namespace without a change, a chunk per
 	// pass, because some findings depend on time alone: a pod Pending
 	// past its start-up grace, a back-off that is five minutes old.
@@ -65,6 +69,9 @@ func (o *Options) defaults() {
 	}
 	if o.SoftDelay <= 0 {
 		o.SoftDelay = 5 * time.Second
+	}
+	if o.EvidenceDelay <= 0 {
+		o.EvidenceDelay = 15 * time.Second
 	}
 	if o.Refresh <= 0 {
 		o.Refresh = 30 * time.Second
@@ -308,7 +315,9 @@ func (e *Engine) loop(ctx context.Context) {
 	timer.Stop()
 	softTimer := time.NewTimer(time.Hour)
 	softTimer.Stop()
-	var due, softDue time.Time // zero: nothing scheduled
+	evidenceTimer := time.NewTimer(time.Hour)
+	evidenceTimer.Stop()
+	var due, softDue, evidenceDue time.Time // zero: nothing scheduled
 	schedule := func(after time.Duration) {
 		at := time.Now().Add(after)
 		if due.IsZero() || at.Before(due) {
@@ -321,6 +330,7 @@ func (e *Engine) loop(ctx context.Context) {
 		case <-ctx.Done():
 			timer.Stop()
 			softTimer.Stop()
+			evidenceTimer.Stop()
 			return
 		case <-e.hard:
 			// A pass of the namespaces a change touched is cheap: it
@@ -333,7 +343,11 @@ func (e *Engine) loop(ctx context.Context) {
 			}
 		case <-softTimer.C:
 			softDue = time.Time{}
-			e.pending.promoteSoft()
+			e.pending.promote(e.pending.soft)
+			schedule(e.pace())
+		case <-evidenceTimer.C:
+			evidenceDue = time.Time{}
+			e.pending.promote(e.pending.evidence)
 			schedule(e.pace())
 		case <-refresh.C:
 			// Some findings depend on time alone (a pod Pending past
@@ -344,6 +358,10 @@ func (e *Engine) loop(ctx context.Context) {
 			due = time.Time{}
 			e.drain()
 			e.pass(e.chooseScope())
+			if evidenceDue.IsZero() && e.pending.hasEvidence() {
+				evidenceDue = time.Now().Add(e.o.EvidenceDelay)
+				evidenceTimer.Reset(e.o.EvidenceDelay)
+			}
 			switch urgent, backlog := e.pending.work(); {
 			case urgent:
 				schedule(e.o.Debounce)
@@ -385,6 +403,7 @@ func (e *Engine) Scan() Change {
 	p.mu.Lock()
 	clear(p.urgent)
 	clear(p.soft)
+	clear(p.evidence)
 	clear(p.backlog)
 	p.everything = false
 	p.mu.Unlock()
@@ -392,11 +411,12 @@ func (e *Engine) Scan() Change {
 	return e.pass(nil)
 }
 
-// ScanChanged diagnoses what the loop's next pass would: the namespaces
-// changed since the last pass and a chunk of the backlog (tests and
-// benchmarks).
+// ScanChanged runs the pass the loop would run next once every wait is
+// over: the namespaces changes touched or, when none did, a chunk of the
+// backlog, soft changes and evidence included (tests and benchmarks).
 func (e *Engine) ScanChanged() Change {
-	e.pending.promoteSoft()
+	e.pending.promote(e.pending.soft)
+	e.pending.promote(e.pending.evidence)
 	return e.pass(e.chooseScope())
 }
 

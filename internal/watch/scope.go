@@ -98,6 +98,9 @@ type pending struct {
 	urgent map[string]bool
 	// soft: a change that can only move evidence (an event repeating).
 	soft map[string]bool
+	// evidence: namespaces whose findings quote other namespaces' pods,
+	// after such pods moved.
+	evidence map[string]bool
 	// backlog: to re-diagnose, a chunk per pass.
 	backlog map[string]bool
 	// everything: queue every namespace (a cluster-scoped object
@@ -106,7 +109,7 @@ type pending struct {
 }
 
 func newPending() pending {
-	return pending{urgent: map[string]bool{}, soft: map[string]bool{}, backlog: map[string]bool{}}
+	return pending{urgent: map[string]bool{}, soft: map[string]bool{}, evidence: map[string]bool{}, backlog: map[string]bool{}}
 }
 
 // add records a change in a namespace; "" is a cluster-scoped change.
@@ -129,14 +132,22 @@ func (p *pending) queueAll() {
 	p.mu.Unlock()
 }
 
-// promoteSoft moves the soft changes to the backlog: their wait is over.
-func (p *pending) promoteSoft() {
+// promote moves soft changes (or evidence) to the backlog: their wait is
+// over.
+func (p *pending) promote(set map[string]bool) {
 	p.mu.Lock()
-	for ns := range p.soft {
+	for ns := range set {
 		p.backlog[ns] = true
 	}
-	clear(p.soft)
+	clear(set)
 	p.mu.Unlock()
+}
+
+// hasEvidence reports namespaces waiting for an evidence refresh.
+func (p *pending) hasEvidence() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.evidence) > 0
 }
 
 // work reports whether a pass has anything to do now: urgent changes, or
@@ -151,7 +162,7 @@ func (p *pending) work() (urgent, backlog bool) {
 func (p *pending) idle() bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return len(p.urgent)+len(p.soft)+len(p.backlog) == 0 && !p.everything
+	return len(p.urgent)+len(p.soft)+len(p.evidence)+len(p.backlog) == 0 && !p.everything
 }
 
 // namespaceOf is the namespace a change to obj concerns: its own for a
@@ -226,6 +237,7 @@ func (e *Engine) chooseScope() map[string]bool {
 	for ns := range scope {
 		delete(p.backlog, ns)
 		delete(p.soft, ns)
+		delete(p.evidence, ns)
 	}
 	if len(scope) > 0 {
 		return scope
@@ -239,6 +251,7 @@ func (e *Engine) chooseScope() map[string]bool {
 		scope[ns] = true
 		delete(p.backlog, ns)
 		delete(p.soft, ns)
+		delete(p.evidence, ns)
 	}
 	return scope
 }
@@ -444,9 +457,11 @@ func (e *Engine) pass(scope map[string]bool) Change {
 	return e.publish(res, part.Findings, scope, counts, start)
 }
 
-// queueEvidence queues, after pods of the scope changed, the other
+// queueEvidence queues, after pods of the scope moved, the other
 // namespaces with a pod waiting to be scheduled: their findings quote what
-// other pods use of each node and which pods hold a host port.
+// other pods use of each node and which pods hold a host port. They are
+// re-diagnosed after EvidenceDelay: on a busy cluster pods move all the
+// time, and this is evidence only.
 func (e *Engine) queueEvidence(scope map[string]bool) {
 	if !e.podsMoved.Swap(false) {
 		return
@@ -468,18 +483,11 @@ func (e *Engine) queueEvidence(scope map[string]bool) {
 			}
 		}
 	}
-	if len(wait) == 0 {
-		return
-	}
 	e.pending.mu.Lock()
 	for _, ns := range wait {
-		e.pending.soft[ns] = true
+		e.pending.evidence[ns] = true
 	}
 	e.pending.mu.Unlock()
-	select {
-	case e.soft <- struct{}{}:
-	default:
-	}
 }
 
 // podMoved reports whether a pod change can move another namespace's
