@@ -123,13 +123,19 @@ type source struct {
 	store         cache.Indexer
 	synced        func() bool
 	// stale is set by the informer's handlers; buckets are the cache's
-	// content by namespace as of the last pass that read them, and
-	// belong to the loop goroutine.
+	// objects by namespace, in name order, as of the last pass that read
+	// them, and belong to the loop goroutine.
 	stale   staleSet
-	buckets map[string]*bucket
+	buckets map[string][]any
 }
 
+// newSource makes a kind's source; its indexer gets the namespace index
+// if it lacks it (client-go's typed informers have it).
 func newSource(k kind, store cache.Indexer, synced func() bool) *source {
+	if _, ok := store.GetIndexers()[cache.NamespaceIndex]; !ok {
+		// Only fails once the informer has started, and it has not.
+		_ = store.AddIndexers(cache.Indexers{cache.NamespaceIndex: cache.MetaNamespaceIndexFunc})
+	}
 	s := &source{kind: k.name, clusterScoped: k.clusterScoped, store: store, synced: synced}
 	s.stale.markAll()
 	return s
@@ -279,8 +285,8 @@ func (e *Engine) Done() <-chan struct{} { return e.done }
 
 // changed records a change to obj in a kind's cache and wakes the loop.
 func (e *Engine) changed(src *source, obj any, hard bool) {
-	ns, bucket := namespaceOf(src, obj)
-	src.stale.mark(bucket)
+	ns, bucketKey := namespaceOf(src, obj)
+	src.stale.mark(bucketKey)
 	e.pending.add(ns, hard)
 	ch := e.soft
 	if hard || ns == "" {
@@ -317,7 +323,8 @@ func (e *Engine) loop(ctx context.Context) {
 	softTimer.Stop()
 	evidenceTimer := time.NewTimer(time.Hour)
 	evidenceTimer.Stop()
-	var due, softDue, evidenceDue time.Time // zero: nothing scheduled
+	var due time.Time // zero: no pass scheduled
+	var softArmed, evidenceArmed bool
 	schedule := func(after time.Duration) {
 		at := time.Now().Add(after)
 		if due.IsZero() || at.Before(due) {
@@ -337,16 +344,16 @@ func (e *Engine) loop(ctx context.Context) {
 			// waits only for the rest of a burst.
 			schedule(e.o.Debounce)
 		case <-e.soft:
-			if softDue.IsZero() {
-				softDue = time.Now().Add(e.o.SoftDelay)
+			if !softArmed {
+				softArmed = true
 				softTimer.Reset(e.o.SoftDelay)
 			}
 		case <-softTimer.C:
-			softDue = time.Time{}
+			softArmed = false
 			e.pending.promote(e.pending.soft)
 			schedule(e.pace())
 		case <-evidenceTimer.C:
-			evidenceDue = time.Time{}
+			evidenceArmed = false
 			e.pending.promote(e.pending.evidence)
 			schedule(e.pace())
 		case <-refresh.C:
@@ -358,8 +365,8 @@ func (e *Engine) loop(ctx context.Context) {
 			due = time.Time{}
 			e.drain()
 			e.pass(e.chooseScope())
-			if evidenceDue.IsZero() && e.pending.hasEvidence() {
-				evidenceDue = time.Now().Add(e.o.EvidenceDelay)
+			if !evidenceArmed && e.pending.hasEvidence() {
+				evidenceArmed = true
 				evidenceTimer.Reset(e.o.EvidenceDelay)
 			}
 			switch urgent, backlog := e.pending.work(); {

@@ -38,14 +38,11 @@ import (
 // 0.1 s of work at 10,000 pods.
 const chunkObjects = 4000
 
-// bucket is one namespace's objects of one kind ("" for a cluster-scoped
-// kind), in name order. The builder is given the cached objects
+// The objects of one kind are kept per namespace ("" for a cluster-scoped
+// kind), in name order: a bucket. The builder is given the cached objects
 // themselves: it writes only to drop managedFields, which the transform
 // already dropped, and a checked last-applied annotation, and objects that
-// have one get a copy (bucket.add).
-type bucket struct {
-	objs []any
-}
+// have one get a copy (addObjects).
 
 // staleSet records which buckets of a kind must be re-read from its cache.
 type staleSet struct {
@@ -167,7 +164,7 @@ func (p *pending) idle() bool {
 
 // namespaceOf is the namespace a change to obj concerns: its own for a
 // namespaced object, its name for a Namespace, "" (every namespace) for
-// another cluster-scoped object. bucket is where the object is cached.
+// another cluster-scoped object. bucketKey is the bucket that holds it.
 func namespaceOf(src *source, obj any) (ns, bucketKey string) {
 	if d, ok := obj.(cache.DeletedFinalStateUnknown); ok {
 		obj = d.Obj
@@ -207,7 +204,7 @@ func (e *Engine) namespaces() []string {
 			}
 			continue
 		}
-		for _, ns := range namespaceValues(s.store) {
+		for _, ns := range s.store.ListIndexFuncValues(cache.NamespaceIndex) {
 			set[ns] = true
 		}
 	}
@@ -235,9 +232,7 @@ func (e *Engine) chooseScope() map[string]bool {
 	scope := p.urgent
 	p.urgent = map[string]bool{}
 	for ns := range scope {
-		delete(p.backlog, ns)
-		delete(p.soft, ns)
-		delete(p.evidence, ns)
+		p.done(ns)
 	}
 	if len(scope) > 0 {
 		return scope
@@ -249,11 +244,17 @@ func (e *Engine) chooseScope() map[string]bool {
 		}
 		budget += e.weight(ns)
 		scope[ns] = true
-		delete(p.backlog, ns)
-		delete(p.soft, ns)
-		delete(p.evidence, ns)
+		p.done(ns)
 	}
 	return scope
+}
+
+// done takes a namespace about to be diagnosed out of every wait; p.mu is
+// held.
+func (p *pending) done(ns string) {
+	delete(p.backlog, ns)
+	delete(p.soft, ns)
+	delete(p.evidence, ns)
 }
 
 // weight estimates a namespace's cost in a pass: its pods and events as
@@ -261,8 +262,8 @@ func (e *Engine) chooseScope() map[string]bool {
 func (e *Engine) weight(ns string) int {
 	n := 1
 	for _, s := range e.sources {
-		if b := s.buckets[ns]; b != nil && (s.kind == snapshot.KindPod || s.kind == snapshot.KindEvent) {
-			n += len(b.objs)
+		if s.kind == snapshot.KindPod || s.kind == snapshot.KindEvent {
+			n += len(s.buckets[ns])
 		}
 	}
 	return n
@@ -278,13 +279,10 @@ func (s *source) refresh(scope map[string]bool) {
 		want = func(ns string) bool { return scope[ns] }
 	}
 	stale, all := s.stale.take(want)
-	if s.buckets == nil {
-		s.buckets = map[string]*bucket{}
-	}
-	if all {
-		s.buckets = map[string]*bucket{}
-		for ns, objs := range s.byNamespace() {
-			s.buckets[ns] = s.fill(objs)
+	if all || s.buckets == nil {
+		s.buckets = s.byNamespace()
+		for _, objs := range s.buckets {
+			sortByName(objs)
 		}
 		return
 	}
@@ -293,13 +291,15 @@ func (s *source) refresh(scope map[string]bool) {
 		if s.clusterScoped {
 			objs = s.store.List()
 		} else {
-			objs = byIndex(s.store, ns)
+			// Every source's indexer has the namespace index (newSource).
+			objs, _ = s.store.ByIndex(cache.NamespaceIndex, ns)
 		}
 		if len(objs) == 0 {
 			delete(s.buckets, ns)
 			continue
 		}
-		s.buckets[ns] = s.fill(objs)
+		sortByName(objs)
+		s.buckets[ns] = objs
 	}
 }
 
@@ -316,15 +316,9 @@ func (s *source) byNamespace() map[string][]any {
 	return out
 }
 
-// fill makes a bucket of objs.
-func (s *source) fill(objs []any) *bucket {
-	sortByName(objs)
-	return &bucket{objs: objs}
-}
-
-// add feeds a bucket to the builder.
-func (b *bucket) add(bl *snapshot.Builder) {
-	for _, o := range b.objs {
+// addObjects feeds a bucket to the builder.
+func addObjects(bl *snapshot.Builder, objs []any) {
+	for _, o := range objs {
 		switch o := o.(type) {
 		case *corev1.Event:
 			// Converted each time rather than kept: on a big cluster
@@ -365,11 +359,9 @@ func (e *Engine) build(scope map[string]bool) (snap *snapshot.Snapshot, counts m
 	if !allPods {
 		var scopePods []*corev1.Pod
 		for ns := range scope {
-			if b := pods.buckets[ns]; b != nil {
-				for _, o := range b.objs {
-					if p, ok := o.(*corev1.Pod); ok {
-						scopePods = append(scopePods, p)
-					}
+			for _, o := range pods.buckets[ns] {
+				if p, ok := o.(*corev1.Pod); ok {
+					scopePods = append(scopePods, p)
 				}
 			}
 		}
@@ -384,29 +376,29 @@ func (e *Engine) build(scope map[string]bool) (snap *snapshot.Snapshot, counts m
 		b.MarkKind(s.kind)
 		counts[s.kind] = len(s.store.ListKeys())
 		for _, ns := range slices.Sorted(maps.Keys(s.buckets)) {
-			bk := s.buckets[ns]
+			objs := s.buckets[ns]
 			switch {
 			case s.kind == snapshot.KindPod:
 				namespaces[ns] = true
-				scanned.pods += len(bk.objs)
+				scanned.pods += len(objs)
 				if allPods || scope[ns] {
-					bk.add(b)
+					addObjects(b, objs)
 					continue
 				}
-				for _, o := range bk.objs {
+				for _, o := range objs {
 					if p, ok := o.(*corev1.Pod); ok && troubled[p.Spec.NodeName] {
 						b.Add(p)
 					}
 				}
 			case s.kind == snapshot.KindNamespace:
-				for _, o := range bk.objs {
+				for _, o := range objs {
 					if m, ok := o.(metav1.Object); ok {
 						namespaces[m.GetName()] = true
 					}
 				}
-				bk.add(b)
+				addObjects(b, objs)
 			case scope == nil || s.clusterScoped || scope[ns]:
-				bk.add(b)
+				addObjects(b, objs)
 			}
 		}
 	}
@@ -426,8 +418,8 @@ func (e *Engine) troubledNodes() map[string]bool {
 		if s.kind != snapshot.KindNode {
 			continue
 		}
-		for _, bk := range s.buckets {
-			for _, o := range bk.objs {
+		for _, objs := range s.buckets {
+			for _, o := range objs {
 				if n, ok := o.(*corev1.Node); ok && diagnose.NodeHasFinding(n) {
 					out[n.Name] = true
 				}
@@ -471,11 +463,11 @@ func (e *Engine) queueEvidence(scope map[string]bool) {
 		if s.kind != snapshot.KindPod {
 			continue
 		}
-		for ns, bk := range s.buckets {
+		for ns, objs := range s.buckets {
 			if scope[ns] {
 				continue
 			}
-			for _, o := range bk.objs {
+			for _, o := range objs {
 				if p, ok := o.(*corev1.Pod); ok && p.Spec.NodeName == "" && p.DeletionTimestamp == nil {
 					wait = append(wait, ns)
 					break
@@ -499,35 +491,6 @@ func podMoved(old, cur any) bool {
 		return true
 	}
 	return o.Spec.NodeName != n.Spec.NodeName || o.Status.Phase != n.Status.Phase || (o.DeletionTimestamp == nil) != (n.DeletionTimestamp == nil)
-}
-
-func byIndex(st cache.Indexer, ns string) []any {
-	objs, err := st.ByIndex(cache.NamespaceIndex, ns)
-	if err == nil {
-		return objs
-	}
-	// An indexer without the namespace index (none of client-go's typed
-	// informers): filter the whole cache.
-	var out []any
-	for _, o := range st.List() {
-		if m, ok := o.(metav1.Object); ok && m.GetNamespace() == ns {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
-func namespaceValues(st cache.Indexer) []string {
-	if _, ok := st.GetIndexers()[cache.NamespaceIndex]; ok {
-		return st.ListIndexFuncValues(cache.NamespaceIndex)
-	}
-	set := map[string]bool{}
-	for _, o := range st.List() {
-		if m, ok := o.(metav1.Object); ok {
-			set[m.GetNamespace()] = true
-		}
-	}
-	return slices.Collect(maps.Keys(set))
 }
 
 // sortByName orders one bucket by namespace and name, the order kubectl
