@@ -2,6 +2,7 @@ package classify
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -25,6 +26,10 @@ type Admission struct {
 	Violations []string
 	// PodSecurity: level ("restricted:latest") and each violation.
 	Level string
+	// Containers the violations name, in order of first mention
+	// (pod-security-admission policy checks: `container "x"`,
+	// `containers "x", "y"`, `pod or container "x"`).
+	Containers []string
 	// Webhook name and its message.
 	Webhook, WebhookMsg string
 	// ServiceAccount missing.
@@ -34,14 +39,16 @@ type Admission struct {
 }
 
 var (
-	quotaRe       = regexp.MustCompile(`exceeded quota: ([^,]+), requested: (.+?), used: (.+?), limited: ([^\n]+)`)
-	quotaSpecRe   = regexp.MustCompile(`failed quota: ([^:]+): must specify (.+)`)
-	limitRangeRe  = regexp.MustCompile(`(?:maximum|minimum) \S+ usage per (?:Container|Pod|PersistentVolumeClaim) is \S+, +but (?:limit|request) is \S+|\S+ max limit to request ratio per (?:Container|Pod) is \S+, but provided ratio is \S+`)
-	podSecRe      = regexp.MustCompile(`violates PodSecurity "([^"]+)": (.+)$`)
-	webhookRe     = regexp.MustCompile(`admission webhook "([^"]+)" denied the request:?\s*(.*)$`)
-	webhookCallRe = regexp.MustCompile(`failed calling webhook "([^"]+)": (.*)$`)
-	saRe          = regexp.MustCompile(`error looking up service account ([^/\s]+)/([^:\s]+):|serviceaccount "([^"]+)" not found`)
-	wrapperRe     = regexp.MustCompile(`^(?:Error creating: |create Pod \S+ in \S+ \S+ failed error: )`)
+	quotaRe         = regexp.MustCompile(`exceeded quota: ([^,]+), requested: (.+?), used: (.+?), limited: ([^\n]+)`)
+	quotaSpecRe     = regexp.MustCompile(`failed quota: ([^:]+): must specify (.+)`)
+	limitRangeRe    = regexp.MustCompile(`(?:maximum|minimum) \S+ usage per (?:Container|Pod|PersistentVolumeClaim) is \S+, +but (?:limit|request) is \S+|\S+ max limit to request ratio per (?:Container|Pod) is \S+, but provided ratio is \S+`)
+	podSecRe        = regexp.MustCompile(`violates PodSecurity "([^"]+)": (.+)$`)
+	webhookRe       = regexp.MustCompile(`admission webhook "([^"]+)" denied the request:?\s*(.*)$`)
+	webhookCallRe   = regexp.MustCompile(`failed calling webhook "([^"]+)": (.*)$`)
+	saRe            = regexp.MustCompile(`error looking up service account ([^/\s]+)/([^:\s]+):|serviceaccount "([^"]+)" not found`)
+	psaContainersRe = regexp.MustCompile(`containers? ((?:"[^"]+"(?:, )?)+)`)
+	psaNameRe       = regexp.MustCompile(`"([^"]+)"`)
+	wrapperRe       = regexp.MustCompile(`^(?:Error creating: |create Pod \S+ in \S+ \S+ failed error: )`)
 )
 
 // ParseAdmission classifies why an API server refused to create a pod.
@@ -62,6 +69,13 @@ func ParseAdmission(msg string) Admission {
 		m := podSecRe.FindStringSubmatch(msg)
 		a.Code, a.Level = CreatePodSecurity, m[1]
 		a.Violations = splitTopLevel(m[2])
+		for _, cm := range psaContainersRe.FindAllStringSubmatch(m[2], -1) {
+			for _, q := range psaNameRe.FindAllStringSubmatch(cm[1], -1) {
+				if !slices.Contains(a.Containers, q[1]) {
+					a.Containers = append(a.Containers, q[1])
+				}
+			}
+		}
 	case webhookRe.MatchString(msg):
 		m := webhookRe.FindStringSubmatch(msg)
 		a.Code, a.Webhook, a.WebhookMsg = CreateWebhook, m[1], m[2]

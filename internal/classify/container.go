@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -34,6 +35,15 @@ type SandboxInfo struct {
 	// a CNI plugin that is missing or not configured.
 	IPExhausted bool
 	Plugin      string // CNI plugin named in the text, if any
+	// ConfigInvalid: /etc/cni/net.d holds configs, but none the runtime
+	// accepts ("no valid networks found", "Error validating CNI config").
+	ConfigInvalid bool
+	// ConfigMissing: the runtime has no network config at all yet ("cni
+	// config uninitialized", "cni plugin not initialized").
+	ConfigMissing bool
+	// PauseImage is the sandbox (pause) image whose pull failed; the pull
+	// error is then the cause, classified with ImagePull.
+	PauseImage string
 }
 
 var (
@@ -41,11 +51,23 @@ var (
 	ipExhaustRe = regexp.MustCompile(`(?i)failed to allocate for range|no IP addresses available|IP address(es)? (pool )?exhausted|no available IP|range is full|ipam: .*exhausted|could not allocate|failed to assign an IP`)
 	diskRe      = regexp.MustCompile(`(?i)input/output error|read-only file system|no space left on device|structure needs cleaning|disk quota exceeded`)
 	pluginRe    = regexp.MustCompile(`(?:failed to find plugin "([^"]+)"|plugin type="([^"]+)"|"type":\s*"([^"]+)")`)
+	// Network add-ons that name themselves in their errors ("unable to
+	// allocate IP via local cilium agent", "calico/node is not ready").
+	pluginWordRe = regexp.MustCompile(`(?i)\b(calico|cilium|flannel|weave|canal|antrea|kube-router|kube-ovn|ovn-kubernetes|openshift-sdn|multus|kindnet|aws-cni|amazon-vpc-cni|azure-vnet|terway|romana|contiv|cni-genie|macvlan|ipvlan)\b`)
+	cniMissingRe = regexp.MustCompile(`(?i)cni config uninitialized|cni plugin not initialized|no networks found in /etc/cni/net\.d`)
+	cniConfRe    = regexp.MustCompile(`(?i)no valid networks found|Error validating CNI config|invalid CNI config|plugin .* does not support config version|incompatible CNI versions`)
+	// The sandbox image pull: containerd "failed to get sandbox image
+	// %q", dockershim "failed pulling image %q", CRI-O "pulling image
+	// %q" of its pause image.
+	pauseImageRe = regexp.MustCompile(`(?:sandbox image|pause image|failed pulling image|failed to pull image) \\?"([^"\\]+)\\?"`)
 )
 
 // Sandbox classifies a FailedCreatePodSandBox message.
 func Sandbox(msg string) SandboxInfo {
 	var info SandboxInfo
+	if m := pauseImageRe.FindStringSubmatch(msg); m != nil {
+		info.PauseImage = m[1]
+	}
 	switch {
 	case diskRe.MatchString(msg):
 		info.Code = SandboxDisk
@@ -63,6 +85,13 @@ func Sandbox(msg string) SandboxInfo {
 			}
 		}
 	}
+	if m := pluginWordRe.FindString(msg); m != "" && (info.Plugin == "" || info.Plugin == "cni" || info.Plugin == "host-local") {
+		info.Plugin = strings.ToLower(m)
+	}
+	if info.Code == SandboxCNI {
+		info.ConfigInvalid = cniConfRe.MatchString(msg)
+		info.ConfigMissing = !info.ConfigInvalid && cniMissingRe.MatchString(msg)
+	}
 	return info
 }
 
@@ -79,10 +108,27 @@ type Mount struct {
 	Code   string
 	Volume string // the volume named, if any
 	Object ObjRef // the missing object, for MountMissing
+	// Holders are the pods a Multi-Attach error says use the volume
+	// ("Volume is already used by pod(s) a, b"); OtherNamespaces counts
+	// those it does not name ("used by 2 pod(s) in different namespaces").
+	Holders         []string
+	OtherNamespaces int
+	// TearDown: the kubelet failed to unmount the volume of a pod it is
+	// removing (UnmountVolume.TearDown, UnmountDevice); Busy when the
+	// mount is held open ("device or resource busy", "target is busy").
+	TearDown, Busy bool
 }
 
 var (
-	volumeRe      = regexp.MustCompile(`for volume "([^"]+)"`)
+	volumeRe   = regexp.MustCompile(`for volume \\?"([^"\\]+)\\?"`)
+	specNameRe = regexp.MustCompile(`\(volume\.spec\.Name: \\?"([^"\\]+)\\?"\)|\(UniqueName: \\?"([^"\\]+)\\?"\) OuterVolumeSpecName: \\?"([^"\\]+)`)
+	// pkg/controller/volume/attachdetach/reconciler: "Volume is already
+	// used by pod(s) %s" (names joined with ", "), "Volume is already
+	// used by %d pod(s) in different namespaces".
+	holdersRe     = regexp.MustCompile(`already used by pod\(s\) ([a-z0-9][a-z0-9.-]*(?:, [a-z0-9][a-z0-9.-]*)*)`)
+	otherNSRe     = regexp.MustCompile(`already used by (\d+) pod\(s\) in different namespaces`)
+	tearDownRe    = regexp.MustCompile(`UnmountVolume\.TearDown failed|UnmountDevice failed|UnmapVolume\.UnmapBlockVolume failed|UnmapDevice failed|Unmount failed|failed to unmount`)
+	busyRe        = regexp.MustCompile(`(?i)device or resource busy|target is busy|\bEBUSY\b`)
 	missingObjRe  = regexp.MustCompile(`(configmap|configmaps|secret|secrets|persistentvolumeclaim|serviceaccount)s? "([^"]+)" not found`)
 	missingKeyRe  = regexp.MustCompile(`couldn't find key (\S+) in (ConfigMap|Secret) ([^/\s]+)/(\S+)`)
 	multiAttachRe = regexp.MustCompile(`(?i)Multi-Attach error|already exclusively attached|is already used by pod|already attached to (another|a different) node`)
@@ -111,7 +157,26 @@ func ParseMount(msg string) Mount {
 	if v := volumeRe.FindStringSubmatch(msg); v != nil {
 		m.Volume = v[1]
 	}
+	if v := specNameRe.FindStringSubmatch(msg); v != nil {
+		// The volume's name in the pod spec reads better than the
+		// plugin's unique name (kubernetes.io/secret/<uid>-<name>).
+		if v[1] != "" {
+			m.Volume = v[1]
+		} else if v[3] != "" {
+			m.Volume = v[3]
+		}
+	}
+	if h := holdersRe.FindStringSubmatch(msg); h != nil {
+		m.Holders = strings.Split(h[1], ", ")
+	}
+	if o := otherNSRe.FindStringSubmatch(msg); o != nil {
+		fmt.Sscan(o[1], &m.OtherNamespaces)
+	}
+	m.TearDown = tearDownRe.MatchString(msg)
+	m.Busy = busyRe.MatchString(msg)
 	switch {
+	case m.TearDown:
+		m.Code = MountFailed
 	case missingObjRe.MatchString(msg):
 		o := missingObjRe.FindStringSubmatch(msg)
 		m.Code, m.Object = MountMissing, ObjRef{Kind: kindOf(o[1]), Name: o[2]}
@@ -129,7 +194,15 @@ func ParseMount(msg string) Mount {
 type Config struct {
 	Code   string
 	Object ObjRef
+	// SubPath is the volume mount whose subPath the kubelet could not
+	// prepare (kubelet_pods.go makeMounts: "failed to prepare subPath for
+	// volumeMount %q of container %q"); SubPathDenied when the kubelet's
+	// log line beside it says permission denied.
+	SubPath       string
+	SubPathDenied bool
 }
+
+var subPathRe = regexp.MustCompile(`failed to (?:prepare|create) subPath for volumeMount \\?"([^"\\]+)\\?"`)
 
 // ParseConfig classifies a CreateContainerConfigError message. The kubelet
 // writes these in pkg/kubelet/kubelet_pods.go (makeEnvironmentVariables)
@@ -144,6 +217,9 @@ func ParseConfig(msg string) Config {
 	if strings.Contains(msg, "runAsNonRoot") || strings.Contains(msg, "non-root") {
 		return Config{Code: ConfigRunAsNonRoot}
 	}
+	if m := subPathRe.FindStringSubmatch(msg); m != nil {
+		return Config{Code: ConfigOther, SubPath: m[1], SubPathDenied: strings.Contains(strings.ToLower(msg), "permission denied")}
+	}
 	return Config{Code: ConfigOther}
 }
 
@@ -151,10 +227,15 @@ func ParseConfig(msg string) Config {
 type Run struct {
 	Code       string
 	Executable string // the file runc could not run, when named
+	// Dir is the working directory runc could not change into (runc
+	// libcontainer/init_linux.go: "chdir to cwd (%q) set in config.json
+	// failed: %w"); the error is then about the directory, not a file.
+	Dir string
 }
 
 var (
 	execNotFoundRe = regexp.MustCompile(`exec: \\?"([^"\\]+)\\?": (?:executable file not found in \$PATH|stat [^:]+: no such file or directory)`)
+	cwdRe          = regexp.MustCompile(`chdir to cwd \(\\*"([^"\\]+)\\*"\) set in config\.json failed: ([a-z ]+)`)
 	execFileRe     = regexp.MustCompile(`exec(?:: \\?"([^"\\]+)\\?"|ve?)?:? ?(?:([^:]+): )?(permission denied|exec format error|no such file or directory)`)
 )
 
@@ -162,6 +243,18 @@ var (
 func ParseRun(msg string) Run {
 	l := strings.ToLower(msg)
 	var r Run
+	if m := cwdRe.FindStringSubmatch(msg); m != nil {
+		r.Dir = m[1]
+		switch {
+		case strings.Contains(m[2], "permission denied"):
+			r.Code = RunPermission
+		case strings.Contains(m[2], "no such file"), strings.Contains(m[2], "not a directory"):
+			r.Code = RunNotFound
+		default:
+			r.Code = RunOther
+		}
+		return r
+	}
 	if m := execNotFoundRe.FindStringSubmatch(msg); m != nil {
 		r.Executable = m[1]
 	} else if m := execFileRe.FindStringSubmatch(msg); m != nil {

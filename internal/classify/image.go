@@ -48,6 +48,9 @@ func ImagePull(msg string) string {
 	// that text is not itself an error word, so the whole message is used.
 	for _, r := range imageRules {
 		if r.re.MatchString(msg) {
+			if r.code == ImageAuth && officialDenied(msg) {
+				return ImageNotFound
+			}
 			// "not found" also appears in "no such host"-free texts like
 			// "lookup x: no such host" (network) — handled by order above.
 			if r.code == ImageNotFound && networkish(msg) {
@@ -90,4 +93,122 @@ func HostFromMessage(msg string) string {
 		return m[2]
 	}
 	return ""
+}
+
+var (
+	deniedRe = regexp.MustCompile(`(?i)pull access denied|insufficient_scope|requested access to the resource is denied|may require 'docker login'`)
+	// The repository a Docker Hub denial names: containerd quotes the
+	// normalized reference, dockershim says "pull access denied for x".
+	deniedRepoRe = regexp.MustCompile(`(?:pull access denied for |(?:failed to resolve reference|failed to pull and unpack image|pulling image|Failed to pull image) \\?")([^"\\,\s]+)`)
+)
+
+// officialDenied: Docker Hub refused a repository under library/, the
+// namespace of its official images, which no user can push to or make
+// private. Docker Hub answers "pull access denied, repository does not
+// exist or may require authorization" for a repository that does not
+// exist, so there the denial means the image was never published (a
+// locally built image, a placeholder name, a typo) — not missing
+// credentials.
+func officialDenied(msg string) bool {
+	if !deniedRe.MatchString(msg) {
+		return false
+	}
+	ms := deniedRepoRe.FindAllStringSubmatch(msg, -1)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if !OfficialRepo(m[1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// OfficialRepo reports an image reference that Docker's normalization
+// puts under docker.io/library/: "nginx", "library/nginx",
+// "docker.io/library/nginx:1.25".
+func OfficialRepo(ref string) bool {
+	if i := strings.IndexByte(ref, '@'); i >= 0 {
+		ref = ref[:i]
+	}
+	if i := strings.LastIndexByte(ref, ':'); i >= 0 && i > strings.LastIndexByte(ref, '/') {
+		ref = ref[:i]
+	}
+	for _, p := range []string{"docker.io/", "index.docker.io/", "registry-1.docker.io/"} {
+		ref = strings.TrimPrefix(ref, p)
+	}
+	if rest, ok := strings.CutPrefix(ref, "library/"); ok {
+		ref = rest
+	}
+	return ref != "" && !strings.Contains(ref, "/")
+}
+
+// Network failure kinds, from Go's net package and the resolver's texts.
+const (
+	NetDNS         = "dns"         // the registry's name did not resolve
+	NetTimeout     = "timeout"     // TCP or TLS handshake timed out
+	NetRefused     = "refused"     // nothing listens, or a firewall rejects
+	NetUnreachable = "unreachable" // no route to the registry
+	NetProxy       = "proxy"       // the configured proxy failed
+	NetOther       = ""
+)
+
+// Network says how a connection to a registry failed.
+type Network struct {
+	Kind string
+	Host string // the host named in the text
+	// Server is the DNS server that answered (or did not): "lookup h on
+	// 10.96.0.10:53: …".
+	Server string
+	// Detail is the resolver's or socket's own words: "no such host",
+	// "server misbehaving", "i/o timeout".
+	Detail string
+}
+
+var (
+	// Go's DNSError: "lookup <host>[ on <server>]: <err>", where err is
+	// "no such host", "server misbehaving", "Try again" (EAI_AGAIN from
+	// the C resolver), a read/dial error towards the server ("read udp
+	// …: i/o timeout"), or "Temporary failure in name resolution".
+	lookupRe  = regexp.MustCompile(`lookup ([A-Za-z0-9._-]+)(?: on ([0-9A-Fa-f.:\[\]]+))?: ([^"\n]*?)(?:\\?"|$|\n|, )`)
+	dnsWordRe = regexp.MustCompile(`(?i)no such host|server misbehaving|Try again|Temporary failure in name resolution|Name or service not known|nodename nor servname provided|no address associated with hostname|name resolution`)
+	dialRe    = regexp.MustCompile(`dial tcp ([^:\s]+|\[[^\]]+\]):\d+: (?:connect: )?([^"\n]+?)(?:\\?"|$|\n)`)
+	httpsRe   = regexp.MustCompile(`https?://([^/"\s]+)/`)
+)
+
+// NetworkFailure classifies a registry connection error; Kind is "" when
+// the text names no network failure.
+func NetworkFailure(msg string) Network {
+	var n Network
+	if m := lookupRe.FindStringSubmatch(msg); m != nil {
+		n.Kind, n.Host, n.Server, n.Detail = NetDNS, m[1], m[2], strings.TrimSpace(m[3])
+		return n
+	}
+	if m := dnsWordRe.FindString(msg); m != "" {
+		n.Kind, n.Detail = NetDNS, m
+		if h := httpsRe.FindStringSubmatch(msg); h != nil {
+			n.Host = h[1]
+		}
+		return n
+	}
+	l := strings.ToLower(msg)
+	if h := httpsRe.FindStringSubmatch(msg); h != nil {
+		n.Host = h[1]
+	}
+	if m := dialRe.FindStringSubmatch(msg); m != nil {
+		n.Detail = strings.TrimSpace(m[2])
+	}
+	switch {
+	case strings.Contains(l, "proxyconnect"):
+		n.Kind = NetProxy
+	case strings.Contains(l, "connection refused"), strings.Contains(l, "connection reset"):
+		n.Kind = NetRefused
+	case strings.Contains(l, "no route to host"), strings.Contains(l, "network is unreachable"):
+		n.Kind = NetUnreachable
+	case strings.Contains(l, "i/o timeout"), strings.Contains(l, "tls handshake timeout"), strings.Contains(l, "context deadline exceeded"),
+		strings.Contains(l, "client.timeout exceeded"), strings.Contains(l, "timeout awaiting response headers"):
+		n.Kind = NetTimeout
+	}
+	return n
 }

@@ -38,6 +38,12 @@ type SchedReason struct {
 	Claim string
 	// StorageClass for "storageclass.storage.k8s.io \"x\" not found".
 	StorageClass string
+	// VolumeNodeConflict is set for a bound volume whose node affinity
+	// (for cloud disks: its zone) the node does not match.
+	VolumeNodeConflict bool
+	// PodAffinity is set for "didn't match pod affinity rules": the pod
+	// asks to run beside pods it names, which these nodes do not have.
+	PodAffinity bool
 }
 
 // Sched is a parsed FailedScheduling message.
@@ -54,11 +60,14 @@ type Sched struct {
 }
 
 var (
-	fitFrame   = regexp.MustCompile(`^(\d+)/(\d+) nodes are available(?::\s*|\.?$)`)
-	countItem  = regexp.MustCompile(`^(\d+) (.*)$`)
-	taintNamed = regexp.MustCompile(`taints? \{([^:{}]+):\s?([^{}]*)\}`)
-	pvcMissing = regexp.MustCompile(`persistentvolumeclaim "([^"]+)" not found`)
-	scMissing  = regexp.MustCompile(`storageclass(?:\.storage\.k8s\.io)? "([^"]+)" not found`)
+	fitFrame = regexp.MustCompile(`^(\d+)/(\d+) nodes are available(?::\s*|\.?$)`)
+	// fitAnywhere finds the frame inside other text: a log line
+	// (err="0/3 nodes are available: …"), prose, a YAML condition.
+	fitAnywhere = regexp.MustCompile(`(?:^|[^\d/])(\d+/\d+ nodes are available)(?::|\.|$)`)
+	countItem   = regexp.MustCompile(`^(\d+) (.*)$`)
+	taintNamed  = regexp.MustCompile(`taints? \{([^:{}]+):\s?([^{}]*)\}`)
+	pvcMissing  = regexp.MustCompile(`persistentvolumeclaim "([^"]+)" not found`)
+	scMissing   = regexp.MustCompile(`storageclass(?:\.storage\.k8s\.io)? "([^"]+)" not found`)
 )
 
 // codeOrder breaks ties between reasons blocking as many nodes.
@@ -79,7 +88,9 @@ func codeRank(c string) int {
 // ParseSched parses a FailedScheduling event message of any version from
 // 1.20 to 1.37.
 func ParseSched(msg string) Sched {
-	msg = strings.TrimSpace(msg)
+	// A paste may carry the frame of a terminal UI after the text
+	// (k9s, lens: "… 3 Insufficient cpu.     │").
+	msg = strings.TrimRight(Embedded(strings.TrimSpace(msg)), " \t│┃║|")
 	var s Sched
 	main, pre, hasPre := msg, "", false
 	if i := strings.Index(msg, "preemption: "); i >= 0 {
@@ -95,6 +106,20 @@ func ParseSched(msg string) Sched {
 	s.HasPreemption = hasPre
 	m := fitFrame.FindStringSubmatch(main)
 	if m == nil {
+		if r := predicateFrame(main); r != nil {
+			// Before 1.8: "No nodes are available that match all of the
+			// predicates: Insufficient cpu (19), PodToleratesNodeTaints (10)."
+			s.Reasons = r
+			s.Code = bestCode(r)
+			return s
+		}
+		if countItem.MatchString(main) && countedStart.MatchString(main) {
+			// The list of a FitError whose "0/N nodes are available:"
+			// was cut off.
+			s.Reasons = splitReasons(main)
+			s.Code = bestCode(s.Reasons)
+			return s
+		}
 		s.Plain = msg
 		s.Code = plainCode(msg)
 		if s.Code == UnschedVolume {
@@ -113,12 +138,7 @@ func ParseSched(msg string) Sched {
 			s.Preemption = splitReasons(pre[len(pm[0]):])
 		}
 	}
-	best, bestCount := "", -1
-	for _, r := range s.Reasons {
-		if r.Count > bestCount || (r.Count == bestCount && CodeBefore(r.Code, best)) {
-			best, bestCount = r.Code, r.Count
-		}
-	}
+	best := bestCode(s.Reasons)
 	if best == "" {
 		best = UnschedOther
 		if s.Total == 0 {
@@ -127,6 +147,42 @@ func ParseSched(msg string) Sched {
 	}
 	s.Code = best
 	return s
+}
+
+// bestCode is the code of the reason blocking the most nodes, ties
+// broken by code order; "" without reasons.
+func bestCode(rs []SchedReason) string {
+	best, bestCount := "", -1
+	for _, r := range rs {
+		if r.Count > bestCount || (r.Count == bestCount && CodeBefore(r.Code, best)) {
+			best, bestCount = r.Code, r.Count
+		}
+	}
+	return best
+}
+
+var (
+	predFrame    = regexp.MustCompile(`(?i)^No nodes are available that match all of the (?:following )?predicates:+\s*(.*)$`)
+	predItem     = regexp.MustCompile(`([^,(]+?) \((\d+)\)`)
+	countedStart = regexp.MustCompile(`^\d+ (?:node\(s\)|Insufficient |Too many pods|pod has|Preemption)`)
+)
+
+// predicateFrame reads the scheduler message of Kubernetes 1.7 and
+// earlier, which counts nodes after each predicate: "Insufficient cpu
+// (19), PodToleratesNodeTaints (10)".
+func predicateFrame(msg string) []SchedReason {
+	m := predFrame.FindStringSubmatch(strings.TrimSpace(msg))
+	if m == nil {
+		return nil
+	}
+	var out []SchedReason
+	for _, it := range predItem.FindAllStringSubmatch(m[1], -1) {
+		r := SchedReason{Text: strings.TrimSpace(it[1])}
+		r.Count, _ = strconv.Atoi(it[2])
+		classifyReason(&r)
+		out = append(out, r)
+	}
+	return out
 }
 
 // splitReasons splits "1 Insufficient cpu, 2 node(s) had taint {a: b}, that
@@ -170,9 +226,57 @@ func splitReasons(body string) []SchedReason {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// predicateCodes are the predicate names schedulers before 1.9 or so
+// printed instead of reason texts ("3 MatchNodeSelector").
+var predicateCodes = map[string]string{
+	"PodFitsResources": UnschedResources, "PodFitsHostPorts": UnschedHostPort, "PodFitsPorts": UnschedHostPort,
+	"PodToleratesNodeTaints": UnschedTaints, "PodToleratesNodeNoExecuteTaints": UnschedTaints,
+	"MatchNodeSelector": UnschedAffinity, "MatchInterPodAffinity": UnschedAffinity, "HostName": UnschedOther,
+	"NodeUnschedulable": UnschedCordoned, "CheckNodeUnschedulable": UnschedCordoned,
+	"NoVolumeZoneConflict": UnschedVolume, "NoDiskConflict": UnschedVolume, "CheckVolumeBinding": UnschedVolume,
+	"MaxEBSVolumeCount": UnschedVolume, "MaxGCEPDVolumeCount": UnschedVolume, "MaxAzureDiskVolumeCount": UnschedVolume,
+	"MaxCSIVolumeCountPred":   UnschedVolume,
+	"CheckNodeMemoryPressure": UnschedTaints, "CheckNodeDiskPressure": UnschedTaints, "CheckNodePIDPressure": UnschedTaints,
+	"CheckNodeCondition": UnschedTaints, "NodeNotReady": UnschedTaints, "NodeOutOfDisk": UnschedTaints, "NodeNetworkUnavailable": UnschedTaints,
+}
+
+// conditionTaints are the node conditions older schedulers named in words
+// ("node(s) had disk pressure"); newer ones see them as these taints.
+var conditionTaints = []struct{ words, key string }{
+	{"memory pressure", "node.kubernetes.io/memory-pressure"},
+	{"disk pressure", "node.kubernetes.io/disk-pressure"},
+	{"pid pressure", "node.kubernetes.io/pid-pressure"},
+	{"not ready", "node.kubernetes.io/not-ready"},
+	{"out of disk", "node.kubernetes.io/out-of-disk"},
+	{"network unavailable", "node.kubernetes.io/network-unavailable"},
+	{"CheckNodeMemoryPressure", "node.kubernetes.io/memory-pressure"},
+	{"CheckNodeDiskPressure", "node.kubernetes.io/disk-pressure"},
+	{"CheckNodePIDPressure", "node.kubernetes.io/pid-pressure"},
+	{"NodeNotReady", "node.kubernetes.io/not-ready"},
+	{"NodeNetworkUnavailable", "node.kubernetes.io/network-unavailable"},
+}
+
 func classifyReason(r *SchedReason) {
 	t := r.Text
 	lt := strings.ToLower(t)
+	if code, ok := predicateCodes[t]; ok {
+		r.Code = code
+		r.VolumeNodeConflict = t == "NoVolumeZoneConflict"
+		for _, ct := range conditionTaints {
+			if ct.words == t {
+				r.TaintKey = ct.key
+			}
+		}
+		return
+	}
+	if strings.HasPrefix(lt, "node(s) had ") || strings.HasPrefix(lt, "node(s) were ") {
+		for _, ct := range conditionTaints {
+			if strings.Contains(lt, ct.words) {
+				r.Code, r.TaintKey = UnschedTaints, ct.key
+				return
+			}
+		}
+	}
 	switch {
 	case strings.HasPrefix(t, "Insufficient "):
 		r.Code, r.Resource = UnschedResources, strings.TrimSpace(strings.TrimPrefix(t, "Insufficient "))
@@ -192,6 +296,8 @@ func classifyReason(r *SchedReason) {
 		strings.Contains(lt, "max volume count"), strings.Contains(lt, "volume"),
 		strings.Contains(lt, "pvc"), strings.Contains(lt, "storage"), strings.Contains(lt, "disk"):
 		r.Code = UnschedVolume
+		r.VolumeNodeConflict = strings.Contains(lt, "volume node affinity") || strings.Contains(lt, "persistentvolume's node affinity") ||
+			strings.Contains(lt, "volume zone")
 		if m := pvcMissing.FindStringSubmatch(t); m != nil {
 			r.Claim = m[1]
 		}
@@ -204,6 +310,7 @@ func classifyReason(r *SchedReason) {
 		strings.Contains(lt, "topology spread"),
 		strings.Contains(lt, "didn't match"), strings.Contains(lt, "didn't satisfy"):
 		r.Code = UnschedAffinity
+		r.PodAffinity = strings.Contains(lt, "pod affinity rules")
 	default:
 		r.Code = UnschedOther
 	}
@@ -220,3 +327,65 @@ func plainCode(msg string) string {
 	}
 	return UnschedOther
 }
+
+// Embedded returns the scheduler's message when it is quoted inside other
+// text — a scheduler log line (err="0/3 nodes are available: …"), a
+// tool's progress line (message: 0/1 nodes …), prose in parentheses, a
+// YAML condition (message: '0/3 … didn”t …') or a table row whose columns
+// were not split — and the text itself otherwise. The message ends where
+// its quote or bracket closes, at the end of its line, or at a sentence
+// that does not continue the frame (a counted item, "preemption: …").
+func Embedded(msg string) string {
+	if fitFrame.MatchString(msg) {
+		return msg
+	}
+	loc := fitAnywhere.FindStringSubmatchIndex(msg)
+	if loc == nil {
+		return msg
+	}
+	start := loc[2]
+	var quote byte
+	if start > 0 && (msg[start-1] == '"' || msg[start-1] == '\'') {
+		quote = msg[start-1]
+	}
+	var b strings.Builder
+	depth := 0
+scan:
+	for i := start; i < len(msg); i++ {
+		c := msg[i]
+		switch {
+		case quote == '"' && c == '\\' && i+1 < len(msg) && msg[i+1] == '"':
+			b.WriteByte('"')
+			i++
+			continue
+		case quote == '\'' && c == '\'' && i+1 < len(msg) && msg[i+1] == '\'':
+			b.WriteByte('\'')
+			i++
+			continue
+		case quote != 0 && c == quote:
+			break scan
+		case quote == 0 && (c == '\n' || c == '\r'):
+			break scan
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			if depth == 0 {
+				break scan
+			}
+			depth--
+		case quote == 0 && c == '.' && depth == 0 && i+1 < len(msg) && (msg[i+1] == ' ' || msg[i+1] == '\t'):
+			if !continuesFrame(strings.TrimLeft(msg[i+1:], " \t")) {
+				b.WriteByte('.')
+				break scan
+			}
+		}
+		b.WriteByte(c)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+var continueRe = regexp.MustCompile(`^(?:\d+ [^\d\s]|\.|preemption: |pod group preemption: |no new claims|not eligible|not found)`)
+
+// continuesFrame tells whether the text after ". " is still part of a
+// FitError: the next counted item list, or the PostFilter's tail.
+func continuesFrame(rest string) bool { return continueRe.MatchString(rest) }

@@ -224,22 +224,36 @@ func run(o *options, targets []string, stdio IO) (int, error) {
 	namespace := ""
 	if len(o.files) > 0 {
 		b := snapshot.NewBuilder()
-		l, err := newLoader(b, o.inputFormat, now)
+		in, err := newInputs(b, o.inputFormat, now)
 		if err != nil {
 			return ExitUsage, usageError{err}
 		}
+		l := in.l
 		l.Stdin = stdio.In
+		// One unreadable input does not hide what the others hold: it is
+		// named on stderr and in the report's notes.
+		var errs []error
 		for _, f := range o.files {
 			if err := l.Path(f); err != nil {
-				return ExitUsage, err
+				errs = append(errs, err)
 			}
 		}
+		if err := in.finish(); err != nil {
+			errs = append(errs, err)
+		}
 		if l.Stats.Objects == 0 {
+			if len(errs) > 0 {
+				return ExitUsage, errs[0]
+			}
 			names := strings.Join(o.files, ", ")
 			if names == "-" {
 				names = "stdin"
 			}
 			return ExitUsage, &load.Error{Input: names, Msg: "no Kubernetes objects podwhy can use (pods, events, nodes, workloads…)"}
+		}
+		for _, err := range errs {
+			fmt.Fprintln(stdio.Err, "podwhy: skipped "+oneLine(err.Error()))
+			b.Note("skipped " + oneLine(err.Error()))
 		}
 		snap = b.Build(now)
 		// A dump is read whole: a namespace applies only when asked for.

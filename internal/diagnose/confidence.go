@@ -87,7 +87,29 @@ func (c *ctx) pasteNext(f *Finding, sketch bool) {
 			u = i18n.T("unchecked.text.events")
 		case "unchecked.text.scheduler":
 			if pod != "" {
-				add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath={.spec.schedulerName} {.spec.schedulingGates}"))
+				add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath='{.spec.schedulerName} {.spec.schedulingGates}'"))
+			}
+		case "unchecked.text.requests", "unchecked.text.probe", "unchecked.text.spec", "unchecked.text.schedule", "unchecked.text.command":
+			// describe prints each container's requests, limits, probes,
+			// command, args and mounts.
+			if pod != "" {
+				add(kubectl(ns, "describe", "pod", pod))
+			}
+		case "unchecked.text.pullsecrets":
+			// describe does not print imagePullSecrets; their names are
+			// no secret.
+			if pod != "" {
+				add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath='{.spec.imagePullSecrets} {.spec.serviceAccountName}'"))
+			}
+		case "unchecked.text.deletion":
+			if pod != "" {
+				add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath='{.metadata.deletionTimestamp} {.spec.nodeName}'"))
+			}
+		case "unchecked.text.message":
+			if pod != "" {
+				add(kubectl(ns, "describe", "pod", pod))
+			} else {
+				add(kubectl(ns, "get", "events"))
 			}
 		case "unchecked.pvc":
 			add(kubectl(ns, "describe", "pvc"))
@@ -116,11 +138,11 @@ func (c *ctx) pasteNext(f *Finding, sketch bool) {
 		kept = append(kept, u)
 	}
 	f.Unchecked = kept
-	if (f.Reason == "Terminating/Stuck" || f.Reason == "Terminating/Slow") && pod != "" {
+	if (f.Reason == "Terminating/Stuck" || f.Reason == "Terminating/Slow") && pod != "" && !strings.Contains(f.groupKey, "|teardown|") {
 		// describe prints no finalizers; a finalizer is the usual reason a
 		// pod stays Terminating on a healthy node.
 		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.finalizers"))
-		add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath={.metadata.finalizers}"))
+		add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath='{.metadata.finalizers}'"))
 	}
 	if f.Subject.Kind == snapshot.KindNode && f.Node != "" && len(f.Evidence) == 1 {
 		add(kubectl("", "describe", "node", f.Node))

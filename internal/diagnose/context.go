@@ -463,3 +463,32 @@ func fmtQty(name corev1.ResourceName, q resource.Quantity) string {
 	}
 	return q.String()
 }
+
+// orPlaceholder stands in for a name the input did not show, in kubectl's
+// own usage style (<pod>, <container>, <node>, <image>): never a blank.
+func orPlaceholder(s, placeholder string) string {
+	if strings.TrimSpace(s) == "" {
+		return placeholder
+	}
+	return s
+}
+
+// containerFlag is the flag that picks a container in a kubectl command:
+// the container's name, its placeholder when the pod has several and the
+// name was not shown, and nothing for a pod with one container (kubectl
+// then uses that one).
+func containerFlag(flag, name string, containers int) []string {
+	switch {
+	case name != "":
+		if strings.HasSuffix(flag, "=") {
+			return []string{flag + name}
+		}
+		return []string{flag, name}
+	case containers <= 1 && !strings.HasSuffix(flag, "="):
+		return nil
+	}
+	if strings.HasSuffix(flag, "=") {
+		return []string{flag + "<container>"}
+	}
+	return []string{flag, "<container>"}
+}

@@ -38,9 +38,13 @@ func run(c *ctx) *Result {
 	all = append(all, c.nodes()...)
 	all = append(all, c.controllers()...)
 	all = append(all, c.specIssues()...)
+	all = append(all, c.claims()...)
 
 	res := &Result{Now: c.now, Findings: group(c, all)}
 	c.rate(res.Findings)
+	if s.FromText {
+		res.Unexplained = c.unexplained(res.Findings)
+	}
 	res.Scanned.Pods = len(s.Pods)
 	res.Scanned.Nodes = len(s.Nodes)
 	res.Scanned.Namespaces = len(s.NamespaceList())
@@ -57,6 +61,10 @@ func (c *ctx) pod(p *corev1.Pod) []*Finding {
 		return nil
 	}
 	if p.DeletionTimestamp != nil {
+		return c.terminating(p)
+	}
+	if e, _ := c.tearDownEvent(p); e != nil && p.Status.Phase != corev1.PodRunning {
+		// The kubelet tears volumes down only for a pod on its way out.
 		return c.terminating(p)
 	}
 	if f := c.nodeLost(p); f != nil {
@@ -125,6 +133,15 @@ func (c *ctx) container(p *corev1.Pod, cs *corev1.ContainerStatus, init bool) *F
 		// Exit 0 of an app container that is restarted over and over is a
 		// crash loop too (restartPolicy Always keeps restarting it).
 		f = c.crash(p, cs)
+	} else if t := cs.LastTerminationState.Terminated; t != nil && cs.State == (corev1.ContainerState{}) &&
+		(t.ExitCode != 0 || t.Reason == "OOMKilled") {
+		// A paste cut above the container's State shows only how it last
+		// ended: a failure there is the finding.
+		f = c.crash(p, cs)
+	} else if cs.State == (corev1.ContainerState{}) && cs.LastTerminationState == (corev1.ContainerState{}) && c.hasLogs(p, cs.Name) {
+		// Only its log is known (kubectl logs pasted alone): what it
+		// printed is the evidence.
+		f = c.crash(p, cs)
 	} else if r := cs.State.Running; r != nil && cs.LastTerminationState.Terminated != nil &&
 		c.age(r.StartedAt.Time) < 5*time.Minute && c.backingOff(p, cs.Name) {
 		// Between two crashes the container is briefly Running; the
@@ -187,4 +204,16 @@ func (c *ctx) newPodFinding(p *corev1.Pod, sev Severity, class, reason, key stri
 		Since:     p.CreationTimestamp.Time,
 		groupKey:  key,
 	}
+}
+
+// hasLogs: the input carried a log of the container.
+func (c *ctx) hasLogs(p *corev1.Pod, container string) bool {
+	for _, name := range []string{container, ""} {
+		for _, prev := range []bool{false, true} {
+			if t, ok := c.s.Logs[snapshot.LogKey(p.Namespace, p.Name, name, prev)]; ok && strings.TrimSpace(t) != "" {
+				return true
+			}
+		}
+	}
+	return false
 }

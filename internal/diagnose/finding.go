@@ -155,4 +155,7 @@ type Result struct {
 	}
 	// Notes are input limitations (forbidden lists, missing kinds).
 	Notes []i18n.Msg
+	// Unexplained are the Warning events of pasted text that no finding
+	// accounts for.
+	Unexplained []Evidence
 }

@@ -24,8 +24,30 @@ func (c *ctx) config(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 		}
 	}
 	cfg := classify.ParseConfig(text)
-	f := c.newPodFinding(p, Error, ClassWaiting, cfg.Code, cfg.Object.Kind+"/"+cfg.Object.Name+"/"+cfg.Object.Key)
+	name := orPlaceholder(cs.Name, "<container>")
+	f := c.newPodFinding(p, Error, ClassWaiting, cfg.Code, cfg.Object.Kind+"/"+cfg.Object.Name+"/"+cfg.Object.Key+cfg.SubPath)
 	f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].state.waiting", "CreateContainerConfigError: "+text))
+	switch {
+	case strings.TrimSpace(text) == "":
+		// Only the state word was seen: its message (in the events and
+		// the waiting state) is what names the cause.
+		f.Headline = i18n.T("config.unseen.head", name)
+		f.Explain = i18n.T("config.other.why")
+		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.message"))
+		f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", orPlaceholder(p.Name, "<pod>"))})
+		return f
+	case cfg.SubPath != "":
+		f.Headline = i18n.T("config.subpath.head", cfg.SubPath, name)
+		f.Explain = i18n.T("config.subpath.why")
+		if cfg.SubPathDenied {
+			f.Headline = i18n.T("config.subpath.denied.head", cfg.SubPath, name)
+			f.Explain = i18n.T("config.subpath.denied.why")
+		}
+		f.Steps = append(f.Steps,
+			Step{Text: i18n.T("config.subpath.step.log", orPlaceholder(p.Spec.NodeName, "<node>")), Command: "journalctl -u kubelet --since '-30m' | grep -i subpath"},
+			Step{Text: i18n.T("config.subpath.step.fix")})
+		return f
+	}
 	switch cfg.Code {
 	case classify.ConfigMissingObject:
 		c.explainMissingObject(f, p, cfg.Object, "config")
@@ -61,15 +83,15 @@ func (c *ctx) config(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 			Step{Text: i18n.T("config.key.step.add", o.Key), Command: kubectl(o.Namespace, "edit", lower, o.Name), Changes: true},
 			Step{Text: i18n.T("config.key.step.optional")})
 	case classify.ConfigRunAsNonRoot:
-		f.Headline = i18n.T("config.nonroot.head", cs.Name)
+		f.Headline = i18n.T("config.nonroot.head", name)
 		f.Explain = i18n.T("config.nonroot.why")
 		f.Steps = append(f.Steps,
 			Step{Text: i18n.T("config.nonroot.step.user"), Command: kubectl(p.Namespace, "patch", c.target(p), "--type=json", `-p='[{"op":"add","path":"`+c.containerPath(p, cs.Name)+`/securityContext/runAsUser","value":10001}]'`), Changes: true},
 			Step{Text: i18n.T("config.nonroot.step.image")})
 	default:
-		f.Headline = i18n.T("config.other.head", cs.Name, clip(text, 160))
+		f.Headline = i18n.T("config.other.head", name, clip(text, 160))
 		f.Explain = i18n.T("config.other.why")
-		f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", p.Name)})
+		f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", orPlaceholder(p.Name, "<pod>"))})
 	}
 	return f
 }
@@ -122,7 +144,7 @@ func (c *ctx) explainMissingObject(f *Finding, p *corev1.Pod, o classify.ObjRef,
 	case "Secret":
 		f.Steps = append(f.Steps, Step{Text: i18n.T("missing.step.create-secret", o.Name), Command: kubectl(ns, "create", "secret", "generic", o.Name, "--from-literal=<key>=<value>"), Changes: true})
 	}
-	f.Steps = append(f.Steps, Step{Text: i18n.T("missing.step.ref"), Command: kubectl(p.Namespace, "get", "pod", p.Name, "-o", "yaml") + " | grep -n '" + o.Name + "'"})
+	f.Steps = append(f.Steps, Step{Text: i18n.T("missing.step.ref"), Command: kubectl(p.Namespace, "get", "pod", orPlaceholder(p.Name, "<pod>"), "-o", "yaml") + " | grep -n '" + o.Name + "'"})
 }
 
 // nearestKey finds the key a reference most likely meant: the same name

@@ -137,6 +137,10 @@ func (c *ctx) failedCreates() []*Finding {
 				Step{Text: i18n.T("create.limitrange.step.set"), Command: kubectl(ref.Namespace, "set", "resources", target, "--limits=cpu=<within range>,memory=<within range>"), Changes: true})
 		case classify.CreatePodSecurity:
 			f.Headline = i18n.T("create.psa.head", a.Level, len(a.Violations))
+			if len(a.Containers) > 0 {
+				// The violations name the containers to change.
+				f.Headline = i18n.T("create.psa.head-containers", a.Level, len(a.Violations), i18n.List(a.Containers))
+			}
 			for _, v := range a.Violations {
 				f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: top, Field: "violation", Text: v})
 			}
@@ -154,7 +158,7 @@ func (c *ctx) failedCreates() []*Finding {
 			f.Explain = i18n.T("create.psa.why")
 			f.Steps = append(f.Steps,
 				Step{Text: i18n.T("create.psa.step.fix")},
-				Step{Text: i18n.T("create.psa.step.check"), Command: kubectl("", "label", "--dry-run=server", "--overwrite", "ns", ref.Namespace, "pod-security.kubernetes.io/enforce="+strings.Split(a.Level, ":")[0])})
+				Step{Text: i18n.T("create.psa.step.check"), Command: kubectl("", "label", "--dry-run=server", "--overwrite", "ns", orPlaceholder(ref.Namespace, "<namespace>"), "pod-security.kubernetes.io/enforce="+strings.Split(a.Level, ":")[0])})
 		case classify.CreateWebhook:
 			f.Headline = i18n.T("create.webhook.head", a.Webhook, clip(a.WebhookMsg, 140))
 			f.Explain = i18n.T("create.webhook.why")
@@ -493,6 +497,11 @@ func (c *ctx) jobs() []*Finding {
 			}
 			f = &Finding{Severity: Error, Class: ClassController, Reason: reason, Namespace: j.Namespace, Subject: subject, Since: failed.LastTransitionTime.Time, attachOnly: true}
 			f.Headline = i18n.T("job.failed.head", j.Name, failed.Reason, j.Status.Failed, backoffLimit(j))
+			if strings.HasPrefix(string(j.UID), snapshot.TextUIDPrefix) && (j.Spec.BackoffLimit == nil || j.Status.Failed == 0) {
+				// A Job rebuilt from pasted text: its counts and limit were
+				// not printed, and zeros or the default are no facts.
+				f.Headline = i18n.T("job.failed.head-unseen", j.Name, failed.Reason)
+			}
 			f.Evidence = append(f.Evidence, statusEvidence(ref, "status.conditions[Failed]", failed.Reason+": "+failed.Message))
 			f.Explain = i18n.T("job.failed.why")
 		case j.Status.Failed > 0 && j.Status.Active > 0:
@@ -512,8 +521,12 @@ func (c *ctx) jobs() []*Finding {
 			f.Pods = append(f.Pods, c.podRef(p))
 			for _, cs := range p.Status.ContainerStatuses {
 				if t := cs.State.Terminated; t != nil && t.ExitCode != 0 {
-					f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].state.terminated",
-						fmt.Sprintf("reason=%s exitCode=%d (%s)", orNone(t.Reason), t.ExitCode, exitMeaning(t.ExitCode, p).String(i18n.EN))))
+					if c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenExit) {
+						f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status", PodStatus(p)))
+					} else {
+						f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].state.terminated",
+							fmt.Sprintf("reason=%s exitCode=%d (%s)", orNone(t.Reason), t.ExitCode, exitMeaning(t.ExitCode, p).String(i18n.EN))))
+					}
 					c.addLogEvidence(f, p, cs.Name)
 					if f.Container == "" {
 						f.Container = cs.Name

@@ -37,18 +37,33 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 		return e.Reason == "BackOff" && strings.Contains(e.Message, "restarting failed container")
 	})
 
+	restarts := c.restarts(p, cs)
+	name := orPlaceholder(cs.Name, "<container>")
+	podArg := orPlaceholder(p.Name, "<pod>")
+	nc := len(p.Spec.Containers) + len(p.Spec.InitContainers)
+	cflag := containerFlag("-c", cs.Name, nc)
+	specHidden := c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec)
+	exitHidden := c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenExit)
+	if exitHidden && last != nil && last.Reason != "OOMKilled" {
+		// A STATUS word such as "Error" is no exit code.
+		last = nil
+	}
 	var f *Finding
 	switch {
 	case last != nil && last.Reason == "OOMKilled":
 		f = c.newPodFinding(p, Error, ClassCrashLoop, "Crash/OOMKilled", "")
 		limit := "<none>"
-		if spec != nil {
+		if c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec) {
+			limit = "<not shown>"
+		} else if spec != nil {
 			if q, ok := spec.Resources.Limits[corev1.ResourceMemory]; ok {
 				limit = fmtQty(corev1.ResourceMemory, q)
 			}
 		}
-		f.Headline = i18n.T("crash.oom.head", cs.Name, limit, cs.RestartCount)
-		f.Evidence = append(f.Evidence, Evidence{Kind: "spec", Object: podObj(p), Field: "spec.containers[" + cs.Name + "].resources.limits.memory", Text: limit})
+		f.Headline = i18n.T("crash.oom.head", name, limit, restarts)
+		if limit != "<not shown>" {
+			f.Evidence = append(f.Evidence, Evidence{Kind: "spec", Object: podObj(p), Field: "spec.containers[" + cs.Name + "].resources.limits.memory", Text: limit})
+		}
 		f.Explain = i18n.T("crash.oom.why")
 		if limit == "<none>" {
 			f.Explain = i18n.T("crash.oom.why-nolimit")
@@ -62,8 +77,8 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 			}
 		}
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("crash.oom.step.raise"), Command: kubectl(p.Namespace, "set", "resources", c.target(p), "-c", cs.Name, "--limits=memory="+newLimit), Changes: true},
-			Step{Text: i18n.T("crash.oom.step.leak"), Command: kubectl(p.Namespace, "top", "pod", p.Name, "--containers")})
+			Step{Text: i18n.T("crash.oom.step.raise"), Command: kubectl(p.Namespace, append(append([]string{"set", "resources", c.target(p)}, cflag...), "--limits=memory="+newLimit)...), Changes: true},
+			Step{Text: i18n.T("crash.oom.step.leak"), Command: kubectl(p.Namespace, "top", "pod", podArg, "--containers")})
 	case (livenessEv != nil || killEv != nil) && (last == nil || last.ExitCode == 137 || last.ExitCode == 143 || last.ExitCode == 0 || last.Reason == "Error" || last.Reason == "Completed"):
 		f = c.newPodFinding(p, Error, ClassCrashLoop, "Crash/Liveness", "")
 		detail := ""
@@ -78,42 +93,77 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 				detail = killEv.Message
 			}
 		}
-		probe := "<none>"
-		if spec != nil && spec.LivenessProbe != nil {
-			probe = describeProbe(spec.LivenessProbe)
-			f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.containers["+cs.Name+"].livenessProbe", probe))
+		if specHidden {
+			f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.probe"))
+		} else if spec != nil && spec.LivenessProbe != nil {
+			f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.containers["+cs.Name+"].livenessProbe", describeProbe(spec.LivenessProbe)))
 		}
-		f.Headline = i18n.T("crash.liveness.head", cs.Name, clip(detail, 120), cs.RestartCount)
+		f.Headline = i18n.T("crash.liveness.head", name, clip(detail, 120), restarts)
 		f.Explain = i18n.T("crash.liveness.why")
+		try := probeCommand(spec)
+		if specHidden {
+			try = "sh"
+		}
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("crash.liveness.step.try"), Command: kubectl(p.Namespace, "exec", p.Name, "-c", cs.Name, "--", probeCommand(spec))},
+			Step{Text: i18n.T("crash.liveness.step.try"), Command: kubectl(p.Namespace, append(append([]string{"exec", podArg}, cflag...), "--", try)...)})
+		if port := refusedPort(detail); port != "" {
+			// Nothing listened where the probe knocked.
+			f.Steps = append(f.Steps, Step{Text: i18n.T("crash.liveness.step.refused", port),
+				Command: kubectl(p.Namespace, append(append([]string{"exec", podArg}, cflag...), "--", "sh", "-c", "'netstat -ltn 2>/dev/null || ss -ltn'")...)})
+		}
+		f.Steps = append(f.Steps,
 			Step{Text: i18n.T("crash.liveness.step.tune")},
-			Step{Text: i18n.T("crash.step.logs-prev"), Command: kubectl(p.Namespace, "logs", p.Name, "-c", cs.Name, "--previous")})
+			Step{Text: i18n.T("crash.step.logs-prev"), Command: kubectl(p.Namespace, append(append([]string{"logs", podArg}, cflag...), "--previous")...)})
 	default:
 		code := int32(0)
 		if last != nil {
 			code = last.ExitCode
 		}
 		f = c.newPodFinding(p, Error, ClassCrashLoop, "Crash/Exit", fmt.Sprint(code))
-		f.Headline = i18n.T("crash.exit.head", cs.Name, code, exitMeaning(code, p), cs.RestartCount)
+		f.Headline = i18n.T("crash.exit.head", name, code, exitMeaning(code, p), restarts)
 		if last == nil {
 			// The kubelet lost the last termination (it restarted, or the
 			// status was trimmed): say so rather than invent exit 0.
 			f.groupKey = "unknown"
-			f.Headline = i18n.T("crash.unknown.head", cs.Name, cs.RestartCount)
+			f.Headline = i18n.T("crash.unknown.head", name, restarts)
+			if exitHidden {
+				f.Headline = i18n.T("crash.unseen.head", name, restarts)
+			}
+			if cs.State == (corev1.ContainerState{}) {
+				// Known from its log alone: nothing says it restarts.
+				f.Headline = i18n.T("crash.logonly.head", name)
+			}
 		}
-		if last != nil && code == 0 && p.Spec.RestartPolicy != corev1.RestartPolicyNever {
+		exit0 := last != nil && code == 0 && p.Spec.RestartPolicy != corev1.RestartPolicyNever
+		if exit0 {
 			f.Explain = i18n.T("crash.exit.why0")
-			if spec != nil {
+			if spec != nil && !specHidden {
 				f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.containers["+cs.Name+"].command/args", commandLine(spec)))
 			}
 		} else {
 			f.Explain = i18n.T("crash.exit.why")
 		}
+		if sig, line := c.logSignature(p, cs.Name); sig == "log.flag" {
+			// The program refused its own command line.
+			flag := flagFromLog(line)
+			f.groupKey = "flag:" + flag
+			f.Headline = i18n.T("crash.flag.head", name, flag, restarts)
+			f.Explain = i18n.T("crash.flag.why")
+			f.Steps = append(f.Steps, Step{Text: i18n.T("crash.flag.step.args", flag),
+				Command: kubectl(p.Namespace, "get", "pod", podArg, "-o", "jsonpath='{.spec.containers[*].args}'")})
+		}
+		if exit0 {
+			// A process that ends on purpose: a Job, or the server's own
+			// foreground mode.
+			f.Steps = append(f.Steps,
+				Step{Text: i18n.T("crash.exit0.step.job")},
+				Step{Text: i18n.T("crash.exit0.step.foreground")})
+		}
+		debug := append([]string{"debug", podArg, "-it", "--copy-to=" + podArg + "-debug"}, containerFlag("--container=", cs.Name, nc)...)
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("crash.step.logs-prev"), Command: kubectl(p.Namespace, "logs", p.Name, "-c", cs.Name, "--previous", "--tail=100")},
-			Step{Text: i18n.T("crash.step.exec"), Command: kubectl(p.Namespace, "exec", "-it", p.Name, "-c", cs.Name, "--", "sh")},
-			Step{Text: i18n.T("crash.step.debug"), Command: kubectl(p.Namespace, "debug", p.Name, "-it", "--copy-to="+p.Name+"-debug", "--container="+cs.Name, "--", "sh")})
+			Step{Text: i18n.T("crash.step.logs-prev"), Command: kubectl(p.Namespace, append(append([]string{"logs", podArg}, cflag...), "--previous", "--tail=100")...)},
+			Step{Text: i18n.T("crash.step.exec"), Command: kubectl(p.Namespace, append(append([]string{"exec", "-it", podArg}, cflag...), "--", "sh")...)},
+			Step{Text: i18n.T("crash.step.debug"), Command: kubectl(p.Namespace, append(debug, "--", "sh")...)})
 	}
 	if last != nil {
 		field := "status.containerStatuses[" + cs.Name + "].lastState.terminated"
@@ -133,14 +183,16 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 		f.Evidence = append([]Evidence{statusEvidence(podObj(p), field, txt)}, f.Evidence...)
 		f.Since = last.FinishedAt.Time
 	}
-	f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].restartCount", fmt.Sprint(cs.RestartCount)))
+	if !c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenRestarts) {
+		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].restartCount", fmt.Sprint(cs.RestartCount)))
+	}
 	if w := cs.State.Waiting; w != nil && w.Message != "" {
 		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].state.waiting.message", w.Message))
 	} else if backoff != nil {
 		f.Evidence = append(f.Evidence, eventEvidence(backoff))
 	}
 	c.addLogEvidence(f, p, cs.Name)
-	f.Steps = append(f.Steps, Step{Text: i18n.T("crash.step.node", orNone(p.Spec.NodeName)), Command: "journalctl -u kubelet --since '-30m' | grep " + p.Name + "; crictl ps -a --name " + cs.Name})
+	f.Steps = append(f.Steps, Step{Text: i18n.T("crash.step.node", orPlaceholder(p.Spec.NodeName, "<node>")), Command: "journalctl -u kubelet --since '-30m' | grep " + podArg + "; crictl ps -a --name " + name})
 	return f
 }
 
@@ -253,6 +305,7 @@ var crashSignatures = []struct {
 	key string
 	re  *regexp.Regexp
 }{
+	{"log.flag", flagSignature},
 	{"log.panic", regexp.MustCompile(`(?m)^panic: |^goroutine \d+ \[|Traceback \(most recent call last\)|Exception in thread|^\s+at [\w.$]+\(|FATAL ERROR|Segmentation fault|core dumped`)},
 	{"log.rbac", regexp.MustCompile(`forbidden: User "system:serviceaccount:[^"]+" cannot \w+ resource`)},
 	{"log.perm", regexp.MustCompile(`(?i)permission denied`)},
@@ -261,6 +314,86 @@ var crashSignatures = []struct {
 	{"log.config", regexp.MustCompile(`(?i)(missing|required|not set|undefined).{0,40}(env|environment|variable|config)|(env|environment variable|config).{0,40}(missing|required|not set)`)},
 	{"log.oom", regexp.MustCompile(`(?i)out of memory|OutOfMemoryError|Cannot allocate memory`)},
 	{"log.execformat", regexp.MustCompile(`exec format error`)},
+}
+
+// flagSignature: a program that rejects its command line prints usage and
+// exits — Go's flag package ("flag provided but not defined: -x"), pflag
+// and cobra ("unknown flag: --x", "unknown shorthand flag: 'x' in -x"),
+// Python's argparse ("unrecognized arguments: --x"), getopt ("unrecognized
+// option '--x'", "invalid option -- 'x'").
+var flagSignature = regexp.MustCompile(`flag provided but not defined: (-{1,2}[\w.-]+)|unknown (?:shorthand )?flag: ('?-{0,2}[\w.-]+'?)|unrecognized arguments?: (-{1,2}[\w.=-]+)|unrecognized option:? '?(-{1,2}[\w.-]+)|invalid option -- '?(\w)`)
+
+// flagFromLog is the flag a usage error names.
+func flagFromLog(line string) string {
+	m := flagSignature.FindStringSubmatch(line)
+	if m == nil {
+		return "<flag>"
+	}
+	for _, g := range m[1:] {
+		if g != "" {
+			return strings.Trim(g, "'")
+		}
+	}
+	return "<flag>"
+}
+
+// logSignature reports a usage error in a container's log tail, when the
+// input carried one: its key and the line.
+func (c *ctx) logSignature(p *corev1.Pod, container string) (string, string) {
+	for _, prev := range []bool{true, false} {
+		text, ok := c.logText(p, container, prev)
+		if !ok {
+			continue
+		}
+		if loc := flagSignature.FindStringIndex(text); loc != nil {
+			return "log.flag", lineAt(text, loc[0])
+		}
+	}
+	return "", ""
+}
+
+// logText is the log of a container instance the input carried. A
+// container whose name the input did not show ("<container-2>") takes the
+// one log pasted for its pod under another name.
+func (c *ctx) logText(p *corev1.Pod, container string, prev bool) (string, bool) {
+	text, ok := c.s.Logs[snapshot.LogKey(p.Namespace, p.Name, container, prev)]
+	if !ok {
+		text, ok = c.s.Logs[snapshot.LogKey(p.Namespace, p.Name, "", prev)]
+	}
+	if !ok && (container == "" || strings.HasPrefix(container, "<")) {
+		var found []string
+		for k := range c.s.Logs {
+			if c.strayLog(k, p, prev) {
+				found = append(found, k)
+			}
+		}
+		if len(found) == 1 {
+			text, ok = c.s.Logs[found[0]], true
+		}
+	}
+	// The kubelet answers with this sentence when the log file of that
+	// instance is gone: it is not the container's output.
+	if !ok || strings.HasPrefix(text, "unable to retrieve container logs") || strings.TrimSpace(text) == "" {
+		return "", false
+	}
+	return text, true
+}
+
+// strayLog: log key k is of pod p's instance (previous or current) under
+// a container name none of the pod's statuses has.
+func (c *ctx) strayLog(k string, p *corev1.Pod, prev bool) bool {
+	for _, cs := range append(append([]corev1.ContainerStatus{}, p.Status.ContainerStatuses...), p.Status.InitContainerStatuses...) {
+		if k == snapshot.LogKey(p.Namespace, p.Name, cs.Name, prev) {
+			return false
+		}
+	}
+	const mark = "\x00"
+	before, after, _ := strings.Cut(snapshot.LogKey(p.Namespace, p.Name, mark, prev), mark)
+	if len(k) <= len(before)+len(after) || !strings.HasPrefix(k, before) || !strings.HasSuffix(k, after) {
+		return false
+	}
+	name := k[len(before) : len(k)-len(after)]
+	return !strings.Contains(name, "/")
 }
 
 // addLogEvidence quotes the lines of a log tail that match a crash
@@ -275,13 +408,8 @@ func (c *ctx) addLogEvidence(f *Finding, p *corev1.Pod, container string) {
 		}
 	}
 	for _, prev := range order {
-		text, ok := c.s.Logs[snapshot.LogKey(p.Namespace, p.Name, container, prev)]
+		text, ok := c.logText(p, container, prev)
 		if !ok {
-			text, ok = c.s.Logs[snapshot.LogKey(p.Namespace, p.Name, "", prev)]
-		}
-		// The kubelet answers with this sentence when the log file of that
-		// instance is gone: it is not the container's output.
-		if !ok || strings.HasPrefix(text, "unable to retrieve container logs") || strings.TrimSpace(text) == "" {
 			continue
 		}
 		lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
@@ -351,4 +479,23 @@ func resourceArg(res, group string) string {
 		return res
 	}
 	return res + "." + group
+}
+
+var refusedRe = regexp.MustCompile(`dial tcp [^\s]*:(\d+): connect: connection refused`)
+
+// refusedPort is the port a probe found nothing listening on.
+func refusedPort(detail string) string {
+	if m := refusedRe.FindStringSubmatch(detail); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// restarts says how often a container restarted, or that the input did
+// not show it.
+func (c *ctx) restarts(p *corev1.Pod, cs *corev1.ContainerStatus) i18n.Msg {
+	if c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenRestarts) {
+		return i18n.T("restarts.hidden")
+	}
+	return i18n.T("restarts.n", cs.RestartCount)
 }

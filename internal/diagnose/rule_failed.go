@@ -8,6 +8,7 @@ import (
 
 	"github.com/podwhy/podwhy/internal/classify"
 	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
 // failedPod explains a pod in phase Failed (catalog §5): evicted, rejected
@@ -31,8 +32,15 @@ func (c *ctx) failedPod(p *corev1.Pod) []*Finding {
 		// One finding per owner and starved resource, whatever the node:
 		// evictions spread over a pool are one story.
 		f = c.newPodFinding(p, Warning, ClassError, "Evicted", res)
-		f.Headline = i18n.T("failed.evicted.head", orNone(p.Spec.NodeName), orNone(res))
-		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.message", msg))
+		f.Headline = i18n.T("failed.evicted.head", orPlaceholder(p.Spec.NodeName, "<node>"), orNone(res))
+		if msg == "" {
+			// A STATUS word: the eviction message, which names the
+			// resource, is not in the input.
+			f.Headline = i18n.T("failed.evicted.head-unseen", orPlaceholder(p.Spec.NodeName, "<node>"))
+			f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.message"))
+		} else {
+			f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.message", msg))
+		}
 		if n := c.s.Node(p.Spec.NodeName); n != nil {
 			for _, t := range []corev1.NodeConditionType{corev1.NodeMemoryPressure, corev1.NodeDiskPressure, corev1.NodePIDPressure} {
 				if cond := nodeCondition(n, t); cond != nil && cond.Status == corev1.ConditionTrue {
@@ -43,7 +51,7 @@ func (c *ctx) failedPod(p *corev1.Pod) []*Finding {
 		f.Explain = i18n.T("failed.evicted.why")
 		f.Steps = append(f.Steps,
 			Step{Text: i18n.T("failed.evicted.step.requests"), Command: kubectl(p.Namespace, "set", "resources", c.target(p), "--requests=memory=<actual use>", "--limits=memory=<actual use>"), Changes: true},
-			Step{Text: i18n.T("failed.evicted.step.node"), Command: kubectl("", "describe", "node", p.Spec.NodeName)},
+			Step{Text: i18n.T("failed.evicted.step.node"), Command: kubectl("", "describe", "node", orPlaceholder(p.Spec.NodeName, "<node>"))},
 			Step{Text: i18n.T("failed.evicted.step.cleanup"), Command: kubectl(p.Namespace, "delete", "pods", "--field-selector=status.phase=Failed"), Changes: true})
 	case reason == "DeadlineExceeded":
 		f = c.newPodFinding(p, Error, ClassError, "Deadline", "")
@@ -52,13 +60,19 @@ func (c *ctx) failedPod(p *corev1.Pod) []*Finding {
 			ads = fmt.Sprint(*p.Spec.ActiveDeadlineSeconds)
 		}
 		f.Headline = i18n.T("failed.deadline.head", ads)
-		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.reason", reason+": "+msg), specEvidence(podObj(p), "spec.activeDeadlineSeconds", ads))
+		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.reason", strings.TrimSuffix(reason+": "+msg, ": ")))
+		if c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec) && p.Spec.ActiveDeadlineSeconds == nil {
+			f.Headline = i18n.T("failed.deadline.head-unseen")
+			f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.spec"))
+		} else {
+			f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.activeDeadlineSeconds", ads))
+		}
 		f.Explain = i18n.T("failed.deadline.why")
-		f.Steps = append(f.Steps, Step{Text: i18n.T("crash.step.logs-prev"), Command: kubectl(p.Namespace, "logs", p.Name, "--all-containers")})
+		f.Steps = append(f.Steps, Step{Text: i18n.T("crash.step.logs-prev"), Command: kubectl(p.Namespace, "logs", orPlaceholder(p.Name, "<pod>"), "--all-containers")})
 	case reason != "" && reason != "Error":
 		r := classify.ParseRejection(reason, msg)
 		f = c.newPodFinding(p, Error, ClassError, "Rejected", reason+"|"+p.Spec.NodeName)
-		f.Headline = i18n.T("failed.rejected.head", orNone(p.Spec.NodeName), reason)
+		f.Headline = i18n.T("failed.rejected.head", orPlaceholder(p.Spec.NodeName, "<node>"), reason)
 		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.reason", reason+": "+msg))
 		switch {
 		case r.Resource != "" && r.Requested != "":
@@ -72,8 +86,8 @@ func (c *ctx) failedPod(p *corev1.Pod) []*Finding {
 			f.Explain = i18n.T("failed.rejected.why")
 		}
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("node.step.describe"), Command: kubectl("", "describe", "node", p.Spec.NodeName)},
-			Step{Text: i18n.T("failed.evicted.step.cleanup"), Command: kubectl(p.Namespace, "delete", "pod", p.Name), Changes: true})
+			Step{Text: i18n.T("node.step.describe"), Command: kubectl("", "describe", "node", orPlaceholder(p.Spec.NodeName, "<node>"))},
+			Step{Text: i18n.T("failed.evicted.step.cleanup"), Command: kubectl(p.Namespace, "delete", "pod", orPlaceholder(p.Name, "<pod>")), Changes: true})
 	default:
 		// Containers exited non-zero and will not be restarted.
 		var bad *corev1.ContainerStatus
@@ -96,9 +110,12 @@ func (c *ctx) failedPod(p *corev1.Pod) []*Finding {
 		if bad == nil {
 			f = c.newPodFinding(p, Error, ClassError, "Failed", "")
 			f.Headline = i18n.T("failed.other.head", orNone(msg))
+			if msg == "" && c.s.FromText {
+				f.Headline = i18n.T("failed.other.head-unseen")
+			}
 			f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.phase", "Failed "+reason+" "+msg))
 			f.Explain = i18n.T("failed.other.why")
-			f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", p.Name)})
+			f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", orPlaceholder(p.Name, "<pod>"))})
 			break
 		}
 		t := bad.State.Terminated
@@ -110,11 +127,18 @@ func (c *ctx) failedPod(p *corev1.Pod) []*Finding {
 			f.Class = ClassError
 		} else {
 			f = c.newPodFinding(p, Error, ClassError, "Crash/Exit", fmt.Sprint(t.ExitCode))
-			f.Headline = i18n.T("failed.exit.head", bad.Name, t.ExitCode, exitMeaning(t.ExitCode, p))
-			f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+bad.Name+"].state.terminated",
-				fmt.Sprintf("reason=%s exitCode=%d %s", orNone(t.Reason), t.ExitCode, clip(t.Message, 200))))
+			f.Headline = i18n.T("failed.exit.head", orPlaceholder(bad.Name, "<container>"), t.ExitCode, exitMeaning(t.ExitCode, p))
+			if c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenExit) {
+				// STATUS said Error: no exit code.
+				f.groupKey = "unseen"
+				f.Headline = i18n.T("failed.exit.head-unseen", orPlaceholder(bad.Name, "<container>"), orNone(t.Reason))
+			} else {
+				f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+bad.Name+"].state.terminated",
+					fmt.Sprintf("reason=%s exitCode=%d %s", orNone(t.Reason), t.ExitCode, clip(t.Message, 200))))
+			}
 			f.Explain = i18n.T("failed.exit.why")
-			f.Steps = append(f.Steps, Step{Text: i18n.T("crash.step.logs-prev"), Command: kubectl(p.Namespace, "logs", p.Name, "-c", bad.Name, "--tail=100")})
+			nc := len(p.Spec.Containers) + len(p.Spec.InitContainers)
+			f.Steps = append(f.Steps, Step{Text: i18n.T("crash.step.logs-prev"), Command: kubectl(p.Namespace, append(append([]string{"logs", p.Name}, containerFlag("-c", bad.Name, nc)...), "--tail=100")...)})
 			c.addLogEvidence(f, p, bad.Name)
 		}
 		f.Container = bad.Name

@@ -21,7 +21,6 @@ func (c *ctx) image(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 	if spec != nil {
 		img = spec.Image
 	}
-	ref := imageref.Parse(img)
 	evs := c.eventsOf(p)
 	// The pull error itself is in the "Failed to pull image" event; the
 	// waiting message of ImagePullBackOff only says "Back-off pulling".
@@ -37,7 +36,6 @@ func (c *ctx) image(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 		// A pod known from a get pods row or a bare message: the image is
 		// named in the pull error, if anywhere.
 		img = classify.ImageFromMessage(text)
-		ref = imageref.Parse(img)
 	}
 	code := c.imageCode(text)
 	switch w.Reason {
@@ -62,83 +60,192 @@ func (c *ctx) image(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 	}); b != nil {
 		f.Evidence = append(f.Evidence, eventEvidence(b))
 	}
-	node := p.Spec.NodeName
-	crictl := Step{Text: i18n.T("image.step.crictl", orNone(node)), Command: "crictl pull " + ref.Full()}
+	c.explainPull(f, p, cs.Name, img, text, false)
+	return f
+}
+
+// explainPull fills headline, explanation and steps of an image pull
+// failure from its code: a container's image, or (sandbox) the pod
+// sandbox's pause image.
+func (c *ctx) explainPull(f *Finding, p *corev1.Pod, container, img, text string, sandbox bool) {
+	code := f.Reason
+	ref := imageref.Parse(img)
+	// The registry: the image's own, or — when the paste does not show
+	// the image — the host the error names; never Docker Hub by default.
+	registry := ref.Registry
+	if img == "" {
+		registry = orPlaceholder(classify.HostFromMessage(text), "<registry>")
+	}
+	shown := orPlaceholder(img, "<image>")
+	node := orPlaceholder(p.Spec.NodeName, "<node>")
+	crictl := Step{Text: i18n.T("image.step.crictl", node), Command: "crictl pull " + ref.Full()}
 	if img == "" {
 		crictl.Command = "crictl pull <image>"
 	}
-	setImage := Step{Text: i18n.T("image.step.set"), Command: kubectl(p.Namespace, "set", "image", c.target(p), cs.Name+"="+ref.Registry+"/"+ref.Repository+":<tag>"), Changes: true}
-	if ref.Registry == "docker.io" {
-		setImage.Command = kubectl(p.Namespace, "set", "image", c.target(p), cs.Name+"="+strings.TrimPrefix(ref.Repository, "library/")+":<tag>")
+	nc := len(p.Spec.Containers) + len(p.Spec.InitContainers)
+	cname := container
+	if cname == "" && nc > 1 {
+		cname = "<container>"
+	}
+	setArg := func(image string) string {
+		if cname == "" {
+			// kubectl set image accepts '*' for every container.
+			return "*=" + image
+		}
+		return cname + "=" + image
+	}
+	setImage := Step{Text: i18n.T("image.step.set"), Command: kubectl(p.Namespace, "set", "image", c.target(p), setArg(registry+"/"+ref.Repository+":<tag>")), Changes: true}
+	switch {
+	case img == "":
+		setImage.Command = kubectl(p.Namespace, "set", "image", c.target(p), setArg("<image>"))
+	case ref.Registry == "docker.io":
+		setImage.Command = kubectl(p.Namespace, "set", "image", c.target(p), setArg(strings.TrimPrefix(ref.Repository, "library/")+":<tag>"))
+	}
+	if sandbox {
+		// The pause image is the runtime's setting, not the pod's.
+		setImage = Step{Text: i18n.T("image.pause.step.config"), Command: "grep -n -E 'sandbox_image|pause_image|pod-infra-container-image' /etc/containerd/config.toml /etc/crio/crio.conf /etc/crio/crio.conf.d/* /var/lib/kubelet/kubeadm-flags.env 2>/dev/null"}
 	}
 	switch code {
 	case classify.ImageNotFound:
-		f.Headline = i18n.T("image.notfound.head", ref.Repository, ref.EffectiveTag(), ref.Registry)
-		if ref.Digest != "" {
-			f.Headline = i18n.T("image.notfound.head-digest", ref.Repository, ref.Digest, ref.Registry)
+		switch {
+		case img != "" && classify.OfficialRepo(img) && (strings.Contains(text, "pull access denied") || strings.Contains(text, "insufficient_scope") || strings.Contains(text, "requested access to the resource is denied")):
+			// Docker Hub's answer for a repository that does not exist.
+			name := strings.TrimPrefix(ref.Repository, "library/")
+			f.Headline = i18n.T("image.notfound.official.head", name, ref.Repository)
+			f.Explain = i18n.T("image.notfound.official.why", name)
+			f.Steps = append(f.Steps,
+				Step{Text: i18n.T("image.notfound.official.step.load", node), Command: "docker save " + img + " -o image.tar && ctr -n k8s.io images import image.tar"},
+				Step{Text: i18n.T("image.notfound.official.step.push"), Command: "docker tag " + img + " <registry>/<project>/" + name + ":" + ref.EffectiveTag() + " && docker push <registry>/<project>/" + name + ":" + ref.EffectiveTag()},
+				Step{Text: i18n.T("image.notfound.official.step.set"), Command: kubectl(p.Namespace, "set", "image", c.target(p), setArg("<registry>/<project>/"+name+":"+ref.EffectiveTag())), Changes: true})
+			return
+		case ref.Digest != "":
+			f.Headline = i18n.T("image.notfound.head-digest", ref.Repository, ref.Digest, registry)
+		case img == "":
+			f.Headline = i18n.T("image.notfound.head-unseen")
+		default:
+			f.Headline = i18n.T("image.notfound.head", ref.Repository, ref.EffectiveTag(), registry)
 		}
 		f.Explain = i18n.T("image.notfound.why")
-		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("image.step.tags"), Command: "crane ls " + ref.Registry + "/" + ref.Repository},
-			crictl, setImage)
+		tags := Step{Text: i18n.T("image.step.tags"), Command: "crane ls " + registry + "/" + ref.Repository}
+		if img == "" {
+			tags.Command = "crane ls <registry>/<repository>"
+		}
+		f.Steps = append(f.Steps, tags, crictl, setImage)
 	case classify.ImageAuth:
-		c.explainPullAuth(f, p, ref)
+		c.explainPullAuth(f, p, ref, registry)
 		f.Steps = append(f.Steps, crictl)
 	case classify.ImageNetwork:
-		host := classify.HostFromMessage(text)
-		if host == "" {
-			host = ref.Registry
-		}
-		f.Headline = i18n.T("image.network.head", host, orNone(node))
-		f.Explain = i18n.T("image.network.why")
-		f.Steps = append(f.Steps, crictl,
-			Step{Text: i18n.T("image.network.step.dns"), Command: "nslookup " + strings.Split(host, ":")[0] + " && curl -sv https://" + host + "/v2/"})
-		if ref.OftenBlocked() {
-			f.Steps = append(f.Steps, Step{Text: i18n.T("image.network.step.mirror", ref.Registry)})
-		}
-		f.Steps = append(f.Steps, Step{Text: i18n.T("image.step.timeouts")})
+		c.explainPullNetwork(f, ref, registry, text, node)
+		f.Steps = append([]Step{crictl}, f.Steps...)
 	case classify.ImageTLS:
-		f.Headline = i18n.T("image.tls.head", ref.Registry)
+		f.Headline = i18n.T("image.tls.head", registry)
 		f.Explain = i18n.T("image.tls.why")
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("image.tls.step.ca", ref.Registry), Command: "mkdir -p /etc/containerd/certs.d/" + ref.Registry + " && cp <registry-ca.crt> /etc/containerd/certs.d/" + ref.Registry + "/ca.crt"},
+			Step{Text: i18n.T("image.tls.step.ca", registry), Command: "mkdir -p /etc/containerd/certs.d/" + registry + " && cp <registry-ca.crt> /etc/containerd/certs.d/" + registry + "/ca.crt"},
 			crictl)
 	case classify.ImageRateLimit:
-		f.Headline = i18n.T("image.ratelimit.head", ref.Registry)
+		f.Headline = i18n.T("image.ratelimit.head", registry)
 		f.Explain = i18n.T("image.ratelimit.why")
 		f.Steps = append(f.Steps, Step{Text: i18n.T("image.ratelimit.step")}, crictl)
 	case classify.ImageInvalid:
-		f.Headline = i18n.T("image.invalid.head", img)
+		f.Headline = i18n.T("image.invalid.head", shown)
 		f.Explain = i18n.T("image.invalid.why")
 		// Most invalid references are upper case or stray spaces.
 		fixed := strings.ToLower(strings.TrimSpace(img))
 		if ref.Tag == "" && ref.Digest == "" {
 			fixed += ":<tag>"
 		}
-		setImage.Command = kubectl(p.Namespace, "set", "image", c.target(p), cs.Name+"="+fixed)
+		if img == "" {
+			fixed = "<image>"
+		}
+		setImage.Command = kubectl(p.Namespace, "set", "image", c.target(p), setArg(fixed))
 		f.Steps = append(f.Steps, setImage)
 	case classify.ImageNeverPull:
-		f.Headline = i18n.T("image.never.head", img, orNone(node))
-		f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.containers["+cs.Name+"].imagePullPolicy", "Never"))
+		f.Headline = i18n.T("image.never.head", shown, node)
+		if !c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec) {
+			f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.containers["+container+"].imagePullPolicy", "Never"))
+		}
 		f.Explain = i18n.T("image.never.why")
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("image.never.step.import", orNone(node)), Command: "ctr -n k8s.io images import <image.tar>"},
-			Step{Text: i18n.T("image.never.step.policy"), Command: kubectl(p.Namespace, "patch", c.target(p), "--type=json", `-p='[{"op":"replace","path":"`+c.containerPath(p, cs.Name)+`/imagePullPolicy","value":"IfNotPresent"}]'`), Changes: true})
+			Step{Text: i18n.T("image.never.step.import", node), Command: "ctr -n k8s.io images import <image.tar>"},
+			Step{Text: i18n.T("image.never.step.policy"), Command: kubectl(p.Namespace, "patch", c.target(p), "--type=json", `-p='[{"op":"replace","path":"`+c.containerPath(p, container)+`/imagePullPolicy","value":"IfNotPresent"}]'`), Changes: true})
 	case classify.ImageNoSpace:
-		f.Headline = i18n.T("image.nospace.head", orNone(node))
+		f.Headline = i18n.T("image.nospace.head", node)
 		f.Explain = i18n.T("image.nospace.why")
 		f.Steps = append(f.Steps, Step{Text: i18n.T("image.nospace.step"), Command: "crictl rmi --prune"})
 	case classify.ImageSlowPull:
 		f.Severity = Warning
-		f.Headline = i18n.T("image.slow.head", img, orNone(node))
+		f.Headline = i18n.T("image.slow.head", shown, node)
 		f.Explain = i18n.T("image.slow.why")
 		f.Steps = append(f.Steps, Step{Text: i18n.T("image.step.timeouts")}, crictl)
 	default:
-		f.Headline = i18n.T("image.other.head", img)
+		f.Headline = i18n.T("image.other.head", shown)
 		f.Explain = i18n.T("image.other.why")
-		f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", p.Name)}, crictl)
+		f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", orPlaceholder(p.Name, "<pod>"))}, crictl)
 	}
-	return f
+	if sandbox && code != classify.ImageNetwork && code != classify.ImageTLS {
+		f.Steps = append(f.Steps, setImage)
+	}
+}
+
+// explainPullNetwork tells a name that does not resolve (DNS) from a
+// connection that times out, is refused or has no route.
+func (c *ctx) explainPullNetwork(f *Finding, ref imageref.Ref, registry, text, node string) {
+	nf := classify.NetworkFailure(text)
+	host := nf.Host
+	if host == "" {
+		host = registry
+	}
+	bare := strings.Split(host, ":")[0]
+	switch nf.Kind {
+	case classify.NetDNS:
+		server := nf.Server
+		if server == "" {
+			server = "<node resolver>"
+		}
+		f.Headline = i18n.T("image.network.dns.head", bare, node, clip(nf.Detail, 60), server)
+		f.Explain = i18n.T("image.network.dns.why")
+		f.Steps = append(f.Steps,
+			Step{Text: i18n.T("image.network.dns.step.resolve", node), Command: "cat /etc/resolv.conf; nslookup " + bare + dnsServerArg(nf.Server)},
+			Step{Text: i18n.T("image.network.dns.step.fix")})
+	case classify.NetTimeout:
+		f.Headline = i18n.T("image.network.timeout.head", host, node)
+		f.Explain = i18n.T("image.network.timeout.why")
+		f.Steps = append(f.Steps, Step{Text: i18n.T("image.network.step.dns"), Command: "curl -sv --max-time 10 https://" + host + "/v2/"})
+	case classify.NetRefused, classify.NetUnreachable:
+		f.Headline = i18n.T("image.network.refused.head", host, node, clip(nf.Detail, 60))
+		f.Explain = i18n.T("image.network.refused.why")
+		f.Steps = append(f.Steps, Step{Text: i18n.T("image.network.step.dns"), Command: "curl -sv --max-time 10 https://" + host + "/v2/"})
+	case classify.NetProxy:
+		f.Headline = i18n.T("image.network.proxy.head", host, node)
+		f.Explain = i18n.T("image.network.proxy.why")
+		f.Steps = append(f.Steps, Step{Text: i18n.T("image.network.proxy.step"), Command: "systemctl show containerd --property=Environment; systemctl show docker --property=Environment"})
+	default:
+		f.Headline = i18n.T("image.network.head", host, node)
+		f.Explain = i18n.T("image.network.why")
+		f.Steps = append(f.Steps,
+			Step{Text: i18n.T("image.network.step.dns"), Command: "nslookup " + bare + " && curl -sv https://" + host + "/v2/"})
+	}
+	if ref.OftenBlocked() && ref.Registry == registry && nf.Kind != classify.NetDNS {
+		f.Steps = append(f.Steps, Step{Text: i18n.T("image.network.step.mirror", registry)})
+	}
+	if nf.Kind == "" || nf.Kind == classify.NetTimeout {
+		f.Steps = append(f.Steps, Step{Text: i18n.T("image.step.timeouts")})
+	}
+}
+
+// dnsServerArg asks nslookup the server the error names ("10.96.0.10:53").
+func dnsServerArg(server string) string {
+	if server == "" {
+		return ""
+	}
+	host := server
+	if h, _, ok := strings.Cut(strings.Trim(server, "[]"), "]:"); ok {
+		host = h
+	} else if i := strings.LastIndexByte(server, ':'); i > 0 && strings.Count(server, ":") == 1 {
+		host = server[:i]
+	}
+	return " " + host
 }
 
 // isSlowPull: a Pulling event with no later Pulled/Failed for the container.
@@ -164,7 +271,7 @@ func (c *ctx) target(p *corev1.Pod) string {
 	if o := c.ownerOf(p); o.Top.Kind != "" && o.Top.Kind != "Node" {
 		return workloadArg(o.Top)
 	}
-	return "pod/" + p.Name
+	return "pod/" + orPlaceholder(p.Name, "<pod>")
 }
 
 // containerPath is the JSON pointer of a container in the target object.
@@ -192,8 +299,21 @@ func (c *ctx) containerPath(p *corev1.Pod, name string) string {
 // explainPullAuth checks every pull secret the pod can use — its own and
 // its ServiceAccount's — for existence, type and an entry for the image's
 // registry host. Secret values are never read beyond their host names.
-func (c *ctx) explainPullAuth(f *Finding, p *corev1.Pod, ref imageref.Ref) {
-	host := ref.Registry
+func (c *ctx) explainPullAuth(f *Finding, p *corev1.Pod, ref imageref.Ref, host string) {
+	if c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec) {
+		// The paste shows no pull secrets and no ServiceAccount: say so
+		// rather than read their absence as "none".
+		f.groupKey = ref.Original
+		f.Headline = i18n.T("image.auth.head.hidden", host)
+		f.Explain = i18n.T("image.auth.why.hidden")
+		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.pullsecrets"))
+		create := kubectl(p.Namespace, "create", "secret", "docker-registry", "regcred",
+			"--docker-server="+host, "--docker-username=<user>", "--docker-password=<password>")
+		f.Steps = append(f.Steps,
+			Step{Text: i18n.T("image.auth.step.check", host), Command: kubectl(p.Namespace, "get", "pod", orPlaceholder(p.Name, "<pod>"), "-o", "jsonpath='{.spec.imagePullSecrets} {.spec.serviceAccountName}'")},
+			Step{Text: i18n.T("image.auth.step.create", host), Command: create, Changes: true})
+		return
+	}
 	type cand struct{ name, from string }
 	var cands []cand
 	for _, s := range p.Spec.ImagePullSecrets {

@@ -36,13 +36,18 @@ func (c *ctx) nodeLost(p *corev1.Pod) *Finding {
 		f.Headline = i18n.T("unknown.gone.head", p.Spec.NodeName)
 		f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.nodeName", p.Spec.NodeName+" (no such Node)"))
 		f.Explain = i18n.T("unknown.gone.why")
-		f.Steps = append(f.Steps, Step{Text: i18n.T("unknown.gone.step"), Command: kubectl(p.Namespace, "delete", "pod", p.Name), Changes: true})
+		f.Steps = append(f.Steps, Step{Text: i18n.T("unknown.gone.step"), Command: kubectl(p.Namespace, "delete", "pod", orPlaceholder(p.Name, "<pod>")), Changes: true})
 		return f
 	}
-	if p.Status.Phase == corev1.PodUnknown {
+	if p.Status.Phase == corev1.PodUnknown || p.Status.Reason == "NodeLost" && !terminated(p) {
+		// The node controller marks the pods of a node that stopped
+		// answering ("Node x which was running pod y is unresponsive").
 		f := c.newPodFinding(p, Error, ClassUnknown, "Unknown/NodeUnreachable", p.Spec.NodeName)
-		f.Headline = i18n.T("unknown.phase.head", orNone(p.Spec.NodeName))
-		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.phase", "Unknown"))
+		f.Headline = i18n.T("unknown.phase.head", orPlaceholder(p.Spec.NodeName, "<node>"))
+		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.phase", string(p.Status.Phase)))
+		if p.Status.Reason != "" {
+			f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.reason", p.Status.Reason+": "+p.Status.Message))
+		}
 		f.Explain = i18n.T("unknown.node.why")
 		f.Steps = c.nodeSteps(p.Spec.NodeName)
 		return f

@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -61,7 +62,7 @@ func (c *ctx) pending(p *corev1.Pod) []*Finding {
 	case classify.UnschedVolume:
 		c.explainVolume(f, p, sc)
 	case classify.UnschedCordoned:
-		c.explainCordoned(f, p)
+		c.explainCordoned(f, p, sc)
 	case classify.UnschedNoNodes:
 		f.Headline = i18n.T("pending.nonodes.head")
 		f.Explain = i18n.T("pending.nonodes.why")
@@ -69,7 +70,7 @@ func (c *ctx) pending(p *corev1.Pod) []*Finding {
 	default:
 		f.Headline = i18n.T("pending.other.head", clip(msg, 160))
 		f.Explain = i18n.T("pending.other.why")
-		f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", p.Name)})
+		f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", orPlaceholder(p.Name, "<pod>"))})
 	}
 	c.explainPreemption(f, sc)
 	return []*Finding{f}
@@ -92,8 +93,34 @@ func clip(s string, n int) string {
 // tainted → Taints, none at all → Affinity; otherwise the message's other
 // reasons (resources, ports, volumes) decide.
 func (c *ctx) schedCode(p *corev1.Pod, sc classify.Sched) string {
+	code := c.placementCode(p, sc)
+	if code == classify.UnschedResources && volumeNodeConflict(sc) {
+		// The scheduler checks resources before volumes, so a node
+		// reported with a volume node affinity conflict had room: the
+		// room is outside the zone (or node) the pod's volume is tied
+		// to, and that tie is what to act on.
+		return classify.UnschedVolume
+	}
+	return code
+}
+
+// volumeNodeConflict: some node failed only because the pod's bound
+// volume cannot be used there (its zone or node).
+func volumeNodeConflict(sc classify.Sched) bool {
+	for _, r := range sc.Reasons {
+		if r.VolumeNodeConflict {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *ctx) placementCode(p *corev1.Pod, sc classify.Sched) string {
+	// A pod whose spec the input hid may have a selector all the same:
+	// "didn't match node selector" says it has one.
 	hasSelector := len(p.Spec.NodeSelector) > 0 || (p.Spec.Affinity != nil && p.Spec.Affinity.NodeAffinity != nil &&
-		p.Spec.Affinity.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution != nil)
+		p.Spec.Affinity.NodeAffinity.RequiredDuringSchedulingIgnoredDuringExecution != nil) ||
+		c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec)
 	pick := func(skip func(r classify.SchedReason) bool) string {
 		best, bestCount := "", -1
 		for _, r := range sc.Reasons {
@@ -109,9 +136,13 @@ func (c *ctx) schedCode(p *corev1.Pod, sc classify.Sched) string {
 	// Only node selection is the pod's own choice; pod (anti-)affinity and
 	// topology spread failures are real blockers.
 	intended := func(r classify.SchedReason) bool {
-		nodeSel := strings.Contains(r.Text, "node affinity/selector") || strings.Contains(r.Text, "node selector") ||
-			strings.Contains(r.Text, "[NodeAffinity]")
-		return r.Code == classify.UnschedAffinity && nodeSel && (hasSelector || strings.Contains(r.Text, "[NodeAffinity]"))
+		nodeSel := nodeSelectorReason(r.Text)
+		// Positive pod affinity is a choice too: the pod asks to run
+		// beside certain pods, so nodes without them are excluded on
+		// purpose, and what stops it on the nodes that have them is the
+		// message's other reason.
+		return r.Code == classify.UnschedAffinity && (nodeSel && (hasSelector || strings.Contains(r.Text, "[NodeAffinity]")) ||
+			r.PodAffinity && len(sc.Reasons) > 1)
 	}
 	placement := func(r classify.SchedReason) bool {
 		return intended(r) || r.Code == classify.UnschedTaints || r.Code == classify.UnschedCordoned
@@ -143,7 +174,21 @@ func (c *ctx) schedCode(p *corev1.Pod, sc classify.Sched) string {
 			}
 			return classify.UnschedCordoned
 		}
-		if best := pick(placement); best != "" {
+	}
+	// Schedulers before 1.9 or so count a node once per failing
+	// predicate, so counts can add up to more than the nodes. When the
+	// placement reasons alone account for every node, the others were
+	// counted on nodes excluded anyway: the blocker is the placement
+	// reason that is not the pod's own choice (the node its selector
+	// allows is cordoned or tainted).
+	placed := 0
+	for _, r := range sc.Reasons {
+		if placement(r) {
+			placed += r.Count
+		}
+	}
+	if sc.Total > 0 && placed >= sc.Total {
+		if best := pick(func(r classify.SchedReason) bool { return intended(r) || !placement(r) }); best != "" {
 			return best
 		}
 	}
@@ -195,16 +240,23 @@ func (c *ctx) explainPreemption(f *Finding, sc classify.Sched) {
 // allocatable minus the requests of non-terminated pods on each node.
 func (c *ctx) explainResources(f *Finding, p *corev1.Pod, sc classify.Sched) {
 	req := podRequests(p)
+	// The resource short on the most nodes first: "2 Insufficient memory,
+	// 9 Insufficient cpu" is a CPU story.
 	var resNames []string
+	count := map[string]int{}
 	for _, r := range sc.Reasons {
 		if r.Code == classify.UnschedResources && r.Resource != "" {
-			resNames = append(resNames, r.Resource)
+			if _, seen := count[r.Resource]; !seen {
+				resNames = append(resNames, r.Resource)
+			}
+			count[r.Resource] += r.Count
 		}
 	}
 	if len(resNames) == 0 {
 		resNames = []string{"cpu"}
 	}
 	f.groupKey = strings.Join(resNames, ",")
+	sort.SliceStable(resNames, func(i, j int) bool { return count[resNames[i]] > count[resNames[j]] })
 	first := corev1.ResourceName(resNames[0])
 	cands := c.candidates(p, first)
 	want := req[first]
@@ -212,7 +264,19 @@ func (c *ctx) explainResources(f *Finding, p *corev1.Pod, sc classify.Sched) {
 	if want.IsZero() {
 		wantS = "0"
 	}
+	specHidden := c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec) ||
+		len(p.Spec.Containers) > 0 && strings.HasPrefix(p.Spec.Containers[0].Name, "<")
 	switch {
+	case specHidden:
+		// The pod's requests are not in the input: no maths with zeros.
+		f.Headline = i18n.T("pending.res.head-unknown", string(first))
+		if len(cands) > 0 {
+			f.Headline = i18n.T("pending.res.head-hidden", string(first), cands[0].free, cands[0].node)
+		}
+		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.requests"))
+		if !c.s.Has(snapshot.KindNode) {
+			f.Unchecked = append(f.Unchecked, i18n.T("unchecked.nodes"))
+		}
 	case len(cands) > 0:
 		var closest []string
 		for i, cd := range cands {
@@ -224,10 +288,6 @@ func (c *ctx) explainResources(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		f.Headline = i18n.T("pending.res.head", string(first), wantS, cands[0].free, cands[0].node)
 		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: podObj(p), Field: "spec.containers[*].resources.requests." + string(first),
 			Text: wantS, Note: i18n.T("pending.res.closest", string(first), i18n.List(closest))})
-	case !c.s.Has(snapshot.KindNode) && len(p.Spec.Containers) > 0 && strings.HasPrefix(p.Spec.Containers[0].Name, "<"):
-		// A pod known only from a pasted message: its requests are unknown.
-		f.Headline = i18n.T("pending.res.head-unknown", string(first))
-		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.nodes"))
 	case !c.s.Has(snapshot.KindNode):
 		f.Headline = i18n.T("pending.res.head-nonodes", string(first), wantS)
 		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.nodes"))
@@ -235,21 +295,25 @@ func (c *ctx) explainResources(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		f.Headline = i18n.T("pending.res.head-noready", string(first), wantS)
 	}
 	for _, r := range resNames[1:] {
+		if specHidden {
+			break
+		}
 		rn := corev1.ResourceName(r)
 		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: podObj(p), Field: "spec.containers[*].resources.requests." + r, Text: fmtQty(rn, req[rn])})
 	}
 	f.Explain = i18n.T("pending.res.why")
 	target := workloadArg(c.ownerOf(p).Top)
 	if target == "pod/"+p.Name || target == "pod/" {
-		target = "pod/" + p.Name
+		target = "pod/" + orPlaceholder(p.Name, "<pod>")
 	}
 	cn := ""
 	if len(p.Spec.Containers) > 0 {
 		cn = p.Spec.Containers[0].Name
 	}
+	lower := append(append([]string{"set", "resources", target}, containerFlag("-c", cn, len(p.Spec.Containers))...), "--requests="+string(first)+"=<smaller>")
 	f.Steps = append(f.Steps,
 		Step{Text: i18n.T("pending.res.step.top"), Command: kubectl("", "describe", "nodes") + " | grep -A 8 'Allocated resources'"},
-		Step{Text: i18n.T("pending.res.step.lower", string(first)), Command: kubectl(p.Namespace, "set", "resources", target, "-c", cn, "--requests="+string(first)+"=<smaller>"), Changes: true},
+		Step{Text: i18n.T("pending.res.step.lower", string(first)), Command: kubectl(p.Namespace, lower...), Changes: true},
 		Step{Text: i18n.T("pending.res.step.nodes")},
 	)
 }
@@ -360,6 +424,13 @@ func (c *ctx) explainHostPort(f *Finding, p *corev1.Pod) {
 	sort.Strings(holders)
 	f.groupKey = strings.Join(wantS, ",")
 	f.Headline = i18n.T("pending.hostport.head", i18n.List(wantS))
+	if len(wantS) == 0 {
+		// The pod's ports are not in the input.
+		f.Headline = i18n.T("pending.hostport.head-unseen")
+		if c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec) {
+			f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.spec"))
+		}
+	}
 	if len(holders) > 0 {
 		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: podObj(p), Text: strings.Join(holders, ", "), Note: i18n.T("pending.hostport.holders")})
 	}
@@ -415,7 +486,10 @@ func (c *ctx) explainTaints(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		for _, r := range sc.Reasons {
 			if r.TaintKey != "" {
 				t := corev1.Taint{Key: r.TaintKey, Value: r.TaintValue, Effect: corev1.TaintEffectNoSchedule}
-				k := fmt.Sprintf("%s=%s", r.TaintKey, r.TaintValue)
+				k := r.TaintKey
+				if r.TaintValue != "" {
+					k += "=" + r.TaintValue
+				}
 				byTaint[k] = append(byTaint[k], fmt.Sprintf("%d node(s)", r.Count))
 				taints[k] = t
 			}
@@ -505,7 +579,7 @@ func (c *ctx) explainAffinity(f *Finding, p *corev1.Pod, sc classify.Sched) {
 	}
 	other := ""
 	for _, r := range sc.Reasons {
-		if r.Code == classify.UnschedAffinity && !strings.Contains(r.Text, "node affinity/selector") && !strings.Contains(r.Text, "node selector") {
+		if r.Code == classify.UnschedAffinity && !nodeSelectorReason(r.Text) {
 			other = r.Text
 		}
 	}
@@ -516,6 +590,13 @@ func (c *ctx) explainAffinity(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		f.groupKey = other
 	} else {
 		f.Headline = i18n.T("pending.affinity.head", i18n.List(terms))
+		if len(terms) == 0 {
+			// The pod's selector is not in the input (or not printed).
+			f.Headline = i18n.T("pending.affinity.head-unseen")
+			if c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec) {
+				f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.spec"))
+			}
+		}
 	}
 	if len(terms) > 0 {
 		f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.nodeSelector / spec.affinity.nodeAffinity", strings.Join(terms, "; ")))
@@ -554,6 +635,14 @@ func (c *ctx) explainAffinity(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		f.Steps = append(f.Steps, Step{Text: i18n.T("pending.affinity.step.label"), Command: kubectl("", "label", "node", "<node>", k+"="+p.Spec.NodeSelector[k]), Changes: true})
 		break
 	}
+}
+
+// nodeSelectorReason: the scheduler's reason is about the pod's node
+// selector or required node affinity, in any version's words.
+func nodeSelectorReason(text string) bool {
+	return strings.Contains(text, "node affinity/selector") || strings.Contains(text, "node selector") ||
+		strings.Contains(text, "[NodeAffinity]") || strings.Contains(text, "scheduler-enforced node affinity") ||
+		text == "MatchNodeSelector"
 }
 
 func describePodAffinity(a *corev1.Affinity) string {
@@ -601,7 +690,15 @@ func (c *ctx) explainVolume(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		}
 		return
 	}
+	if volumeNodeConflict(sc) {
+		c.explainVolumeZone(f, p, sc, claims)
+		return
+	}
 	f.Headline = i18n.T("pending.vol.head", i18n.List(claims))
+	if len(claims) == 0 {
+		f.Headline = i18n.T("pending.vol.head-unnamed")
+		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.pvc"))
+	}
 	f.Explain = i18n.T("pending.vol.why")
 	for _, name := range claims {
 		pvc := c.s.PVC(p.Namespace, name)
@@ -646,6 +743,86 @@ func (c *ctx) explainVolume(f *Finding, p *corev1.Pod, sc classify.Sched) {
 	f.Steps = append(f.Steps, Step{Text: i18n.T("pending.vol.step.describe"), Command: kubectl(p.Namespace, "describe", "pvc")})
 }
 
+// explainVolumeZone: a claim is bound to a volume that only some nodes
+// can use (a cloud disk lives in one zone, a local volume on one node),
+// and none of those nodes can take the pod.
+func (c *ctx) explainVolumeZone(f *Finding, p *corev1.Pod, sc classify.Sched, claims []string) {
+	conflict, other := 0, map[string]int{}
+	var otherCodes []string
+	for _, r := range sc.Reasons {
+		switch {
+		case r.VolumeNodeConflict:
+			conflict += r.Count
+		case r.Code == classify.UnschedResources:
+			if _, ok := other[r.Text]; !ok {
+				otherCodes = append(otherCodes, r.Text)
+			}
+			other[r.Text] += r.Count
+		}
+	}
+	var short, resources []string
+	for _, t := range otherCodes {
+		short = append(short, fmt.Sprintf("%d %s", other[t], t))
+	}
+	short4 := map[string]int{}
+	for _, r := range sc.Reasons {
+		if r.Code == classify.UnschedResources && r.Resource != "" {
+			if !slices.Contains(resources, r.Resource) {
+				resources = append(resources, r.Resource)
+			}
+			short4[r.Resource] += r.Count
+		}
+	}
+	sort.SliceStable(resources, func(i, j int) bool { return short4[resources[i]] > short4[resources[j]] })
+	claim := "<pvc>"
+	if len(claims) > 0 {
+		claim = claims[0]
+	}
+	f.groupKey = "zone:" + strings.Join(claims, ",")
+	f.Headline = i18n.T("pending.vol.zone.head", i18n.List(claims))
+	if len(claims) == 0 {
+		f.Headline = i18n.T("pending.vol.zone.head-unnamed")
+	}
+	if len(resources) > 0 {
+		// Where the volume can go, nodes are short of these.
+		f.Headline = i18n.T("pending.vol.zone.head-res", i18n.List(claims), i18n.List(resources))
+		if len(claims) == 0 {
+			f.Headline = i18n.T("pending.vol.zone.head-res-unnamed", i18n.List(resources))
+		}
+	}
+	if len(short) > 0 {
+		f.Evidence = append(f.Evidence, Evidence{Kind: "status", Object: podObj(p), Field: "FailedScheduling", Text: strings.Join(short, ", "),
+			Note: i18n.T("pending.vol.zone.short", conflict)})
+	}
+	// The cluster autoscaler says the same when no node group can help.
+	if e := latestEvent(c.eventsOf(p), "", func(e *snapshot.Event) bool { return e.Reason == "NotTriggerScaleUp" }); e != nil {
+		f.Evidence = append(f.Evidence, eventEvidence(e))
+	}
+	for _, name := range claims {
+		pvc := c.s.PVC(p.Namespace, name)
+		if pvc == nil || pvc.Spec.VolumeName == "" {
+			continue
+		}
+		if pv := c.s.PV(pvc.Spec.VolumeName); pv != nil && pv.Spec.NodeAffinity != nil && pv.Spec.NodeAffinity.Required != nil {
+			var terms []string
+			for _, t := range pv.Spec.NodeAffinity.Required.NodeSelectorTerms {
+				for _, e := range t.MatchExpressions {
+					terms = append(terms, fmt.Sprintf("%s %s %s", e.Key, e.Operator, strings.Join(e.Values, ",")))
+				}
+			}
+			f.Evidence = append(f.Evidence, specEvidence(snapshot.ObjectRef{Kind: "PersistentVolume", Name: pv.Name}, "spec.nodeAffinity", strings.Join(terms, "; ")))
+		}
+	}
+	if len(claims) == 0 && c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec) {
+		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.pvc"))
+	}
+	f.Explain = i18n.T("pending.vol.zone.why")
+	f.Steps = append(f.Steps,
+		Step{Text: i18n.T("pending.vol.zone.step.pv"), Command: kubectl("", "get", "pv", "$("+kubectl(p.Namespace, "get", "pvc", claim, "-o", "jsonpath={.spec.volumeName}")+")", "-o", "jsonpath='{.spec.nodeAffinity}'")},
+		Step{Text: i18n.T("pending.vol.zone.step.nodes"), Command: kubectl("", "get", "nodes", "-L", "topology.kubernetes.io/zone")},
+		Step{Text: i18n.T("pending.vol.zone.step.fix")})
+}
+
 func orNone(s string) string {
 	if s == "" {
 		return "<none>"
@@ -662,14 +839,24 @@ func defaultStorageClass(scs []*storagev1.StorageClass) *storagev1.StorageClass 
 	return nil
 }
 
-func (c *ctx) explainCordoned(f *Finding, p *corev1.Pod) {
+func (c *ctx) explainCordoned(f *Finding, p *corev1.Pod, sc classify.Sched) {
 	var cordoned []string
 	for _, n := range c.s.Nodes {
 		if n.Spec.Unschedulable {
 			cordoned = append(cordoned, n.Name)
 		}
 	}
-	f.Headline = i18n.T("pending.cordon.head", len(cordoned))
+	count := len(cordoned)
+	if !c.s.Has(snapshot.KindNode) {
+		// The nodes are not in the input: the scheduler's count says.
+		count = 0
+		for _, r := range sc.Reasons {
+			if r.Code == classify.UnschedCordoned {
+				count += r.Count
+			}
+		}
+	}
+	f.Headline = i18n.T("pending.cordon.head", count)
 	if !c.s.Has(snapshot.KindNode) {
 		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.nodes"))
 	}
@@ -694,12 +881,27 @@ func (c *ctx) notScheduled(p *corev1.Pod) *Finding {
 		// does not print it, leaves it empty.
 		sched = "default-scheduler"
 	}
+	if c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenEvents) {
+		// The paste shows no events of this pod: the scheduler may well
+		// have said why; that is not visible, so nothing is claimed.
+		f := c.newPodFinding(p, Error, ClassPending, "NotScheduled", "unseen")
+		f.Headline = i18n.T("pending.unseen.head")
+		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.phase", "Pending"))
+		f.Explain = i18n.T("pending.unseen.why")
+		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.schedule"))
+		f.Steps = append(f.Steps, Step{Text: i18n.T("pending.unseen.step"), Command: kubectl(p.Namespace, "get", "events", "--field-selector", "involvedObject.name="+p.Name)})
+		return f
+	}
 	f := c.newPodFinding(p, Error, ClassPending, "NotScheduled", sched)
 	if p.Spec.SchedulerName == "" && c.s.FromText {
 		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.scheduler"))
 	}
+	phase := fmt.Sprintf("Pending for %s, spec.nodeName empty, no FailedScheduling event", i18n.Age(c.age(p.CreationTimestamp.Time)))
+	if c.s.AgeUnknown[p.Namespace+"/"+p.Name] {
+		phase = "Pending, spec.nodeName empty, no FailedScheduling event"
+	}
 	f.Evidence = append(f.Evidence,
-		statusEvidence(podObj(p), "status.phase", fmt.Sprintf("Pending for %s, spec.nodeName empty, no FailedScheduling event", i18n.Age(c.age(p.CreationTimestamp.Time)))),
+		statusEvidence(podObj(p), "status.phase", phase),
 		specEvidence(podObj(p), "spec.schedulerName", sched))
 	if sched != "default-scheduler" {
 		used := 0
@@ -742,6 +944,6 @@ func (c *ctx) gated(p *corev1.Pod) *Finding {
 	f.Headline = i18n.T("pending.gated.head", i18n.List(gates))
 	f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.schedulingGates", strings.Join(gates, ", ")))
 	f.Explain = i18n.T("pending.gated.why")
-	f.Steps = append(f.Steps, Step{Text: i18n.T("pending.gated.step"), Command: kubectl(p.Namespace, "get", "pod", p.Name, "-o", "jsonpath='{.spec.schedulingGates}'")})
+	f.Steps = append(f.Steps, Step{Text: i18n.T("pending.gated.step"), Command: kubectl(p.Namespace, "get", "pod", orPlaceholder(p.Name, "<pod>"), "-o", "jsonpath='{.spec.schedulingGates}'")})
 	return f
 }

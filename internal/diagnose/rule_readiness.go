@@ -46,18 +46,27 @@ func (c *ctx) readiness(p *corev1.Pod) []*Finding {
 			f.Evidence = append(f.Evidence, eventEvidence(probeEv))
 			f.Since = probeEv.First
 		}
-		if spec != nil && spec.ReadinessProbe != nil {
+		specHidden := c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec)
+		if specHidden {
+			f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.probe"))
+		} else if spec != nil && spec.ReadinessProbe != nil {
 			f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.containers["+cs.Name+"].readinessProbe", describeProbe(spec.ReadinessProbe)))
 		}
-		f.Headline = i18n.T("ready.probe.head", cs.Name, i18n.Dur(c.age(started)), clip(detail, 120))
+		f.Headline = i18n.T("ready.probe.head", orPlaceholder(cs.Name, "<container>"), i18n.Dur(c.age(started)), clip(detail, 120))
+		if started.IsZero() {
+			// Known from its events alone: since when it runs is not shown.
+			f.Headline = i18n.T("ready.probe.head-unseen", orPlaceholder(cs.Name, "<container>"), clip(detail, 120))
+		}
 		if probeEv == nil {
-			f.Headline = i18n.T("ready.notready.head", cs.Name, i18n.Dur(c.age(started)))
+			f.Headline = i18n.T("ready.notready.head", orPlaceholder(cs.Name, "<container>"), i18n.Dur(c.age(started)))
 		}
 		c.addServiceEvidence(f, p)
 		f.Explain = i18n.T("ready.probe.why")
+		nc := len(p.Spec.Containers) + len(p.Spec.InitContainers)
+		cflag := containerFlag("-c", cs.Name, nc)
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("crash.liveness.step.try"), Command: kubectl(p.Namespace, "exec", p.Name, "-c", cs.Name, "--", readinessCommand(spec))},
-			Step{Text: i18n.T("ready.step.logs"), Command: kubectl(p.Namespace, "logs", p.Name, "-c", cs.Name, "--tail=50")},
+			Step{Text: i18n.T("crash.liveness.step.try"), Command: kubectl(p.Namespace, append(append([]string{"exec", p.Name}, cflag...), "--", readinessCommand(spec))...)},
+			Step{Text: i18n.T("ready.step.logs"), Command: kubectl(p.Namespace, append(append([]string{"logs", p.Name}, cflag...), "--tail=50")...)},
 			Step{Text: i18n.T("ready.step.endpoints"), Command: kubectl(p.Namespace, "get", "endpointslices", "-o", "wide")})
 		return []*Finding{f}
 	}
@@ -70,21 +79,30 @@ func (c *ctx) readiness(p *corev1.Pod) []*Finding {
 		}
 		f := c.newPodFinding(p, Warning, ClassNotReady, "Readiness/Restarting", "")
 		f.Container = cs.Name
-		f.Headline = i18n.T("ready.restart.head", cs.Name, cs.RestartCount, i18n.Dur(c.age(last.FinishedAt.Time)), orNone(last.Reason), last.ExitCode)
-		f.Evidence = append(f.Evidence,
-			statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].restartCount", fmt.Sprint(cs.RestartCount)),
-			statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].lastState.terminated",
+		if c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenExit) {
+			// A RESTARTS column says how often and when, not how it ended.
+			f.Headline = i18n.T("ready.restart.head-unseen", orPlaceholder(cs.Name, "<container>"), c.restarts(p, cs), i18n.Dur(c.age(last.FinishedAt.Time)))
+		} else {
+			f.Headline = i18n.T("ready.restart.head", orPlaceholder(cs.Name, "<container>"), c.restarts(p, cs), i18n.Dur(c.age(last.FinishedAt.Time)), orNone(last.Reason), last.ExitCode)
+			f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].lastState.terminated",
 				fmt.Sprintf("reason=%s exitCode=%d finishedAt=%s", orNone(last.Reason), last.ExitCode, last.FinishedAt.UTC().Format("2006-01-02T15:04:05Z"))))
+		}
+		if !c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenRestarts) {
+			f.Evidence = append([]Evidence{statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].restartCount", fmt.Sprint(cs.RestartCount))}, f.Evidence...)
+		}
 		if e := latestEvent(evs, cs.Name, func(e *snapshot.Event) bool { return e.Type == "Warning" }); e != nil {
 			f.Evidence = append(f.Evidence, eventEvidence(e))
 		}
 		c.addLogEvidence(f, p, cs.Name)
 		f.Since = last.FinishedAt.Time
 		f.Explain = i18n.T("ready.restart.why", exitMeaning(last.ExitCode, p))
-		if last.Reason == "OOMKilled" {
+		if c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenExit) {
+			f.Explain = i18n.T("ready.restart.why-unseen")
+		} else if last.Reason == "OOMKilled" {
 			f.Explain = i18n.T("crash.oom.why")
 		}
-		f.Steps = append(f.Steps, Step{Text: i18n.T("crash.step.logs-prev"), Command: kubectl(p.Namespace, "logs", p.Name, "-c", cs.Name, "--previous", "--tail=100")})
+		nc := len(p.Spec.Containers) + len(p.Spec.InitContainers)
+		f.Steps = append(f.Steps, Step{Text: i18n.T("crash.step.logs-prev"), Command: kubectl(p.Namespace, append(append([]string{"logs", p.Name}, containerFlag("-c", cs.Name, nc)...), "--previous", "--tail=100")...)})
 		return []*Finding{f}
 	}
 	return nil

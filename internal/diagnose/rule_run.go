@@ -21,46 +21,70 @@ func (c *ctx) run(p *corev1.Pod, cs *corev1.ContainerStatus, text string) *Findi
 	}
 	r := classify.ParseRun(text)
 	spec := containerSpec(p, cs.Name)
-	f := c.newPodFinding(p, Error, ClassWaiting, r.Code, r.Executable)
+	specHidden := c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec)
+	f := c.newPodFinding(p, Error, ClassWaiting, r.Code, r.Executable+r.Dir)
 	if w := cs.State.Waiting; w != nil {
 		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].state.waiting", w.Reason+": "+clip(w.Message, 300)))
 	}
 	if t := cs.LastTerminationState.Terminated; t != nil && t.Message != "" && (cs.State.Waiting == nil || cs.State.Waiting.Message != t.Message) {
 		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].lastState.terminated", t.Reason+" exitCode="+fmt.Sprint(t.ExitCode)+": "+clip(t.Message, 300)))
 	}
-	cmd := "<image default>"
-	if spec != nil {
+	cmd := "<command>"
+	if spec != nil && !specHidden {
 		cmd = commandLine(spec)
 		f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.containers["+cs.Name+"].command/args", cmd))
+		if spec.WorkingDir != "" {
+			f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.containers["+cs.Name+"].workingDir", spec.WorkingDir))
+		}
+	} else if specHidden {
+		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.command"))
 	}
 	exe := r.Executable
 	if exe == "" {
 		exe = cmd
 	}
-	switch r.Code {
-	case classify.RunNotFound:
-		f.Headline = i18n.T("run.notfound.head", exe, cs.Image)
+	img := cs.Image
+	if spec != nil && spec.Image != "" {
+		img = spec.Image
+	}
+	shownImg := orPlaceholder(img, "<image>")
+	name := orPlaceholder(cs.Name, "<container>")
+	switch {
+	case r.Dir != "" && r.Code == classify.RunPermission:
+		f.Headline = i18n.T("run.cwd.perm.head", r.Dir, name)
+		f.Explain = i18n.T("run.cwd.perm.why", r.Dir)
+	case r.Dir != "":
+		f.Headline = i18n.T("run.cwd.other.head", r.Dir, name)
+		f.Explain = i18n.T("run.cwd.other.why", r.Dir)
+	case r.Code == classify.RunNotFound:
+		f.Headline = i18n.T("run.notfound.head", exe, shownImg)
 		f.Explain = i18n.T("run.notfound.why")
-	case classify.RunExecFormat:
-		f.Headline = i18n.T("run.format.head", exe, cs.Image)
+	case r.Code == classify.RunExecFormat:
+		f.Headline = i18n.T("run.format.head", exe, shownImg)
 		f.Explain = i18n.T("run.format.why")
 		if n := c.s.Node(p.Spec.NodeName); n != nil {
 			f.Evidence = append(f.Evidence, statusEvidence(nodeObj(n.Name), "status.nodeInfo.architecture", n.Status.NodeInfo.Architecture))
 		}
-	case classify.RunPermission:
+	case r.Code == classify.RunPermission:
 		f.Headline = i18n.T("run.perm.head", exe)
 		f.Explain = i18n.T("run.perm.why")
 	default:
-		f.Headline = i18n.T("run.other.head", cs.Name, clip(text, 160))
+		f.Headline = i18n.T("run.other.head", name, clip(text, 160))
 		f.Explain = i18n.T("run.other.why")
 	}
-	img := cs.Image
-	if spec != nil {
-		img = spec.Image
+	nc := len(p.Spec.Containers) + len(p.Spec.InitContainers)
+	podArg := orPlaceholder(p.Name, "<pod>")
+	debug := append([]string{"debug", podArg, "-it", "--copy-to=" + podArg + "-debug"}, containerFlag("--container=", cs.Name, nc)...)
+	if r.Dir != "" {
+		// The fix is the directory, not the command.
+		f.Steps = append(f.Steps,
+			Step{Text: i18n.T("run.cwd.step.user"), Command: "crictl inspecti " + shownImg + " | jq '.info.imageSpec.config | {User, WorkingDir}'"},
+			Step{Text: i18n.T("run.cwd.step.fix", r.Dir), Command: kubectl(p.Namespace, "patch", c.target(p), "--type=json", `-p='[{"op":"add","path":"`+c.containerPath(p, cs.Name)+`/workingDir","value":"/tmp"}]'`), Changes: true})
+		return f
 	}
 	f.Steps = append(f.Steps,
-		Step{Text: i18n.T("run.step.inspect"), Command: "crictl inspecti " + img + " | jq '.info.imageSpec.config | {Entrypoint, Cmd, User, WorkingDir}'"},
-		Step{Text: i18n.T("run.step.debug"), Command: kubectl(p.Namespace, "debug", p.Name, "-it", "--copy-to="+p.Name+"-debug", "--container="+cs.Name, "--", "sh")},
+		Step{Text: i18n.T("run.step.inspect"), Command: "crictl inspecti " + shownImg + " | jq '.info.imageSpec.config | {Entrypoint, Cmd, User, WorkingDir}'"},
+		Step{Text: i18n.T("run.step.debug"), Command: kubectl(p.Namespace, append(debug, "--", "sh")...)},
 		Step{Text: i18n.T("run.step.fix"), Command: kubectl(p.Namespace, "edit", c.target(p)), Changes: true})
 	return f
 }

@@ -44,6 +44,19 @@ func (c *ctx) sandbox(p *corev1.Pod) []*Finding {
 	}
 	info := classify.Sandbox(e.Message)
 	node := p.Spec.NodeName
+	if info.PauseImage != "" && info.Code != classify.SandboxDisk {
+		// The runtime could not pull the pause image: that pull's own
+		// error is the cause, for every pod the node starts.
+		if code := c.imageCode(e.Message); code != classify.ImageOther {
+			f := c.newPodFinding(p, Error, ClassWaiting, code, node+"|pause|"+info.PauseImage)
+			f.Evidence = append(f.Evidence, Evidence{Kind: "event", Object: e.Regarding, Reason: e.Reason, Type: e.Type, Text: e.Message,
+				Count: e.Count, First: e.First, Last: e.Last, Note: i18n.T("sandbox.pause.note", info.PauseImage)})
+			f.Since = e.First
+			c.explainPull(f, p, "", info.PauseImage, e.Message, true)
+			f.Headline = i18n.T("sandbox.pause.head", orPlaceholder(node, "<node>"), info.PauseImage, f.Headline)
+			return []*Finding{f}
+		}
+	}
 	f := c.newPodFinding(p, Error, ClassWaiting, info.Code, node)
 	f.Evidence = append(f.Evidence, eventEvidence(e))
 	f.Since = e.First
@@ -59,32 +72,53 @@ func (c *ctx) sandbox(p *corev1.Pod) []*Finding {
 	case classify.SandboxCNI:
 		if info.IPExhausted {
 			f.groupKey = node + "|ipam"
-			f.Headline = i18n.T("sandbox.ip.head", orNone(node))
+			f.Headline = i18n.T("sandbox.ip.head", orPlaceholder(node, "<node>"))
+			if info.Plugin != "" {
+				f.Headline = i18n.T("sandbox.ip.head-plugin", orPlaceholder(node, "<node>"), info.Plugin)
+			}
 			f.Explain = i18n.T("sandbox.ip.why")
 			f.Steps = append(f.Steps,
-				Step{Text: i18n.T("sandbox.ip.step.count", orNone(node)), Command: kubectl("", "get", "pods", "-A", "-o", "wide", "--field-selector", "spec.nodeName="+node) + " | wc -l"},
-				Step{Text: i18n.T("sandbox.ip.step.leak"), Command: "ls /var/lib/cni/networks/*/ | wc -l"},
-				Step{Text: i18n.T("sandbox.ip.step.podcidr"), Command: kubectl("", "get", "node", node, "-o", "jsonpath='{.spec.podCIDR}'")})
+				Step{Text: i18n.T("sandbox.ip.step.count", orPlaceholder(node, "<node>")), Command: kubectl("", "get", "pods", "-A", "-o", "wide", "--field-selector", "spec.nodeName="+orPlaceholder(node, "<node>")) + " | wc -l"})
+			if info.Plugin != "" && info.Plugin != "host-local" {
+				// The plugin keeps its own IPAM state; its agent on the
+				// node says what it holds.
+				f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.ip.step.agent", info.Plugin, orPlaceholder(node, "<node>")),
+					Command: kubectl("", "get", "pods", "-A", "-o", "wide", "--field-selector", "spec.nodeName="+orPlaceholder(node, "<node>")) + " | grep -i " + info.Plugin})
+			} else {
+				f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.ip.step.leak"), Command: "ls /var/lib/cni/networks/*/ | wc -l"})
+			}
+			f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.ip.step.podcidr"), Command: kubectl("", "get", "node", orPlaceholder(node, "<node>"), "-o", "jsonpath='{.spec.podCIDR}'")})
 		} else {
 			plugin := info.Plugin
 			f.groupKey = node + "|cni|" + plugin
-			f.Headline = i18n.T("sandbox.cni.head", orNone(node), orNone(plugin))
+			f.Headline = i18n.T("sandbox.cni.head", orPlaceholder(node, "<node>"), plugin)
+			if plugin == "" {
+				f.Headline = i18n.T("sandbox.cni.head-unnamed", orPlaceholder(node, "<node>"))
+			}
 			f.Explain = i18n.T("sandbox.cni.why")
+			if info.ConfigMissing {
+				f.Headline = i18n.T("sandbox.cnimissing.head", orPlaceholder(node, "<node>"))
+			}
+			if info.ConfigInvalid {
+				f.Headline = i18n.T("sandbox.cniconf.head", orPlaceholder(node, "<node>"))
+				f.Explain = i18n.T("sandbox.cniconf.why")
+				f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.cniconf.step", orPlaceholder(node, "<node>")), Command: "for f in /etc/cni/net.d/*; do echo \"== $f\"; cat \"$f\"; done"})
+			}
 			f.Steps = append(f.Steps,
-				Step{Text: i18n.T("sandbox.cni.step.conf", orNone(node)), Command: "ls -l /etc/cni/net.d/ /opt/cni/bin/"},
-				Step{Text: i18n.T("sandbox.cni.step.pods"), Command: kubectl("kube-system", "get", "pods", "-o", "wide", "--field-selector", "spec.nodeName="+node)},
+				Step{Text: i18n.T("sandbox.cni.step.conf", orPlaceholder(node, "<node>")), Command: "ls -l /etc/cni/net.d/ /opt/cni/bin/"},
+				Step{Text: i18n.T("sandbox.cni.step.pods"), Command: kubectl("kube-system", "get", "pods", "-o", "wide", "--field-selector", "spec.nodeName="+orPlaceholder(node, "<node>"))},
 				Step{Text: i18n.T("sandbox.step.kubelet"), Command: "journalctl -u kubelet -u containerd --since '-30m' | grep -i -E 'sandbox|cni'"})
 		}
 	case classify.SandboxDisk:
 		f.groupKey = node + "|disk"
-		f.Headline = i18n.T("sandbox.disk.head", orNone(node))
+		f.Headline = i18n.T("sandbox.disk.head", orPlaceholder(node, "<node>"))
 		f.Explain = i18n.T("sandbox.disk.why")
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("sandbox.disk.step.dmesg", orNone(node)), Command: "dmesg -T | grep -i -E 'I/O error|EXT4-fs error|XFS|blk_update_request'; df -h /var/lib/containerd /var/lib/kubelet"},
-			Step{Text: i18n.T("sandbox.disk.step.drain"), Command: kubectl("", "cordon", node) + " && " + kubectl("", "drain", node, "--ignore-daemonsets", "--delete-emptydir-data"), Changes: true})
+			Step{Text: i18n.T("sandbox.disk.step.dmesg", orPlaceholder(node, "<node>")), Command: "dmesg -T | grep -i -E 'I/O error|EXT4-fs error|XFS|blk_update_request'; df -h /var/lib/containerd /var/lib/kubelet"},
+			Step{Text: i18n.T("sandbox.disk.step.drain"), Command: kubectl("", "cordon", orPlaceholder(node, "<node>")) + " && " + kubectl("", "drain", orPlaceholder(node, "<node>"), "--ignore-daemonsets", "--delete-emptydir-data"), Changes: true})
 	default:
 		f.groupKey = node + "|other"
-		f.Headline = i18n.T("sandbox.other.head", orNone(node), clip(e.Message, 160))
+		f.Headline = i18n.T("sandbox.other.head", orPlaceholder(node, "<node>"), clip(e.Message, 160))
 		f.Explain = i18n.T("sandbox.other.why")
 		f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.step.kubelet"), Command: "journalctl -u kubelet -u containerd --since '-30m' | grep -i sandbox"})
 	}
@@ -120,22 +154,33 @@ func (c *ctx) mounts(p *corev1.Pod) []*Finding {
 	case classify.MountMissing:
 		c.explainMissingObject(f, p, m.Object, "mount")
 	case classify.MountMultiAttach:
-		f.Headline = i18n.T("mount.multi.head", orNone(m.Volume))
+		vol := orPlaceholder(m.Volume, "<volume>")
+		f.Headline = i18n.T("mount.multi.head", vol)
+		switch {
+		case len(m.Holders) > 0:
+			// The attach/detach controller names the pods holding it.
+			f.Headline = i18n.T("mount.multi.head-holders", vol, i18n.List(m.Holders))
+		case m.OtherNamespaces > 0:
+			f.Headline = i18n.T("mount.multi.head-otherns", vol, m.OtherNamespaces)
+		}
 		holders := c.volumeHolders(p)
 		if len(holders) > 0 {
 			f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: podObj(p), Text: strings.Join(holders, ", "), Note: i18n.T("mount.multi.holders")})
 		}
 		f.Explain = i18n.T("mount.multi.why")
+		for _, h := range m.Holders {
+			f.Steps = append(f.Steps, Step{Text: i18n.T("mount.multi.step.holder", h), Command: kubectl(p.Namespace, "get", "pod", h, "-o", "wide")})
+		}
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("mount.multi.step.va"), Command: kubectl("", "get", "volumeattachments") + " | grep " + m.Volume},
+			Step{Text: i18n.T("mount.multi.step.va"), Command: kubectl("", "get", "volumeattachments") + " | grep " + vol},
 			Step{Text: i18n.T("mount.multi.step.strategy")})
 	case classify.MountTimeout:
-		f.Headline = i18n.T("mount.timeout.head", orNone(p.Spec.NodeName))
+		f.Headline = i18n.T("mount.timeout.head", orPlaceholder(p.Spec.NodeName, "<node>"))
 		f.Explain = i18n.T("mount.timeout.why")
-		f.Steps = append(f.Steps, Step{Text: i18n.T("mount.step.events"), Command: kubectl(p.Namespace, "get", "events", "--field-selector", "involvedObject.name="+p.Name)},
+		f.Steps = append(f.Steps, Step{Text: i18n.T("mount.step.events"), Command: kubectl(p.Namespace, "get", "events", "--field-selector", "involvedObject.name="+orPlaceholder(p.Name, "<pod>"))},
 			Step{Text: i18n.T("sandbox.step.kubelet"), Command: "journalctl -u kubelet --since '-30m' | grep -i -E 'mount|attach'"})
 	default:
-		f.Headline = i18n.T("mount.failed.head", orNone(m.Volume), clip(e.Message, 160))
+		f.Headline = i18n.T("mount.failed.head", orPlaceholder(m.Volume, "<volume>"), clip(e.Message, 160))
 		f.Explain = i18n.T("mount.failed.why")
 		f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.step.kubelet"), Command: "journalctl -u kubelet --since '-30m' | grep -i -E 'mount|attach'"})
 	}
@@ -190,11 +235,11 @@ func (c *ctx) slowStart(p *corev1.Pod) []*Finding {
 		img := classify.ImageFromMessage(pulling.Message)
 		f := c.newPodFinding(p, Warning, ClassWaiting, "SlowStart/Pulling", img)
 		f.Container = container
-		f.Headline = i18n.T("slow.pull.head", img, i18n.Dur(c.age(pulling.First)), orNone(p.Spec.NodeName))
+		f.Headline = i18n.T("slow.pull.head", img, i18n.Dur(c.age(pulling.First)), orPlaceholder(p.Spec.NodeName, "<node>"))
 		f.Evidence = append(f.Evidence, eventEvidence(pulling))
 		f.Explain = i18n.T("slow.pull.why")
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("slow.pull.step.watch", orNone(p.Spec.NodeName)), Command: "crictl images | grep " + strings.Split(img, ":")[0] + "; journalctl -u containerd --since '-15m' | grep -i pull"},
+			Step{Text: i18n.T("slow.pull.step.watch", orPlaceholder(p.Spec.NodeName, "<node>")), Command: "crictl images | grep " + strings.Split(img, ":")[0] + "; journalctl -u containerd --since '-15m' | grep -i pull"},
 			Step{Text: i18n.T("image.step.timeouts")})
 		return []*Finding{f}
 	}
@@ -209,19 +254,23 @@ func (c *ctx) slowStart(p *corev1.Pod) []*Finding {
 		reason, key = "SlowStart/Volume", "volume"
 	}
 	f := c.newPodFinding(p, Warning, ClassWaiting, reason, key)
-	f.Headline = i18n.T("slow.other.head", i18n.Dur(c.age(since)), orNone(p.Spec.NodeName))
+	f.Headline = i18n.T("slow.other.head", i18n.Dur(c.age(since)), orPlaceholder(p.Spec.NodeName, "<node>"))
 	if hasPVC {
-		f.Headline = i18n.T("slow.volume.head", i18n.Dur(c.age(since)), orNone(p.Spec.NodeName))
+		f.Headline = i18n.T("slow.volume.head", i18n.Dur(c.age(since)), orPlaceholder(p.Spec.NodeName, "<node>"))
 	}
 	f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status", PodStatus(p)))
 	if len(evs) > 0 {
 		f.Evidence = append(f.Evidence, eventEvidence(evs[len(evs)-1]))
+	} else if c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenEvents) {
+		// No event in the paste is no proof that none was reported.
+		f.Headline = i18n.T("slow.other.head-unseen", i18n.Dur(c.age(since)), orPlaceholder(p.Spec.NodeName, "<node>"))
+		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.message"))
 	} else if !c.s.Has(snapshot.KindEvent) {
 		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.events"))
 	}
 	f.Explain = i18n.T("slow.other.why")
-	f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", p.Name)},
-		Step{Text: i18n.T("sandbox.step.kubelet"), Command: "journalctl -u kubelet --since '-30m' | grep " + p.Name})
+	f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", orPlaceholder(p.Name, "<pod>"))},
+		Step{Text: i18n.T("sandbox.step.kubelet"), Command: "journalctl -u kubelet --since '-30m' | grep " + orPlaceholder(p.Name, "<pod>")})
 	return []*Finding{f}
 }
 

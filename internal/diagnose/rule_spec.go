@@ -58,8 +58,8 @@ func (c *ctx) specIssues() []*Finding {
 func addStaticPodNote(p *corev1.Pod, f *Finding) {
 	f.Tags = append(f.Tags, "Spec/StaticPod")
 	f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: podObj(p), Field: "metadata.annotations[kubernetes.io/config.mirror]", Text: p.Annotations["kubernetes.io/config.mirror"],
-		Note: i18n.T("static.note", orNone(p.Spec.NodeName))})
+		Note: i18n.T("static.note", orPlaceholder(p.Spec.NodeName, "<node>"))})
 	f.Steps = append(f.Steps,
-		Step{Text: i18n.T("static.step.edit", orNone(p.Spec.NodeName)), Command: "ls -l /etc/kubernetes/manifests/"},
+		Step{Text: i18n.T("static.step.edit", orPlaceholder(p.Spec.NodeName, "<node>")), Command: "ls -l /etc/kubernetes/manifests/"},
 		Step{Text: i18n.T("static.step.restart"), Command: "systemctl restart kubelet", Changes: true})
 }

@@ -72,5 +72,39 @@ func init() {
 			EN: "kubectl describe does not print finalizers, which most often hold a pod in Terminating",
 			ZH: "kubectl describe 不显示 finalizer，而 Pod 卡在 Terminating 最常见的原因就是 finalizer",
 		},
+
+		// What pasted text did not show, and which output settles it.
+		"unchecked.text.requests": {
+			EN: "The paste does not show the pod's containers, so their resource requests — what the scheduler compares with each node's free capacity — are not visible",
+			ZH: "贴出的内容里看不到 Pod 的容器定义，也就看不到它们的资源 requests——调度器正是拿它和各节点的空闲容量比较",
+		},
+		"unchecked.text.pullsecrets": {
+			EN: "The paste does not show the pod's imagePullSecrets or its ServiceAccount, so it is not known which credentials the kubelet offered the registry",
+			ZH: "贴出的内容里看不到 Pod 的 imagePullSecrets 和 ServiceAccount，无法知道 kubelet 向镜像仓库提供了哪些凭据",
+		},
+		"unchecked.text.deletion": {
+			EN: "A get pods row does not show when the deletion began or on which node the pod runs",
+			ZH: "kubectl get pods 的一行输出看不到删除是何时开始的，也看不到 Pod 所在的节点",
+		},
+		"unchecked.text.message": {
+			EN: "The paste shows the container's state but not the message that says why; it is in the pod's events and in describe output",
+			ZH: "贴出的内容只显示了容器状态，没有说明原因的那条消息；它在 Pod 的事件和 describe 输出里",
+		},
+		"unchecked.text.schedule": {
+			EN: "The paste shows neither this pod's events nor its PodScheduled condition, where the scheduler says why it cannot place the pod",
+			ZH: "贴出的内容里既没有该 Pod 的事件，也没有 PodScheduled 状态条件，而调度器正是在这两处说明无法调度的原因",
+		},
+		"unchecked.text.probe": {
+			EN: "The paste does not show the container's probe (path, port, timeouts), so it cannot be compared with what the application serves",
+			ZH: "贴出的内容里看不到容器的探针配置（路径、端口、超时），无法与应用实际提供的服务对照",
+		},
+		"unchecked.text.spec": {
+			EN: "The paste does not show the pod's spec (ports, node selector, deadlines), so it could not be compared with the cluster",
+			ZH: "贴出的内容里看不到 Pod 的 spec（端口、nodeSelector、期限设置），无法与集群情况对照",
+		},
+		"unchecked.text.command": {
+			EN: "The paste does not show the container's command, args or workingDir",
+			ZH: "贴出的内容里看不到容器的 command、args 和 workingDir",
+		},
 	})
 }

@@ -274,5 +274,119 @@ func init() {
 			EN: "The pod is scheduled but its containers have not started, and no event says why. Usually the kubelet is still attaching or mounting a volume or pulling an image, or is itself overloaded; its log on the node shows which step it is on.",
 			ZH: "Pod 已经调度，但容器一直没有启动，也没有事件说明原因。通常是 kubelet 还在挂载卷或拉取镜像，或者 kubelet 自身负载过高；节点上的 kubelet 日志能看出卡在哪一步。",
 		},
+
+		// Sandbox: pause image, plugin named, config invalid.
+		"sandbox.pause.head": {
+			EN: "no pod can start on node %[1]s: its pause image %[2]s cannot be pulled — %[3]s",
+			ZH: "节点 %[1]s 上的 Pod 都无法启动：pause 镜像 %[2]s 拉取失败——%[3]s",
+		},
+		"sandbox.pause.note": {
+			EN: "the runtime pulls the pause image %[1]s before any container of a pod",
+			ZH: "在启动 Pod 的任何容器之前，运行时要先拉取 pause 镜像 %[1]s",
+		},
+		"sandbox.ip.head-plugin": {
+			EN: "node %[1]s has run out of pod IP addresses (CNI plugin: %[2]s)",
+			ZH: "节点 %[1]s 上的 Pod IP 地址已耗尽（CNI 插件：%[2]s）",
+		},
+		"sandbox.ip.step.agent": {
+			EN: "%[1]s keeps its own IP allocation: read the log of its agent pod on node %[2]s for the range it allocates from and why it is full",
+			ZH: "%[1]s 自己管理 IP 分配：查看它在节点 %[2]s 上的 agent Pod 日志，看它从哪个网段分配、为什么已经分配完",
+		},
+		"sandbox.cniconf.head": {
+			EN: "node %[1]s has no valid CNI network config: the files in /etc/cni/net.d are rejected",
+			ZH: "节点 %[1]s 上没有有效的 CNI 网络配置：/etc/cni/net.d 中的配置文件都未通过校验",
+		},
+		"sandbox.cniconf.why": {
+			EN: "The runtime loads the first valid network config in /etc/cni/net.d; 'no valid networks found' means there are files but none passes validation. Usual causes: a .conflist without a \"cniVersion\" field (rejected since Kubernetes 1.16 / libcni 0.7, typical of old flannel manifests), a JSON syntax error, a cniVersion the plugin binaries do not support, or a plugin type missing from /opt/cni/bin. Until a config validates the node reports NetworkReady=false and stays NotReady. Fix the file (for flannel add \"cniVersion\": \"0.3.1\") or reinstall the network add-on.",
+			ZH: "容器运行时会加载 /etc/cni/net.d 中第一个有效的网络配置；“no valid networks found” 表示目录里有文件，但都没有通过校验。常见原因：.conflist 缺少 \"cniVersion\" 字段（自 Kubernetes 1.16 / libcni 0.7 起会被拒绝，旧版 flannel 清单常见）、JSON 语法错误、插件二进制不支持所写的 cniVersion，或者 /opt/cni/bin 中缺少配置里引用的插件。在配置通过校验之前，节点会上报 NetworkReady=false 并保持 NotReady。请修正配置文件（flannel 可加上 \"cniVersion\": \"0.3.1\"），或者重新安装网络插件。",
+		},
+		"sandbox.cniconf.step": {
+			EN: "On node %[1]s, read each CNI config and check cniVersion, the JSON syntax and the plugin types",
+			ZH: "在节点 %[1]s 上逐个查看 CNI 配置文件，检查 cniVersion、JSON 语法和插件类型",
+		},
+
+		// Multi-Attach with the pods the controller names.
+		"mount.multi.head-holders": {
+			EN: "volume %[1]s is still in use by pod %[2]s on another node (Multi-Attach)",
+			ZH: "卷 %[1]s 仍被另一节点上的 Pod %[2]s 占用（Multi-Attach）",
+		},
+		"mount.multi.head-otherns": {
+			EN: "volume %[1]s is still in use by %[2]d pod(s) in other namespaces (Multi-Attach)",
+			ZH: "卷 %[1]s 仍被其他命名空间中的 %[2]d 个 Pod 占用（Multi-Attach）",
+		},
+		"mount.multi.step.holder": {
+			EN: "See what pod %[1]s is and where it runs; once it is gone (deleted, or its workload scaled down or finished), the volume detaches and this pod can start",
+			ZH: "查看 Pod %[1]s 属于什么、运行在哪个节点；它被删除（或其负载缩容、执行完毕）后，卷会被卸载，这个 Pod 就能启动",
+		},
+
+		// The working directory runc could not enter.
+		"run.cwd.perm.head": {
+			EN: "container %[2]s cannot start: its user may not enter the working directory %[1]s (the image's WORKDIR or the container's workingDir)",
+			ZH: "容器 %[2]s 无法启动：其运行用户无权进入工作目录 %[1]s（镜像的 WORKDIR 或容器的 workingDir）",
+		},
+		"run.cwd.perm.why": {
+			EN: "Before starting the process the runtime changes into the working directory as the container's user, and that user may not enter %[1]s. It happens when the container runs with another UID than the image expects — OpenShift's restricted SCC assigns an arbitrary non-root UID, and runAsUser does the same — while the image's WORKDIR is a home directory only its owner may enter (/root is 0700). Set workingDir in the container to a directory every user may enter (for example / or /tmp), or run as the user that owns %[1]s.",
+			ZH: "启动进程之前，运行时会以容器用户的身份切换到工作目录，而该用户无权进入 %[1]s。常见于容器实际运行的 UID 与镜像预期不一致——OpenShift 的 restricted SCC 会分配任意的非 root UID，设置 runAsUser 也一样——而镜像的 WORKDIR 是只有属主才能进入的家目录（/root 的权限是 0700）。请在容器中把 workingDir 设为所有用户都能进入的目录（如 / 或 /tmp），或者以拥有 %[1]s 的用户运行。",
+		},
+		"run.cwd.other.head": {
+			EN: "container %[2]s cannot start: the runtime cannot change into its working directory %[1]s",
+			ZH: "容器 %[2]s 无法启动：运行时无法切换到它的工作目录 %[1]s",
+		},
+		"run.cwd.other.why": {
+			EN: "Before starting the process the runtime changes into the working directory (the image's WORKDIR, or the container's workingDir) and that failed: %[1]s does not exist or is not a directory — often because a volume is mounted over the path that held it. Fix workingDir, or the mount that hides the directory.",
+			ZH: "启动进程之前，运行时会切换到工作目录（镜像的 WORKDIR 或容器的 workingDir），这一步失败了：%[1]s 不存在或不是目录——常见原因是有卷挂载覆盖了原来的路径。请修正 workingDir，或调整遮住该目录的挂载。",
+		},
+		"run.cwd.step.user": {
+			EN: "On the node, see the image's user and working directory",
+			ZH: "在节点上查看镜像的默认用户和工作目录",
+		},
+		"run.cwd.step.fix": {
+			EN: "Set the container's workingDir to a directory its user may enter instead of %[1]s (here /tmp)",
+			ZH: "把容器的 workingDir 从 %[1]s 改为其运行用户能进入的目录（这里用 /tmp）",
+		},
+
+		// CreateContainerConfigError without its message, and subPath.
+		"config.unseen.head": {
+			EN: "container %[1]s cannot be configured (CreateContainerConfigError); the message that says why is not visible in this paste",
+			ZH: "无法为容器 %[1]s 生成配置（CreateContainerConfigError）；此次粘贴的内容里看不到说明原因的消息",
+		},
+		"config.subpath.head": {
+			EN: "the kubelet cannot prepare the subPath of volume mount %[1]s for container %[2]s",
+			ZH: "kubelet 无法为容器 %[2]s 准备卷挂载 %[1]s 的 subPath",
+		},
+		"config.subpath.why": {
+			EN: "For a volumeMount with subPath the kubelet resolves the subdirectory on the node and bind-mounts it into the container before creating it. That fails when the path does not exist and cannot be created, is a symlink leaving the volume, or the kubelet may not read it (permission denied on a network filesystem). The kubelet's log line next to this error names the path and the system error.",
+			ZH: "对带 subPath 的 volumeMount，kubelet 会在创建容器前在节点上解析该子目录，并以 bind mount 方式挂进容器。如果路径不存在且无法创建、是指向卷外的符号链接，或者 kubelet 无权读取它（网络文件系统上的 permission denied），这一步就会失败。kubelet 日志中紧挨着这条错误的那一行会给出具体路径和系统错误。",
+		},
+		"config.subpath.denied.head": {
+			EN: "the kubelet gets permission denied on the subPath of volume mount %[1]s for container %[2]s",
+			ZH: "kubelet 访问容器 %[2]s 的卷挂载 %[1]s 的 subPath 时权限被拒绝（permission denied）",
+		},
+		"config.subpath.denied.why": {
+			EN: "For a volumeMount with subPath the kubelet, running as root on the node, resolves the subdirectory (lstat, symlink evaluation) before bind-mounting it, and the volume's server refuses it permission. On NFS this is root squashing: the export maps root to nobody, which may not enter the directory. Export with no_root_squash (or give the squashed user access to the directory), or mount the volume without subPath.",
+			ZH: "对带 subPath 的 volumeMount，以 root 身份运行在节点上的 kubelet 要先解析该子目录（lstat、解析符号链接），再做 bind mount，而卷所在的服务端拒绝了它的访问。在 NFS 上这就是 root squash：导出配置把 root 映射为 nobody，而 nobody 无权进入该目录。请在导出时使用 no_root_squash（或让被映射的用户能访问该目录），或者不用 subPath 挂载这个卷。",
+		},
+		"config.subpath.step.log": {
+			EN: "On node %[1]s, read the kubelet's subPath error: it names the path and the system error",
+			ZH: "在节点 %[1]s 上查看 kubelet 的 subPath 报错：其中有具体路径和系统错误",
+		},
+		"config.subpath.step.fix": {
+			EN: "Check the directory on the volume's server: that it exists, is not a symlink out of the volume, and that root on the node may read it (NFS: root_squash)",
+			ZH: "在卷的服务端检查该目录：确认它存在、不是指向卷外的符号链接，并且节点上的 root 有权读取（NFS 注意 root_squash）",
+		},
+
+		"slow.other.head-unseen": {
+			EN: "containers not created after %[1]s on node %[2]s; the events that would say why are not visible in this paste",
+			ZH: "节点 %[2]s 上的容器在 %[1]s 后仍未创建；此次粘贴的内容里看不到能说明原因的事件",
+		},
+
+		"sandbox.cni.head-unnamed": {
+			EN: "pod network cannot be set up on node %[1]s (the message does not name the CNI plugin)",
+			ZH: "节点 %[1]s 无法为 Pod 配置网络（消息中没有指明是哪个 CNI 插件）",
+		},
+		"sandbox.cnimissing.head": {
+			EN: "node %[1]s has no CNI network config yet (cni config uninitialized): the network add-on is not installed, or its pod on that node has not written /etc/cni/net.d",
+			ZH: "节点 %[1]s 上还没有 CNI 网络配置（cni config uninitialized）：网络插件没有安装，或者它在该节点上的 Pod 还没有写入 /etc/cni/net.d",
+		},
 	})
 }

@@ -77,6 +77,10 @@ func init() {
 			EN: "Job %[1]s failed (%[2]s): %[3]d failed pods, backoffLimit %[4]d",
 			ZH: "Job %[1]s 已失败（%[2]s）：失败 Pod %[3]d 个，backoffLimit 为 %[4]d",
 		},
+		"job.failed.head-unseen": {
+			EN: "Job %[1]s failed (%[2]s); how many pods failed and its backoffLimit are not visible in this paste",
+			ZH: "Job %[1]s 已失败（%[2]s）；此次粘贴的内容里看不到失败 Pod 的数量和 backoffLimit",
+		},
 		"job.failed.why": {
 			EN: "The Job controller has stopped retrying: the pods failed more often than backoffLimit allows, or the Job ran past its activeDeadlineSeconds. The failed pods' exit codes and logs say why; a CronJob will fail the same way at its next run unless the cause is fixed.",
 			ZH: "Job 控制器已停止重试：Pod 失败次数超过了 backoffLimit，或者 Job 运行时间超过了 activeDeadlineSeconds。失败 Pod 的退出码和日志会说明原因；如果是 CronJob，不修复原因的话下次调度时还会同样失败。",

@@ -5,13 +5,31 @@ package i18n
 func init() {
 	add(map[string]Text{
 		"crash.unknown.head": {
-			EN: "container %[1]s keeps restarting (%[2]d restarts); its last exit was not recorded",
-			ZH: "容器 %[1]s 反复重启（已重启 %[2]d 次），上一次退出的信息没有被记录",
+			EN: "container %[1]s keeps restarting (%[2]s); its last exit was not recorded",
+			ZH: "容器 %[1]s 反复重启（%[2]s），上一次退出的信息没有被记录",
+		},
+		// The last exit of a container seen only in events or a table row.
+		"crash.unseen.head": {
+			EN: "container %[1]s keeps restarting (%[2]s); how it exits is not visible in this paste",
+			ZH: "容器 %[1]s 反复重启（%[2]s），此次粘贴的内容里看不到它是如何退出的",
+		},
+		"crash.logonly.head": {
+			EN: "container %[1]s logged a failure; its state is not visible in this paste",
+			ZH: "容器 %[1]s 的日志中有错误；此次粘贴中看不到它的运行状态",
+		},
+		// %[1]d restarts, or a sentence that the count is not visible.
+		"restarts.n": {
+			EN: "%[1]d restarts",
+			ZH: "已重启 %[1]d 次",
+		},
+		"restarts.hidden": {
+			EN: "restart count not visible in this paste",
+			ZH: "此次粘贴中看不到重启次数",
 		},
 		// OOMKilled. %[2]s is the memory limit or "<none>".
 		"crash.oom.head": {
-			EN: "container %[1]s OOMKilled (memory limit %[2]s), %[3]d restarts",
-			ZH: "容器 %[1]s 因内存超限被杀（OOMKilled，内存 limit：%[2]s），已重启 %[3]d 次",
+			EN: "container %[1]s OOMKilled (memory limit %[2]s), %[3]s",
+			ZH: "容器 %[1]s 因内存超限被杀（OOMKilled，内存 limit：%[2]s），%[3]s",
 		},
 		"crash.oom.why": {
 			EN: "The container used more memory than its limit and the kernel's OOM killer ended it (exit code 137). Either the limit is below the real working set — runtimes that are not container-aware, such as older JVMs, size their heap from the node's memory — or the application leaks memory.",
@@ -32,8 +50,8 @@ func init() {
 
 		// Liveness / startup probe kills.
 		"crash.liveness.head": {
-			EN: "container %[1]s restarted by its failing liveness probe, %[3]d restarts: %[2]s",
-			ZH: "容器 %[1]s 存活探针（liveness probe）失败被重启，已重启 %[3]d 次：%[2]s",
+			EN: "container %[1]s restarted by its failing liveness probe, %[3]s: %[2]s",
+			ZH: "容器 %[1]s 存活探针（liveness probe）失败被重启，%[3]s：%[2]s",
 		},
 		"crash.liveness.why": {
 			EN: "The kubelet kills and restarts a container whose liveness (or startup) probe fails failureThreshold times in a row. Either the application really hangs, or the probe is wrong: a wrong path or port, a timeoutSeconds shorter than a busy response, or too little time for a slow start (initialDelaySeconds, startupProbe).",
@@ -50,8 +68,8 @@ func init() {
 
 		// Exit codes.
 		"crash.exit.head": {
-			EN: "container %[1]s exits with code %[2]d (%[3]s), %[4]d restarts",
-			ZH: "容器 %[1]s 以退出码 %[2]d 退出（%[3]s），已重启 %[4]d 次",
+			EN: "container %[1]s exits with code %[2]d (%[3]s), %[4]s",
+			ZH: "容器 %[1]s 以退出码 %[2]d 退出（%[3]s），%[4]s",
 		},
 		"crash.exit.why": {
 			EN: "CrashLoopBackOff means the container started and then exited, and the kubelet waits longer before each restart (up to 5 minutes). The exit code and the previous run's log usually say why; if not, run commands inside the container, and if that explains nothing either, read the kubelet and container runtime logs on the node.",
@@ -184,6 +202,10 @@ func init() {
 			EN: "container %[1]s running for %[2]s but failing its readiness probe: %[3]s",
 			ZH: "容器 %[1]s 已运行 %[2]s，但就绪探针（readiness probe）一直失败：%[3]s",
 		},
+		"ready.probe.head-unseen": {
+			EN: "container %[1]s is failing its readiness probe: %[2]s",
+			ZH: "容器 %[1]s 的就绪探针（readiness probe）一直失败：%[2]s",
+		},
 		"ready.notready.head": {
 			EN: "container %[1]s running for %[2]s but not Ready",
 			ZH: "容器 %[1]s 已运行 %[2]s，但一直未就绪",
@@ -209,12 +231,53 @@ func init() {
 			ZH: "该 Service 后端没有任何就绪的 Pod（0/%[1]d），访问它的请求会全部失败",
 		},
 		"ready.restart.head": {
-			EN: "container %[1]s restarted %[2]d times, last %[3]s ago (%[4]s, exit code %[5]d)",
-			ZH: "容器 %[1]s 已重启 %[2]d 次，最近一次在 %[3]s 前（%[4]s，退出码 %[5]d）",
+			EN: "container %[1]s restarts every now and then (%[2]s), the last time %[3]s ago (%[4]s, exit code %[5]d)",
+			ZH: "容器 %[1]s 时不时重启（%[2]s），最近一次在 %[3]s 前（%[4]s，退出码 %[5]d）",
+		},
+		// The same from a get pods row: RESTARTS says how often and when.
+		"ready.restart.head-unseen": {
+			EN: "container %[1]s restarts every now and then (%[2]s), the last time %[3]s ago; how it ended is not visible in this paste",
+			ZH: "容器 %[1]s 时不时重启（%[2]s），最近一次在 %[3]s 前；此次粘贴的内容里看不到它是如何退出的",
+		},
+		"ready.restart.why-unseen": {
+			EN: "The container comes back after each restart, so the pod looks Running, but every restart drops the work in flight. Its last exit (code, OOMKilled or a liveness kill) and the previous run's log say why.",
+			ZH: "容器每次重启后都能恢复，Pod 看上去处于 Running，但每次重启都会中断正在处理的请求。上一次退出的情况（退出码、是否 OOMKilled 或被存活探针杀掉）以及上一次运行的日志会说明原因。",
 		},
 		"ready.restart.why": {
 			EN: "The container comes back after each restart, so the pod looks Running, but every restart drops the work in flight. Last exit: %[1]s.",
 			ZH: "容器每次重启后都能恢复，Pod 看上去处于 Running，但每次重启都会中断正在处理的请求。上次退出原因：%[1]s。",
+		},
+
+		// A program that rejects its command line.
+		"log.flag": {
+			EN: "the program rejected a command-line flag and printed its usage",
+			ZH: "程序不接受某个命令行参数，打印了用法说明后退出",
+		},
+		"crash.flag.head": {
+			EN: "container %[1]s exits at start: its program does not accept the flag %[2]s (%[3]s)",
+			ZH: "容器 %[1]s 启动即退出：其程序不接受命令行参数 %[2]s（%[3]s）",
+		},
+		"crash.flag.why": {
+			EN: "The program parses its command line first and exits with a usage message when it meets a flag it does not define, so every restart fails the same way. The args (or command) in the manifest — or those an operator or Helm chart generates — pass a flag this version of the binary does not know: usually the manifest and the image are of different versions, or the flag was renamed or removed. Remove or rename the flag, or use the image version that has it.",
+			ZH: "程序启动时先解析命令行，遇到未定义的参数就打印用法说明并退出，所以每次重启都以同样的方式失败。清单中的 args（或 command）——或者由 Operator、Helm chart 生成的参数——传入了这个版本的程序不认识的参数：通常是清单与镜像版本不一致，或者该参数已被改名、删除。请删除或改正该参数，或者换用支持它的镜像版本。",
+		},
+		"crash.flag.step.args": {
+			EN: "See the args the container is started with and remove or rename %[1]s (in the workload, or in the operator or chart that generates it)",
+			ZH: "查看容器启动时的参数，删除或改正 %[1]s（在负载中修改，或在生成它的 Operator、chart 中修改）",
+		},
+		// Exit 0 under restartPolicy Always.
+		"crash.exit0.step.job": {
+			EN: "If the command is meant to finish (a script, a migration, a one-off task), run it as a Job (restartPolicy OnFailure or Never) instead of in a Deployment or a bare pod with restartPolicy Always",
+			ZH: "如果这个命令本来就会执行完（脚本、数据迁移、一次性任务），请改用 Job 运行（restartPolicy 为 OnFailure 或 Never），不要放在 Deployment 或 restartPolicy 为 Always 的 Pod 里",
+		},
+		"crash.exit0.step.foreground": {
+			EN: "If it is a server, keep its process in the foreground as the container's main process: no daemon mode (nginx -g 'daemon off;', no & or nohup in a start script; exec the server last)",
+			ZH: "如果它是一个服务，要让服务进程作为容器的主进程在前台运行：不要使用守护进程模式（如 nginx -g 'daemon off;'，启动脚本里不要用 & 或 nohup，最后用 exec 启动服务）",
+		},
+		// A probe that found nothing listening.
+		"crash.liveness.step.refused": {
+			EN: "Nothing accepted the probe's connection on port %[1]s: list the ports the application really listens on and make the probe's port match (an app bound to 127.0.0.1 cannot be probed either)",
+			ZH: "探针在端口 %[1]s 上连接被拒绝：列出应用实际监听的端口，让探针端口与之一致（只监听 127.0.0.1 的应用同样无法被探测到）",
 		},
 	})
 }

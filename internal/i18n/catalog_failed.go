@@ -183,5 +183,29 @@ func init() {
 			EN: "Read the controller's events",
 			ZH: "查看控制器的事件",
 		},
+
+		// PodSecurity with the containers the violations name.
+		"create.psa.head-containers": {
+			EN: "violates Pod Security level %[1]s in container %[3]s (%[2]d violations)",
+			ZH: "容器 %[3]s 违反 Pod Security 级别 %[1]s（%[2]d 项不符合）",
+		},
+
+		// A failed pod seen only as a STATUS word.
+		"failed.evicted.head-unseen": {
+			EN: "evicted by node %[1]s; which resource ran short is not visible in this paste",
+			ZH: "被节点 %[1]s 驱逐；此次粘贴的内容里看不到是哪种资源不足",
+		},
+		"failed.deadline.head-unseen": {
+			EN: "stopped after its activeDeadlineSeconds (the value is not visible in this paste)",
+			ZH: "超过 activeDeadlineSeconds 后被停止（此次粘贴的内容里看不到具体数值）",
+		},
+		"failed.exit.head-unseen": {
+			EN: "container %[1]s failed (%[2]s); its exit code is not visible in this paste",
+			ZH: "容器 %[1]s 运行失败（%[2]s）；此次粘贴的内容里看不到退出码",
+		},
+		"failed.other.head-unseen": {
+			EN: "pod failed; why is not visible in this paste",
+			ZH: "Pod 运行失败；此次粘贴的内容里看不到原因",
+		},
 	})
 }

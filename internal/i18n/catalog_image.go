@@ -225,5 +225,98 @@ func init() {
 			EN: "Or attach the secret to ServiceAccount %[1]s so that every pod using it gets it (only pods created afterwards)",
 			ZH: "或者把该 Secret 添加到 ServiceAccount %[1]s 上，使用这个 ServiceAccount 的 Pod 都会自动带上（只对之后新建的 Pod 生效）",
 		},
+
+		// An image name that means an official Docker Hub image no one
+		// published: Docker Hub's "pull access denied" is its not-found.
+		"image.notfound.official.head": {
+			EN: "image %[1]s does not exist: it would be the official Docker Hub image docker.io/%[2]s, and there is none",
+			ZH: "镜像 %[1]s 不存在：按这个写法它应是 Docker Hub 官方镜像 docker.io/%[2]s，而官方镜像里没有它",
+		},
+		"image.notfound.official.why": {
+			EN: "A name without a registry or namespace means docker.io/library/%[1]s, Docker's official images, to which only Docker publishes; there are no private repositories there. Docker Hub answers 'pull access denied, repository does not exist or may require authorization' for a repository that does not exist, so this is not a credentials problem. Such a name is usually an image built on your machine and never pushed, or a placeholder from a template (controller:latest): push it to a registry the nodes can reach and use the full name, or load it into the nodes (kind load docker-image, minikube image load) — then set imagePullPolicy: IfNotPresent, because a :latest tag is always pulled.",
+			ZH: "不带仓库地址和命名空间的镜像名，指的是 docker.io/library/%[1]s，即 Docker 官方镜像，只有 Docker 官方能往里推送，那里也不存在私有仓库。对不存在的仓库，Docker Hub 同样返回 “pull access denied, repository does not exist or may require authorization”，所以这不是凭据问题。这种镜像名通常是在本机构建、从未推送的镜像，或者是模板里的占位名（如 controller:latest）：请把镜像推送到节点能访问的仓库并写完整地址，或者把镜像导入节点（kind load docker-image、minikube image load）——同时设置 imagePullPolicy: IfNotPresent，因为 :latest 标签默认每次都会去拉取。",
+		},
+		"image.notfound.official.step.load": {
+			EN: "If the image was built locally, load it into node %[1]s (kind load docker-image and minikube image load do this for their nodes)",
+			ZH: "如果镜像是本地构建的，把它导入节点 %[1]s（kind 和 minikube 分别用 kind load docker-image、minikube image load）",
+		},
+		"image.notfound.official.step.push": {
+			EN: "Or push it to a registry the nodes can reach, and use that full name in the manifest",
+			ZH: "或者把它推送到节点能访问的镜像仓库，并在清单中使用完整的镜像地址",
+		},
+		"image.notfound.official.step.set": {
+			EN: "Then point the workload at that full name",
+			ZH: "然后把负载的镜像改为这个完整地址",
+		},
+		"image.notfound.head-unseen": {
+			EN: "the image is not found in its registry (the image name is not visible in this paste)",
+			ZH: "镜像仓库中找不到该镜像（此次粘贴的内容里看不到镜像名）",
+		},
+
+		// Registry unreachable, by how the connection failed.
+		"image.network.dns.head": {
+			EN: "node %[2]s cannot resolve registry %[1]s: DNS lookup failed (%[3]s, DNS server %[4]s)",
+			ZH: "节点 %[2]s 无法解析镜像仓库 %[1]s 的域名：DNS 查询失败（%[3]s，DNS 服务器 %[4]s）",
+		},
+		"image.network.dns.why": {
+			EN: "The container runtime resolves the registry's name with the node's own resolver (the node's /etc/resolv.conf), not with the pods' DNS settings. 'no such host' means the DNS server answered that the name does not exist for it — a wrong or internal-only upstream, a split-horizon DNS, or a typo in the registry host; 'server misbehaving' and 'Try again' mean the server failed to answer; a timeout means it could not be reached. Fix the node's DNS (its upstream servers, or systemd-resolved's), or point the image at a registry the node can resolve.",
+			ZH: "容器运行时用节点自己的解析器（节点上的 /etc/resolv.conf）解析镜像仓库域名，与 Pod 的 DNS 设置无关。“no such host” 表示 DNS 服务器回答这个域名不存在——上游 DNS 配置错误或只能解析内网域名、内外网分离解析，或者仓库地址拼错了；“server misbehaving” 和 “Try again” 表示 DNS 服务器没能给出答复；超时则表示连不上 DNS 服务器。请修正节点的 DNS（上游服务器或 systemd-resolved 的配置），或者改用节点能解析的镜像仓库。",
+		},
+		"image.network.dns.step.resolve": {
+			EN: "On node %[1]s, see which DNS server it uses and ask it for the registry",
+			ZH: "在节点 %[1]s 上查看它使用的 DNS 服务器，并用它查询仓库域名",
+		},
+		"image.network.dns.step.fix": {
+			EN: "Fix the node's DNS (nameserver lines, systemd-resolved, the DHCP or VM network settings) so that it resolves the registry's name, then retry the pull",
+			ZH: "修正节点的 DNS（nameserver 配置、systemd-resolved、DHCP 或虚拟机网络设置），使其能解析镜像仓库域名，然后重新拉取",
+		},
+		"image.network.timeout.head": {
+			EN: "connection to registry %[1]s times out from node %[2]s",
+			ZH: "节点 %[2]s 连接镜像仓库 %[1]s 超时",
+		},
+		"image.network.timeout.why": {
+			EN: "The registry's name resolved, but the connection or the TLS handshake did not complete in time: a firewall that drops the traffic, a missing HTTP(S) proxy for the runtime, a registry blocked from the cluster's network (gcr.io, registry.k8s.io, docker.io, ghcr.io and quay.io are often unreachable from mainland China), or a link too slow for the image.",
+			ZH: "仓库域名已经解析成功，但 TCP 连接或 TLS 握手没能按时完成：可能是防火墙丢弃了流量、容器运行时没有配置 HTTP(S) 代理、该仓库在集群所在网络中被屏蔽（在国内，gcr.io、registry.k8s.io、docker.io、ghcr.io、quay.io 经常无法访问），或者链路太慢拉不完镜像。",
+		},
+		"image.network.refused.head": {
+			EN: "registry %[1]s refuses or cannot be routed to from node %[2]s (%[3]s)",
+			ZH: "节点 %[2]s 连接镜像仓库 %[1]s 被拒绝或无路由（%[3]s）",
+		},
+		"image.network.refused.why": {
+			EN: "The name resolved and the node reached an address, but nothing accepted the connection there (connection refused: a registry that is down, a wrong port, a firewall that rejects) or there is no route to it (network unreachable: a missing default route or proxy). Check that the registry host and port are right and the registry is running.",
+			ZH: "域名已解析，节点也找到了地址，但对方没有接受连接（connection refused：仓库服务没运行、端口写错，或防火墙主动拒绝），或者根本没有到达它的路由（network unreachable：缺少默认路由或代理）。请确认仓库地址和端口正确、仓库服务正常运行。",
+		},
+		"image.network.proxy.head": {
+			EN: "the proxy configured for the runtime on node %[2]s fails to reach registry %[1]s",
+			ZH: "节点 %[2]s 上为容器运行时配置的代理无法连到镜像仓库 %[1]s",
+		},
+		"image.network.proxy.why": {
+			EN: "The runtime sends registry traffic through the HTTP(S) proxy set in its environment (HTTP_PROXY, HTTPS_PROXY in the containerd or docker service), and the proxy could not be reached or refused the request. Check the proxy address, and NO_PROXY for registries inside your network.",
+			ZH: "容器运行时通过其环境变量中配置的 HTTP(S) 代理（containerd 或 docker 服务中的 HTTP_PROXY、HTTPS_PROXY）访问镜像仓库，而代理连不上或拒绝了请求。请检查代理地址，以及内网仓库是否已加入 NO_PROXY。",
+		},
+		"image.network.proxy.step": {
+			EN: "On the node, see the proxy settings the runtime runs with",
+			ZH: "在节点上查看容器运行时使用的代理设置",
+		},
+
+		// Pull secrets not shown by the paste.
+		"image.auth.head.hidden": {
+			EN: "registry %[1]s refused the pull for lack of valid credentials; the pod's pull secrets are not visible in this paste",
+			ZH: "镜像仓库 %[1]s 因缺少有效凭据拒绝拉取；此次粘贴的内容里看不到 Pod 的拉取 Secret",
+		},
+		"image.auth.why.hidden": {
+			EN: "The registry wants credentials it did not get or did not accept. The kubelet offers those of the imagePullSecrets on the pod and on its ServiceAccount, for the registry's host name exactly; whether they exist and name this host cannot be told from the paste. Check the image name too: a registry may answer the same way for a repository that does not exist.",
+			ZH: "镜像仓库需要的凭据没有收到，或者收到的凭据不被接受。kubelet 会提供 Pod 及其 ServiceAccount 上的 imagePullSecrets 中、与仓库主机名完全一致的那一项凭据；它们是否存在、是否包含该主机，无法从贴出的内容判断。也请核对镜像名：对不存在的仓库，有的镜像仓库也会这样回答。",
+		},
+		"image.auth.step.check": {
+			EN: "See which pull secrets and ServiceAccount the pod uses (names only), then check that one of them has credentials for %[1]s",
+			ZH: "查看 Pod 使用的拉取 Secret 和 ServiceAccount（只显示名称），再确认其中有 %[1]s 的凭据",
+		},
+
+		// Pause (sandbox) image.
+		"image.pause.step.config": {
+			EN: "The pause image is a node setting: see which one the runtime (sandbox_image in containerd, pause_image in CRI-O) or the kubelet (--pod-infra-container-image) uses, and point it at a registry the node can reach",
+			ZH: "pause 镜像是节点级配置：查看容器运行时（containerd 的 sandbox_image、CRI-O 的 pause_image）或 kubelet（--pod-infra-container-image）使用的是哪个镜像，并改为节点能访问的仓库地址",
+		},
 	})
 }

@@ -210,5 +210,57 @@ func init() {
 			EN: "The kubelet watches that directory with inotify; if a change is not picked up, restart the kubelet",
 			ZH: "kubelet 通过 inotify 监视该目录；如果修改后没有自动重建 Pod，重启 kubelet",
 		},
+
+		// Terminating: node lost known from the pod's own events.
+		"term.nodelost.signal.head": {
+			EN: "stuck Terminating: its node %[1]s stopped answering (%[2]s), so no kubelet confirms the deletion",
+			ZH: "卡在 Terminating：所在节点 %[1]s 已失联（%[2]s），没有 kubelet 能确认删除",
+		},
+		"term.nodelost.signal.head-when": {
+			EN: "stuck Terminating: its node %[1]s stopped answering %[3]s ago (%[2]s), so no kubelet confirms the deletion",
+			ZH: "卡在 Terminating：所在节点 %[1]s 在 %[3]s 前失联（%[2]s），没有 kubelet 能确认删除",
+		},
+		"term.nodelost.gone.head": {
+			EN: "stuck Terminating: its node %[1]s no longer exists (the API server answers nodes \"%[1]s\" not found), so no kubelet will ever confirm the deletion",
+			ZH: "卡在 Terminating：所在节点 %[1]s 已不存在（API Server 返回 nodes \"%[1]s\" not found），不会再有 kubelet 来确认删除",
+		},
+		"term.nodelost.head-unseen": {
+			EN: "stuck Terminating: node %[1]s is not healthy (Ready: %[2]s); when the deletion began is not visible in this paste",
+			ZH: "卡在 Terminating：所在节点 %[1]s 状态异常（Ready：%[2]s）；此次粘贴的内容里看不到删除是何时开始的",
+		},
+		// Terminating: volume teardown failed.
+		"term.teardown.busy.head": {
+			EN: "cannot finish terminating: the kubelet cannot unmount volume %[1]s on node %[2]s because it is busy",
+			ZH: "无法完成终止：kubelet 无法卸载节点 %[2]s 上的卷 %[1]s，因为它仍被占用（busy）",
+		},
+		"term.teardown.busy.why": {
+			EN: "Before a pod can be removed the kubelet tears down its volumes, and the unmount (or the rename before it) fails with 'device or resource busy': something still holds the mount. Usually another container saw it: a pod that mounts /var/lib/kubelet or the host's root (node exporters, log collectors, some CSI or security agents) without mountPropagation: HostToContainer keeps a copy of every mount in its own mount namespace; otherwise a process on the node has a file open there. The kubelet retries; once the holder lets go, the pod goes away.",
+			ZH: "删除 Pod 之前，kubelet 要先卸载它的卷，而卸载（或卸载前的重命名）报 “device or resource busy”：说明挂载点仍被占用。最常见的是被别的容器“看到”了：挂载了 /var/lib/kubelet 或主机根目录、却没有设置 mountPropagation: HostToContainer 的 Pod（节点监控 exporter、日志采集器、某些 CSI 或安全 agent），会在自己的挂载命名空间里保留一份每个挂载点的副本；否则就是节点上有进程打开了那里的文件。kubelet 会不断重试，占用方释放之后，Pod 就会消失。",
+		},
+		"term.teardown.head": {
+			EN: "cannot finish terminating: the kubelet fails to unmount volume %[1]s on node %[2]s: %[3]s",
+			ZH: "无法完成终止：kubelet 无法卸载节点 %[2]s 上的卷 %[1]s：%[3]s",
+		},
+		"term.teardown.why": {
+			EN: "Before a pod can be removed the kubelet tears down its volumes; this one fails, so the kubelet keeps the pod. The message says why: a busy mount, a storage driver (CSI node plugin) that is not running or cannot reach its backend, or a hung network filesystem.",
+			ZH: "删除 Pod 之前，kubelet 要先卸载它的卷；这个卷卸载失败，kubelet 就一直保留该 Pod。原因见报错消息：挂载点被占用、存储驱动（CSI node 插件）没有运行或连不上存储后端，或者网络文件系统卡住了。",
+		},
+		"term.teardown.step.holders": {
+			EN: "On node %[1]s, find the processes whose mount namespace still holds the pod's volumes",
+			ZH: "在节点 %[1]s 上找出挂载命名空间里仍持有该 Pod 卷的进程",
+		},
+		"term.teardown.step.release": {
+			EN: "Restart or fix the holder: give pods that mount /var/lib/kubelet or / from the host mountPropagation: HostToContainer (or mount only what they need), then let the kubelet retry",
+			ZH: "重启或修正占用方：让挂载主机 /var/lib/kubelet 或 / 的 Pod 使用 mountPropagation: HostToContainer（或只挂载真正需要的目录），然后等待 kubelet 重试",
+		},
+		// Terminating seen only in a get pods row.
+		"term.unseen.head": {
+			EN: "Terminating on node %[1]s; when the deletion began, and so whether it is stuck, is not visible in this paste",
+			ZH: "在节点 %[1]s 上处于 Terminating；此次粘贴的内容里看不到删除是何时开始的，因此无法判断是否卡住",
+		},
+		"term.unseen.why": {
+			EN: "A deleted pod first gets its grace period (30 s unless set otherwise) to stop. If it is still listed well after that, something holds it: its node is lost and no kubelet confirms the deletion, a volume cannot be unmounted, a container cannot be killed, or a finalizer waits for a controller. The pod's deletionTimestamp, node and finalizers tell which.",
+			ZH: "被删除的 Pod 先有一段宽限期（默认 30 秒）来停止运行。如果在那之后很久它仍然存在，说明有东西拖住了它：所在节点失联、没有 kubelet 确认删除，某个卷无法卸载，容器杀不掉，或者 finalizer 在等待某个控制器。Pod 的 deletionTimestamp、所在节点和 finalizer 能说明是哪一种。",
+		},
 	})
 }

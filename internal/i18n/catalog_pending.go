@@ -203,6 +203,18 @@ func init() {
 			EN: "PersistentVolumeClaim %[1]s uses StorageClass %[2]s, which does not exist",
 			ZH: "PVC %[1]s 使用的 StorageClass %[2]s 不存在",
 		},
+		"pending.claim.head": {
+			EN: "PersistentVolumeClaim %[1]s is Pending: the pods that use it cannot be scheduled until it is bound",
+			ZH: "PVC %[1]s 处于 Pending 状态：在它绑定之前，使用它的 Pod 都无法被调度",
+		},
+		"pending.claim.noclass.head": {
+			EN: "PersistentVolumeClaim %[1]s is Pending with no storage class: no default StorageClass provisioned it and no PersistentVolume matches it",
+			ZH: "PVC %[1]s 处于 Pending 状态且没有 storage class：既没有默认 StorageClass 为它创建卷，也没有匹配的 PersistentVolume",
+		},
+		"pending.claim.step.pods": {
+			EN: "Find the pods waiting for the claim",
+			ZH: "找出等待这个 PVC 的 Pod",
+		},
 		"pending.vol.step.get": {
 			EN: "List the claims in the namespace",
 			ZH: "列出命名空间中的 PVC",
@@ -292,6 +304,78 @@ func init() {
 		"pending.gated.step": {
 			EN: "See which gates remain",
 			ZH: "查看还剩哪些门控",
+		},
+
+		// Resources, when the pod's requests are not in the input.
+		"pending.res.head-hidden": {
+			EN: "no node has enough free %[1]s for the pod's requests (most free: %[2]s on %[3]s); the requests themselves are not visible in this paste",
+			ZH: "没有节点有足够的空闲 %[1]s 满足该 Pod 的 requests（空闲最多的是节点 %[3]s，还有 %[2]s）；此次粘贴的内容里看不到 requests 本身",
+		},
+
+		// Volume tied to a zone or node that cannot take the pod.
+		"pending.vol.zone.head": {
+			EN: "the volume of claim %[1]s is tied to a zone (or node) where no node can take the pod (volume node affinity conflict)",
+			ZH: "PVC %[1]s 的卷绑定在某个可用区（或节点）上，而那里没有能容纳该 Pod 的节点（volume node affinity conflict）",
+		},
+		"pending.vol.zone.head-unnamed": {
+			EN: "the pod's persistent volume is tied to a zone (or node) where no node can take the pod (volume node affinity conflict)",
+			ZH: "Pod 的持久卷绑定在某个可用区（或节点）上，而那里没有能容纳该 Pod 的节点（volume node affinity conflict）",
+		},
+		"pending.vol.zone.head-res": {
+			EN: "the volume of claim %[1]s is tied to a zone (or node) whose nodes lack free %[2]s; the nodes with room are elsewhere (volume node affinity conflict)",
+			ZH: "PVC %[1]s 的卷绑定在某个可用区（或节点）上，那里的节点空闲 %[2]s 不足；有空闲资源的节点都在别处（volume node affinity conflict）",
+		},
+		"pending.vol.zone.head-res-unnamed": {
+			EN: "the pod's persistent volume is tied to a zone (or node) whose nodes lack free %[1]s; the nodes with room are elsewhere (volume node affinity conflict)",
+			ZH: "Pod 的持久卷绑定在某个可用区（或节点）上，那里的节点空闲 %[1]s 不足；有空闲资源的节点都在别处（volume node affinity conflict）",
+		},
+		"pending.vol.zone.short": {
+			EN: "%[1]d node(s) had room but are outside the volume's zone; the shortages are on the other nodes",
+			ZH: "有 %[1]d 个节点资源足够，但不在卷所在的可用区；资源不足的是其余节点",
+		},
+		"pending.vol.zone.why": {
+			EN: "A bound PersistentVolume carries a node affinity — for a cloud disk, its zone; for a local volume, its node — and the pod can only run where the volume can be attached. The scheduler checks resources before volumes, so the nodes reported with a volume node affinity conflict had room but are in the wrong zone, while the nodes in the volume's zone are short of capacity or excluded otherwise. Adding nodes elsewhere does not help (the cluster autoscaler says so with NotTriggerScaleUp): free or add capacity in the volume's zone, give the autoscaler a node group there, or, if the data can be recreated, delete the claim so it is provisioned again where there is room. A StorageClass with volumeBindingMode: WaitForFirstConsumer makes new volumes follow the pod.",
+			ZH: "已绑定的 PersistentVolume 带有节点亲和性——云盘是它所在的可用区，本地卷是它所在的节点——Pod 只能运行在能挂载该卷的节点上。调度器先检查资源、后检查卷，所以报 volume node affinity conflict 的节点其实资源足够，只是不在卷所在的可用区；而卷所在可用区的节点要么资源不足，要么因其他原因被排除。在别的可用区加节点无济于事（集群自动扩缩容会用 NotTriggerScaleUp 事件说明这一点）：请在卷所在的可用区腾出或增加容量、为自动扩缩容配置该可用区的节点组；如果数据可以重建，也可以删除 PVC，让它在有容量的地方重新创建。StorageClass 设置 volumeBindingMode: WaitForFirstConsumer 后，新卷会跟随 Pod 所在的位置创建。",
+		},
+		"pending.vol.zone.step.pv": {
+			EN: "See the zone (or node) the claim's volume is tied to",
+			ZH: "查看 PVC 对应的卷绑定在哪个可用区（或节点）",
+		},
+		"pending.vol.zone.step.nodes": {
+			EN: "See the nodes of each zone",
+			ZH: "查看每个可用区有哪些节点",
+		},
+		"pending.vol.zone.step.fix": {
+			EN: "Free or add capacity in that zone (an autoscaler node group there), or recreate the claim where nodes have room if its data can be rebuilt",
+			ZH: "在该可用区腾出或增加容量（为自动扩缩容配置该可用区的节点组）；如果数据可以重建，也可以在有容量的地方重新创建 PVC",
+		},
+
+		// Pending, with the scheduler's reason not in the paste.
+		"pending.unseen.head": {
+			EN: "not placed on a node yet; why is not visible in this paste",
+			ZH: "Pod 尚未被调度到节点上；此次粘贴的内容里看不到原因",
+		},
+		"pending.unseen.why": {
+			EN: "While the scheduler cannot place a pod it records a FailedScheduling event and sets the PodScheduled condition, both with a message that counts, per reason, the nodes that failed each check (resources, taints, node selectors, volumes). Neither is in the paste. Only if the pod has no such event at all is the scheduler itself at fault (not running, or the pod names another scheduler).",
+			ZH: "调度器无法调度 Pod 时，会记录 FailedScheduling 事件并设置 PodScheduled 状态条件，消息中按原因统计了未通过各项检查（资源、污点、nodeSelector、存储卷）的节点数。这两者都不在贴出的内容里。只有当 Pod 完全没有这类事件时，才是调度器本身的问题（没有运行，或 Pod 指定了其他调度器）。",
+		},
+		"pending.unseen.step": {
+			EN: "Read the pod's events: the FailedScheduling message says what stops it",
+			ZH: "查看 Pod 的事件：FailedScheduling 的消息会说明是什么阻止了调度",
+		},
+
+		// What a pasted pod does not show.
+		"pending.hostport.head-unseen": {
+			EN: "the host port the pod asks for is already taken on the nodes (which port is not visible in this paste)",
+			ZH: "Pod 申请的 hostPort 在各节点上都已被占用（此次粘贴的内容里看不到是哪个端口）",
+		},
+		"pending.affinity.head-unseen": {
+			EN: "no node matches the pod's node selector or node affinity (the selector itself is not visible in this paste)",
+			ZH: "没有节点满足 Pod 的 nodeSelector 或节点亲和性（此次粘贴的内容里看不到选择条件本身）",
+		},
+		"pending.vol.head-unnamed": {
+			EN: "a PersistentVolumeClaim of the pod is not bound, or its volume cannot be used from any node (the claim's name is not visible in this paste)",
+			ZH: "Pod 的某个 PVC 未绑定，或其卷无法在任何节点上使用（此次粘贴的内容里看不到 PVC 的名字）",
 		},
 	})
 }

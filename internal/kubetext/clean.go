@@ -171,6 +171,8 @@ func split(data string) []section {
 			l = stripQuote(l)
 		}
 		l = strings.ReplaceAll(l, "\u00a0", " ")
+		l = stripBox(l)
+		l = stripInlineCode(l)
 		if strings.HasPrefix(l, "\t") {
 			l = expandLeadingTabs(l)
 		}
@@ -179,6 +181,14 @@ func split(data string) []section {
 				out = append(out, cur)
 			}
 			cur = section{cmd: c, first: i + 2}
+			continue
+		}
+		if fenceRe.MatchString(l) && len(cur.lines) > 0 {
+			// Each fenced block of a ticket is an output of its own: a
+			// YAML block and the events below it are read apart. The
+			// namespace a prompt gave still holds.
+			out = append(out, cur)
+			cur = section{cmd: afterFence(cur.cmd), first: i + 2}
 			continue
 		}
 		if fenceRe.MatchString(l) || cutRe.MatchString(l) || (headingRe.MatchString(l) && !strings.HasPrefix(l, "# kubectl")) {
@@ -294,4 +304,50 @@ func unwrapTerminal(lines []string) []string {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// afterFence is the command context of the block after a fence: the
+// namespace of the prompt above, nothing of its verb or format.
+func afterFence(c *command) *command {
+	if c == nil || c.namespace == "" {
+		return nil
+	}
+	return &command{namespace: c.namespace, allNS: c.allNS}
+}
+
+// stripBox removes the frame terminal UIs (k9s, lens) draw around their
+// panes: "│ text │", and the frame's own lines.
+func stripBox(l string) string {
+	t := strings.TrimSpace(l)
+	if t == "" {
+		return l
+	}
+	switch {
+	case strings.HasPrefix(t, "│"):
+		t = strings.TrimPrefix(t, "│")
+		t = strings.TrimSuffix(strings.TrimRight(t, " "), "│")
+		return strings.TrimRight(t, " ")
+	case strings.Trim(t, "┌┐└┘├┤─━┏┓┗┛┃│ <>0-9a-zA-Z()[]/:._-") == "" && strings.ContainsAny(t, "┌┐└┘─━"):
+		return ""
+	}
+	return l
+}
+
+// stripInlineCode drops the single backticks a poster put around a block
+// instead of a fence: "`Status:  Failed" … "`".
+func stripInlineCode(l string) string {
+	if strings.HasPrefix(l, "```") || strings.HasPrefix(l, "~~~") {
+		return l
+	}
+	if t := strings.TrimSpace(l); len(t) > 2 && strings.Count(t, "`") == 2 && t[0] == '`' && t[len(t)-1] == '`' {
+		// A command quoted as inline code: "`kubectl describe pvc`".
+		return t[1 : len(t)-1]
+	}
+	if strings.HasPrefix(l, "`") && !strings.HasPrefix(l, "``") && strings.Count(l, "`")%2 == 1 {
+		return l[1:]
+	}
+	if strings.HasSuffix(l, "`") && !strings.HasSuffix(l, "``") && strings.Count(l, "`")%2 == 1 {
+		return strings.TrimRight(l[:len(l)-1], " ")
+	}
+	return l
 }

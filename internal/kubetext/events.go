@@ -23,6 +23,55 @@ type event struct {
 	LastAgo   time.Duration
 	FirstAgo  time.Duration
 	HasAge    bool
+	// LastAt and FirstAt are absolute times, when the text printed them
+	// (describe event).
+	LastAt, FirstAt time.Time
+}
+
+// describeEvent reads kubectl describe event: an Event object printed
+// as keys. A reason the paste cut off is inferred from the message.
+func (p *parser) describeEvent(t *node) {
+	io := t.kid("Involved Object")
+	kind := io.get("Kind")
+	e := &event{Namespace: firstNonEmpty(io.get("Namespace"), t.get("Namespace"), p.cmdNamespace()), Kind: kind, Name: io.get("Name"),
+		FieldPath: io.get("Field Path"), Type: t.get("Type"), Reason: t.get("Reason"), Count: 1}
+	if kind == "" || e.Name == "" {
+		return
+	}
+	e.setMessage(strings.Join(t.values("Message"), " "))
+	if n, err := strconv.Atoi(t.get("Count")); err == nil {
+		e.Count = int32(n)
+	}
+	if src := t.kid("Source"); src != nil {
+		e.Source, e.Host = src.get("Component"), src.get("Host")
+	}
+	for _, k := range []string{"Last Timestamp", "Event Time"} {
+		if ts, err := time.Parse(time.RFC3339, t.get(k)); err == nil {
+			e.LastAt = ts
+			p.seen(ts)
+			break
+		}
+	}
+	if ts, err := time.Parse(time.RFC3339, t.get("First Timestamp")); err == nil {
+		e.FirstAt = ts
+	}
+	if e.FirstAt.IsZero() {
+		e.FirstAt = e.LastAt
+	}
+	if e.Reason == "" {
+		if schedMsgRe.MatchString(e.Message) {
+			e.Reason, e.Source = "FailedScheduling", firstNonEmpty(e.Source, "default-scheduler")
+		} else if !p.kubeletMessage(e, e.Message) {
+			e.Reason = "Unknown"
+		}
+	}
+	if e.Type == "" {
+		e.Type = "Warning"
+		if e.Reason == "Scheduled" || e.Reason == "Pulled" || e.Reason == "Created" || e.Reason == "Started" {
+			e.Type = "Normal"
+		}
+	}
+	p.events = append(p.events, e)
 }
 
 // parseAge reads kubectl's HumanDuration ("45s", "3m20s", "2d3h", "3y120d").
@@ -89,6 +138,13 @@ func parseDescribeEvents(rows []string, ns, kind, name string) []*event {
 			continue
 		}
 		parts := strings.Split(t, "\x00")
+		if e := oldEventRow(parts[0], ns, kind, name); e != nil {
+			for _, p := range parts[1:] {
+				e.Message += p
+			}
+			out = append(out, e)
+			continue
+		}
 		m := describeEventRe.FindStringSubmatch(parts[0])
 		if m == nil {
 			// A row wrapped by the terminal or the poster: it continues the
@@ -159,4 +215,35 @@ func objectKind(s string) (kind, name string) {
 		return kk, n
 	}
 	return k, n
+}
+
+// oldEventRe is a row of kubectl describe's events before 1.9: FirstSeen,
+// LastSeen, Count, From ("{kubelet node-1}"), SubObjectPath, Type, Reason,
+// Message.
+var oldEventRe = regexp.MustCompile(`^(` + ageWord + `)\s+(` + ageWord + `)\s+(\d+)\s+\{([^}]*)\}\s+(?:(spec\.\S+)\s+)?(Normal|Warning)\s+(\S+)\s+(.*)$`)
+
+func oldEventRow(r, ns, kind, name string) *event {
+	m := oldEventRe.FindStringSubmatch(strings.TrimSpace(r))
+	if m == nil {
+		return nil
+	}
+	e := &event{Namespace: ns, Kind: kind, Name: name, FieldPath: m[5], Type: m[6], Reason: m[7], Count: 1}
+	if d, ok := parseAge(m[2]); ok {
+		e.LastAgo, e.HasAge = d, true
+	}
+	if d, ok := parseAge(m[1]); ok {
+		e.FirstAgo = d
+	}
+	if n, err := strconv.Atoi(m[3]); err == nil {
+		e.Count = int32(n)
+	}
+	src := strings.Fields(m[4])
+	if len(src) > 0 {
+		e.Source = strings.TrimSuffix(src[0], ",")
+	}
+	if len(src) > 1 {
+		e.Host = src[1]
+	}
+	e.Message = strings.TrimSpace(m[8])
+	return e
 }

@@ -42,6 +42,9 @@ type Options struct {
 	Now time.Time
 	// Format forces a format; Auto detects.
 	Format Format
+	// Anchor is the newest time the run's other inputs (dumps) hold: text
+	// ages are resolved against it when the text shows no later time.
+	Anchor time.Time
 	// Structured receives the parts of a paste that are kubectl -o json
 	// or -o yaml output (a ticket often has both kinds); nil drops them.
 	Structured func(data []byte) error
@@ -55,6 +58,9 @@ type Result struct {
 	Sketches []string
 	// AgeUnknown are pods whose age nothing in the text shows.
 	AgeUnknown []string
+	// Hidden are the parts of each pod (namespace/name) the text did not
+	// show.
+	Hidden map[string]snapshot.Hidden
 	Allocated  map[string]corev1.ResourceList
 	Logs       []Log
 	// Found counts what was recognized, by format.
@@ -70,6 +76,8 @@ type Log struct {
 	Namespace, Pod, Container string
 	Previous                  bool
 	Text                      string
+	// prefixed: read from kubectl logs --prefix lines.
+	prefixed bool
 }
 
 // ErrNotKubectl is returned for text that holds no kubectl output and no
@@ -89,7 +97,11 @@ type parser struct {
 	maxAbs     time.Time
 	loose      []string
 	structured []string
-	opts       Options
+	facts      []fact
+	// fragmentKind: the block being read is a describe of this kind
+	// rebuilt from a fragment (describeFragment).
+	fragmentKind string
+	opts     Options
 }
 
 func (p *parser) seen(t time.Time) {
@@ -106,14 +118,35 @@ func (p *parser) cmdNamespace() string {
 	return ""
 }
 
+// Input is one text of a run: a file, stdin. The texts of one run are
+// read together, so an events table joins the pods a describe in another
+// file showed, and every age is resolved against one clock.
+type Input struct {
+	Name string
+	Data []byte
+}
+
 // Parse reads a paste.
 func Parse(data []byte, o Options) (*Result, error) {
+	return ParseAll([]Input{{Data: data}}, o)
+}
+
+// ParseAll reads the texts of one run. Text that is no kubectl output is
+// read as what it most likely is: kubectl's own error lines are facts
+// about the pod they name, log lines are that pod's logs, prose is
+// ignored. It fails only when no input holds anything podwhy can read.
+func ParseAll(inputs []Input, o Options) (*Result, error) {
 	p := &parser{podIdx: map[string]*textPod{}, nodes: map[string]bool{}, allocated: map[string]corev1.ResourceList{}, found: map[Format]int{}, opts: o}
-	for _, s := range split(string(data)) {
-		p.section(s)
+	var unread [][]string
+	for _, in := range inputs {
+		if rest := p.input(in.Data); len(rest) > 0 {
+			unread = append(unread, rest)
+		}
 	}
-	if o.Format == Message || (len(p.found) == 0 && o.Format != Describe && o.Format != Events && o.Format != GetPods) {
-		p.bareMessage(strings.Join(p.loose, "\n"))
+	// Lines that were nothing else are the logs of the one pod the run
+	// shows, when they look like logs.
+	for _, lines := range unread {
+		p.orphanLog(lines)
 	}
 	if len(p.found) == 0 {
 		return nil, ErrNotKubectl
@@ -122,6 +155,66 @@ func Parse(data []byte, o Options) (*Result, error) {
 		return nil, fmt.Errorf("no %s output found", o.Format)
 	}
 	return p.finish(), nil
+}
+
+// input reads one text and returns its lines that no reader took.
+func (p *parser) input(data []byte) []string {
+	o := p.opts
+	p.cmd = nil
+	before := p.total()
+	var loose []string
+	for _, s := range split(string(data)) {
+		n := p.total()
+		p.loose = nil
+		p.section(s)
+		if len(p.loose) == 0 {
+			continue
+		}
+		// Lines of a command's output that no reader took are one message
+		// (or lone event rows) when that output held nothing else.
+		if p.total() == n && (o.Format == Message || o.Format == Auto || o.Format == Text) {
+			p.bareMessage(strings.Join(p.loose, "\n"))
+			if p.total() > n {
+				continue
+			}
+		}
+		loose = append(loose, p.loose...)
+	}
+	p.loose = nil
+	if len(loose) == 0 {
+		return nil
+	}
+	if o.Format == Message || (p.total() == before && o.Format != Describe && o.Format != Events && o.Format != GetPods) {
+		if o.Format == Message {
+			p.bareMessage(strings.Join(loose, "\n"))
+		}
+		if p.total() > before {
+			return nil
+		}
+		// Last resort: one line that holds a message a component writes,
+		// among prose or logs.
+		for _, l := range loose {
+			n := p.total()
+			if len(l) < 4096 && knownMessageRe.MatchString(l) {
+				p.bareMessage(messageIn(l))
+			}
+			if p.total() > n {
+				return nil
+			}
+		}
+	}
+	if p.total() > before {
+		return nil
+	}
+	return loose
+}
+
+func (p *parser) total() int {
+	n := 0
+	for _, v := range p.found {
+		n += v
+	}
+	return n
 }
 
 // section reads one command's output: describe blocks, tables, logs, and
@@ -137,9 +230,22 @@ func (p *parser) section(s section) {
 	}
 	lines := s.lines
 	if isStructured(s) {
-		p.structured = append(p.structured, strings.Join(lines, "\n"))
+		doc, rest := structuredPart(lines, s.cmd)
+		p.structured = append(p.structured, strings.Join(doc, "\n"))
 		p.found["structured"]++
+		if len(rest) == 0 {
+			return
+		}
+		lines = rest
+	}
+	if first := firstLine(lines); yamlTailRe.MatchString(first) && p.statusTail(lines) {
 		return
+	}
+	if !hasStart(lines) {
+		if frag := p.describeFragment(lines); frag != nil {
+			lines = frag
+			defer func() { p.fragmentKind = "" }()
+		}
 	}
 	for i := 0; i < len(lines); {
 		l := lines[i]
@@ -161,6 +267,10 @@ func (p *parser) section(s section) {
 			i = j
 			continue
 		}
+		if p.kubectlError(l) || p.prefixedLog(l) || p.klogEvent(l) {
+			i++
+			continue
+		}
 		if strings.TrimSpace(l) != "" {
 			p.loose = append(p.loose, l)
 		}
@@ -170,7 +280,9 @@ func (p *parser) section(s section) {
 
 var describeStartRe = regexp.MustCompile(`^Name:\s+\S`)
 
-var structuredStartRe = regexp.MustCompile(`^(?:\{|\[|apiVersion:|kind:|items:|- apiVersion:)`)
+// structuredStartRe: a JSON value or a Kubernetes YAML object starts the
+// section. "[pod/web/app] log line" and "{{ template }}" are no JSON.
+var structuredStartRe = regexp.MustCompile(`^(?:\{\s*(?:"|}|$)|\[\s*(?:[\[{"\]0-9tfn-]|$)|apiVersion:|kind:|items:|- apiVersion:)`)
 
 // isStructured tells kubectl -o json/yaml output inside a paste.
 func isStructured(s section) bool {
@@ -187,16 +299,84 @@ func isStructured(s section) bool {
 
 func isDescribeStart(l string) bool { return describeStartRe.MatchString(l) }
 
+func firstLine(lines []string) string {
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			return l
+		}
+	}
+	return ""
+}
+
+// hasStart tells whether lines hold the start of a describe block or a
+// table; without one, they may be a fragment.
+func hasStart(lines []string) bool {
+	for _, l := range lines {
+		if isDescribeStart(l) || parseHeader(l) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// yamlLineRe matches what a line of a YAML document can start with at
+// column 0: a key, a list item, a comment, a document marker.
+var yamlLineRe = regexp.MustCompile(`^(?:---|\.\.\.|#|- |-$|[A-Za-z_"'][^:]*:(?:\s|$))`)
+
+// structuredPart cuts a -o yaml/json part from what a poster wrote after
+// it (logs, prose, another output without its prompt): YAML ends at the
+// first line at column 0 that YAML could not continue with; JSON at the
+// end of its first value.
+func structuredPart(lines []string, cmd *command) (doc, rest []string) {
+	first := strings.TrimSpace(firstLine(lines))
+	if strings.HasPrefix(first, "{") || strings.HasPrefix(first, "[") {
+		depth, inStr, esc := 0, false, false
+		for i, l := range lines {
+			for _, c := range l {
+				switch {
+				case esc:
+					esc = false
+				case inStr && c == '\\':
+					esc = true
+				case c == '"':
+					inStr = !inStr
+				case inStr:
+				case c == '{' || c == '[':
+					depth++
+				case c == '}' || c == ']':
+					depth--
+				}
+			}
+			if depth <= 0 && strings.TrimSpace(l) != "" {
+				return lines[:i+1], lines[i+1:]
+			}
+		}
+		return lines, nil
+	}
+	for i, l := range lines {
+		if i > 0 && l != "" && indentOf(l) == 0 && !yamlLineRe.MatchString(l) {
+			return lines[:i], lines[i:]
+		}
+	}
+	return lines, nil
+}
+
 // describe reads one described object, its kind taken from the command
 // when there was one and else from the keys only that kind prints.
 func (p *parser) describe(lines []string) {
 	tree := parseTree(lines)
 	kind := describedKind(tree)
+	if kind == "" && p.fragmentKind != "" {
+		// A describe cut from its header: its keys said which kind.
+		kind = p.fragmentKind
+	}
 	if kind == "" && p.cmd != nil {
 		kind = map[string]string{"pods": "Pod", "nodes": "Node", "deployments": "Deployment", "replicasets": "ReplicaSet",
 			"statefulsets": "StatefulSet", "daemonsets": "DaemonSet", "jobs": "Job", "persistentvolumeclaims": "PersistentVolumeClaim"}[p.cmd.kind]
 	}
 	switch kind {
+	case "Event":
+		p.describeEvent(tree)
 	case "Pod":
 		p.describePod(tree)
 	case "Node":
@@ -214,9 +394,15 @@ func (p *parser) describe(lines []string) {
 func describedKind(t *node) string {
 	has := func(k string) bool { return t.kid(k) != nil }
 	switch {
-	case has("Containers") && has("QoS Class"), has("Containers") && has("Node") && has("IP"):
+	case has("Containers") && has("QoS Class"), has("Containers") && has("Node") && has("IP"),
+		// A header cut before its sections (an evicted pod's Status,
+		// Reason and Message are all there is to see).
+		has("Namespace") && has("Status") && (has("Start Time") || has("Node")):
 		return "Pod"
-	case has("Kubelet Version"), has("Taints") && (has("Capacity") || has("Unschedulable") || has("Conditions")), has("Non-terminated Pods"), has("System Info"):
+	case has("Involved Object") && has("Message"):
+		return "Event"
+	case has("Roles") && !has("Namespace"),
+		has("Kubelet Version"), has("Taints") && (has("Capacity") || has("Unschedulable") || has("Conditions")), has("Non-terminated Pods"), has("System Info"):
 		return "Node"
 	case has("StrategyType"), has("NewReplicaSet"), has("OldReplicaSets"):
 		return "Deployment"
@@ -343,6 +529,9 @@ func (p *parser) tableNode(r *nodeRow) {
 // finish resolves ages against the paste's clock and returns the objects.
 func (p *parser) finish() *Result {
 	p.resolveNamespaces()
+	p.applyFacts()
+	p.impliedPods()
+	p.logPods()
 	p.controllers()
 	// The oldest event of each pod bounds its age; merging repeats below
 	// keeps the same maxima.
@@ -353,7 +542,7 @@ func (p *parser) finish() *Result {
 	}
 	now = now.UTC()
 	at := func(ago time.Duration) metav1.Time { return metav1.NewTime(now.Add(-ago)) }
-	res := &Result{Found: p.found, Now: now, Allocated: p.allocated}
+	res := &Result{Found: p.found, Now: now, Allocated: p.allocated, Hidden: map[string]snapshot.Hidden{}}
 	evs := p.mergeEvents()
 	for _, tp := range p.pods {
 		pod := tp.pod
@@ -371,6 +560,9 @@ func (p *parser) finish() *Result {
 		}
 		if !known {
 			res.AgeUnknown = append(res.AgeUnknown, k)
+		}
+		if tp.hidden != 0 {
+			res.Hidden[k] = tp.hidden
 		}
 		pod.CreationTimestamp = metav1.NewTime(created)
 		if tp.terminating {
@@ -419,7 +611,9 @@ func (p *parser) finish() *Result {
 		if e.Kind == "Node" {
 			ev.Regarding.Namespace = ""
 		}
-		if e.HasAge {
+		if !e.LastAt.IsZero() {
+			ev.Last, ev.First = e.LastAt, e.FirstAt
+		} else if e.HasAge {
 			ev.Last = now.Add(-e.LastAgo)
 			ev.First = now.Add(-e.FirstAgo)
 		} else {
@@ -538,6 +732,9 @@ func oldestEvents(evs []*event) map[string]time.Duration {
 // its oldest event.
 func (p *parser) estimateNow(oldest map[string]time.Duration) time.Time {
 	now := p.maxAbs
+	if p.opts.Anchor.After(now) {
+		now = p.opts.Anchor
+	}
 	if now.IsZero() {
 		return time.Now().Truncate(time.Second)
 	}
@@ -595,7 +792,12 @@ func (p *parser) mergeEvents() []*event {
 // Load parses a paste into a snapshot builder. Kinds are not marked as
 // listed: a describe of one node says nothing of the others.
 func Load(b *snapshot.Builder, data []byte, o Options) (*Result, error) {
-	res, err := Parse(data, o)
+	return LoadAll(b, []Input{{Data: data}}, o)
+}
+
+// LoadAll parses the texts of one run together into a builder.
+func LoadAll(b *snapshot.Builder, inputs []Input, o Options) (*Result, error) {
+	res, err := ParseAll(inputs, o)
 	if err != nil {
 		return nil, err
 	}
@@ -613,12 +815,20 @@ func Load(b *snapshot.Builder, data []byte, o Options) (*Result, error) {
 	}
 	if o.Structured != nil {
 		for _, d := range res.Structured {
+			// A broken part of a paste hides nothing else in it: named
+			// in the notes, the rest is read.
 			if err := o.Structured([]byte(d)); err != nil {
-				return nil, err
+				if len(res.Objects)+len(res.Events)+len(res.Logs) == 0 && len(res.Structured) == 1 {
+					return nil, err
+				}
+				b.Note("skipped part of the paste: " + err.Error())
 			}
 		}
 	}
 	b.FromText(res.Sketches)
+	for k, h := range res.Hidden {
+		b.SetHidden(k, h)
+	}
 	b.SetAgeUnknown(res.AgeUnknown)
 	b.Seen(res.Now)
 	return res, nil

@@ -2,12 +2,14 @@ package kubetext
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 
 	"github.com/podwhy/podwhy/internal/classify"
+	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
 // Placeholder names for what a bare message does not say, in kubectl's
@@ -25,7 +27,7 @@ const (
 var getEventRowRe = regexp.MustCompile(`^(?:(\S+)\s+)??(` + ageWord + `)\s+(Normal|Warning)\s+(\S+)\s+([a-zA-Z.]+/\S+)\s+(.*)$`)
 
 var (
-	schedMsgRe        = regexp.MustCompile(`\d+/\d+ nodes are available|no nodes available to schedule pods|unbound immediate PersistentVolumeClaims|running (?:PreFilter|Filter) plugin|nodes are available|non-empty scheduling gates`)
+	schedMsgRe        = regexp.MustCompile(`\d+/\d+ nodes are available|no nodes available to schedule pods|unbound immediate PersistentVolumeClaims|running (?:PreFilter|Filter) plugin|nodes are available|non-empty scheduling gates|No nodes are available that match all of|\d+ node\(s\) (?:didn't|had|were)|\bfit failure summary\b`)
 	admissionRe       = regexp.MustCompile(`(?i)error creating:|is forbidden:|admission webhook|failed calling webhook|exceeded quota|serviceaccount "[^"]*" not found|violates PodSecurity`)
 	stsCreateRe       = regexp.MustCompile(`create Pod (\S+) in StatefulSet (\S+) failed`)
 	jobFailRe         = regexp.MustCompile(`Job was active longer than specified deadline|Job has reached the specified backoff limit|matching FailJob rule|failed indexes`)
@@ -55,6 +57,7 @@ func (p *parser) bareMessage(text string) {
 	}
 	// Rows of an events table that lost their header.
 	var rows []*event
+	kindD, nameD := p.describedObject()
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
 		if m := getEventRowRe.FindStringSubmatch(t); m != nil {
@@ -68,17 +71,44 @@ func (p *parser) bareMessage(text string) {
 			}
 			e.setMessage(m[6])
 			rows = append(rows, e)
-		} else if evs := parseDescribeEvents([]string{t}, p.cmdNamespace(), "Pod", placeholderPod); len(evs) == 1 && (evs[0].Type == "Warning" || evs[0].Type == "Normal") {
+		} else if e := oldEventRow(t, p.cmdNamespace(), kindD, nameD); e != nil {
+			rows = append(rows, e)
+		} else if evs := parseDescribeEvents([]string{t}, p.cmdNamespace(), kindD, nameD); len(evs) == 1 && (evs[0].Type == "Warning" || evs[0].Type == "Normal") {
 			rows = append(rows, evs...)
 		}
 	}
-	if len(rows) > 0 {
-		for _, e := range rows {
-			p.events = append(p.events, e)
-			if e.Kind == "Pod" {
-				p.podFor(e.Namespace, e.Name, e)
+	// Rows of a node's Conditions table, cut from describe node.
+	var conds []corev1.NodeCondition
+	for _, l := range lines {
+		if nodeCondTypeRe.MatchString(strings.TrimSpace(l)) {
+			if c, ok := p.nodeCondition(strings.TrimSpace(l)); ok {
+				conds = append(conds, c)
 			}
 		}
+	}
+	if len(conds) > 0 && len(rows) == 0 {
+		n := &corev1.Node{}
+		n.Kind, n.APIVersion = "Node", "v1"
+		n.Name = placeholderNode
+		// The newest row of each type is the node's state now.
+		byType := map[corev1.NodeConditionType]int{}
+		for _, c := range conds {
+			if i, ok := byType[c.Type]; ok {
+				if c.LastHeartbeatTime.After(n.Status.Conditions[i].LastHeartbeatTime.Time) {
+					n.Status.Conditions[i] = c
+				}
+				continue
+			}
+			byType[c.Type] = len(n.Status.Conditions)
+			n.Status.Conditions = append(n.Status.Conditions, c)
+		}
+		p.objects = append(p.objects, n)
+		p.found[Message] += len(conds)
+		return
+	}
+	if len(rows) > 0 {
+		// Their pods are made with the other pods only events show.
+		p.events = append(p.events, rows...)
 		p.found[Message] += len(rows)
 		return
 	}
@@ -152,6 +182,52 @@ func (p *parser) bareMessage(text string) {
 		p.events = append(p.events, e)
 		p.found[Message]++
 		return
+	case terminatedMsgRe.MatchString(msg):
+		// "Terminated at … with exit code 137 (OOMKilled)" (dashboards),
+		// "Last State: Terminated, Reason: OOMKilled": how the container
+		// last ended, and nothing of what it does now.
+		m := terminatedMsgRe.FindStringSubmatch(msg)
+		t := &corev1.ContainerStateTerminated{Reason: firstNonEmpty(m[2], m[3])}
+		if n, err := strconv.Atoi(m[1]); err == nil {
+			t.ExitCode = int32(n)
+		} else if t.Reason == "OOMKilled" {
+			t.ExitCode = 137
+		}
+		pod := &corev1.Pod{}
+		pod.Kind, pod.APIVersion = "Pod", "v1"
+		pod.Name, pod.Namespace = e.Name, e.Namespace
+		pod.Spec.NodeName = placeholderNode
+		pod.Spec.Containers = []corev1.Container{{Name: placeholderContainer}}
+		pod.Status.Phase = corev1.PodRunning
+		pod.Status.ContainerStatuses = []corev1.ContainerStatus{{Name: placeholderContainer, LastTerminationState: corev1.ContainerState{Terminated: t}}}
+		pod.Status.Conditions = []corev1.PodCondition{{Type: corev1.PodScheduled, Status: corev1.ConditionTrue}}
+		hidden := eventOnly | snapshot.HiddenEvents
+		if m[1] != "" || t.Reason == "OOMKilled" {
+			hidden &^= snapshot.HiddenExit
+		}
+		p.addPod(&textPod{pod: pod, describe: true, hidden: hidden})
+		p.found[Message]++
+		return
+	case admitRe.MatchString(msg):
+		// The kubelet's eviction manager refusing a pod at admission
+		// (eviction_manager.go Admit, before 1.2x: "Failed to admit pod
+		// %v - node has conditions: %v"); its pod status says
+		// "The node had condition: [...]".
+		m := admitRe.FindStringSubmatch(msg)
+		pod := &corev1.Pod{}
+		pod.Kind, pod.APIVersion = "Pod", "v1"
+		pod.Name, pod.Namespace = m[1], m[2]
+		pod.Spec.NodeName = placeholderNode
+		pod.Spec.Containers = []corev1.Container{{Name: placeholderContainer}}
+		pod.Status.Phase = corev1.PodFailed
+		pod.Status.Reason = "Evicted"
+		pod.Status.Message = "The node had condition: [" + m[3] + "]."
+		if n := kubeletHostRe.FindStringSubmatch(msg); n != nil {
+			pod.Spec.NodeName = n[1]
+		}
+		p.addPod(&textPod{pod: pod, describe: true, hidden: eventOnly | snapshot.HiddenEvents})
+		p.found[Message]++
+		return
 	case nodeLostRe.MatchString(msg):
 		n := &corev1.Node{}
 		n.Kind, n.APIVersion = "Node", "v1"
@@ -171,6 +247,23 @@ func (p *parser) bareMessage(text string) {
 	p.events = append(p.events, e)
 	p.podFor(e.Namespace, e.Name, e)
 	p.found[Message]++
+}
+
+// describedObject names the object whose events lone describe rows are:
+// the one the prompt described, else a placeholder pod.
+func (p *parser) describedObject() (kind, name string) {
+	if p.cmd == nil || p.cmd.verb != "describe" {
+		return "Pod", placeholderPod
+	}
+	switch p.cmd.kind {
+	case "pods":
+		return "Pod", firstNonEmpty(p.cmd.name, placeholderPod)
+	case "persistentvolumeclaims":
+		return "PersistentVolumeClaim", firstNonEmpty(p.cmd.name, "<pvc>")
+	case "nodes":
+		return "Node", firstNonEmpty(p.cmd.name, placeholderNode)
+	}
+	return "Pod", placeholderPod
 }
 
 // kubeletMessage fills in a kubelet event's reason and reports whether the
@@ -257,7 +350,7 @@ func (p *parser) podFor(ns, name string, e *event) {
 			pod.Spec.SchedulingGates = []corev1.PodSchedulingGate{{Name: "<gate>"}}
 			pod.Status.Conditions[0].Reason = "SchedulingGated"
 		}
-		p.addPod(&textPod{pod: pod, describe: true})
+		p.addPod(&textPod{pod: pod, describe: true, hidden: eventOnly})
 		return
 	case "Evicted", "OutOf":
 		pod.Status.Phase = corev1.PodFailed
@@ -267,25 +360,27 @@ func (p *parser) podFor(ns, name string, e *event) {
 			e.Reason = pod.Status.Reason
 		}
 		pod.Status.Message = msg
-		p.addPod(&textPod{pod: pod, describe: true})
+		p.addPod(&textPod{pod: pod, describe: true, hidden: eventOnly})
 		return
 	case "FailedCreatePodSandBox", "FailedMount", "Scheduled", "Pulling", "Pulled":
 		cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "ContainerCreating"}
 	case "BackOff", "Unhealthy", "Killing", "Started", "Created":
+		if e.Reason == "BackOff" && pullBackOffRe.MatchString(msg) {
+			// "Back-off pulling image": the pull failed before.
+			cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "ImagePullBackOff", Message: msg}
+			break
+		}
 		pod.Status.Phase = corev1.PodRunning
 		if e.Reason == "Unhealthy" && strings.HasPrefix(msg, "Readiness") {
 			cs.State.Running = &corev1.ContainerStateRunning{}
 			t := true
 			cs.Started = &t
+			pod.Status.Conditions = append(pod.Status.Conditions, corev1.PodCondition{Type: corev1.PodReady, Status: corev1.ConditionFalse})
 			break
 		}
-		last := &corev1.ContainerStateTerminated{Reason: "Error", ExitCode: 1}
-		if strings.HasPrefix(msg, "Liveness") || strings.HasPrefix(msg, "Startup") {
-			last.ExitCode, last.Reason = 137, "Error"
-		}
+		// How the last instance ended and how often it restarted are not
+		// in an event: left unknown, never guessed.
 		cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}
-		cs.LastTerminationState.Terminated = last
-		cs.RestartCount = e.Count
 	case "InspectFailed":
 		cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "InvalidImageName", Message: msg}
 	case "ErrImageNeverPull":
@@ -310,9 +405,31 @@ func (p *parser) podFor(ns, name string, e *event) {
 		}
 	}
 	pod.Status.ContainerStatuses = []corev1.ContainerStatus{cs}
-	pod.Status.Conditions = []corev1.PodCondition{{Type: corev1.PodScheduled, Status: corev1.ConditionTrue}}
-	p.addPod(&textPod{pod: pod, describe: true})
+	pod.Status.Conditions = append(pod.Status.Conditions, corev1.PodCondition{Type: corev1.PodScheduled, Status: corev1.ConditionTrue})
+	p.addPod(&textPod{pod: pod, describe: true, hidden: eventOnly})
 }
+
+// eventOnly is what a pod made from one event does not show.
+const eventOnly = snapshot.HiddenSpec | snapshot.HiddenRestarts | snapshot.HiddenExit
+
+// pullBackOffRe is the kubelet's image back-off event (images/puller.go:
+// "Back-off pulling image %q").
+var pullBackOffRe = regexp.MustCompile(`^Back-off pulling image`)
+
+// admitRe: the eviction manager's admission refusal, as the kubelet logs
+// it; kubeletHostRe the host of a journal line ("Mar 17 12:44:49 node1
+// kubelet[2278]: …").
+var (
+	admitRe       = regexp.MustCompile(`Failed to admit pod ([a-z0-9][-a-z0-9.]*)_([a-z0-9][-a-z0-9]*)\([^)]*\) - node has conditions: \[([A-Za-z]+)`)
+	kubeletHostRe = regexp.MustCompile(`^\w{3}\s+\d+ [\d:]+ (\S+) kubelet\[`)
+)
+
+// terminatedMsgRe: how a container ended, as people copy it from
+// dashboards and describe: an exit code and a reason.
+var terminatedMsgRe = regexp.MustCompile(`(?i)\bterminated\b.{0,60}?\bexit code:?\s*(\d+)(?:\s*\((\w+)\))?|\b(OOMKilled)\b`)
+
+// nodeCondTypeRe starts a row of describe node's Conditions table.
+var nodeCondTypeRe = regexp.MustCompile(`^(?:Ready|MemoryPressure|DiskPressure|PIDPressure|NetworkUnavailable|OutOfDisk|KernelDeadlock|ReadonlyFilesystem)\s+(?:True|False|Unknown)\s`)
 
 var rejectedResRe = regexp.MustCompile(`Insufficient (\S+)|enough resource: (\S+?)[,.]`)
 

@@ -100,6 +100,21 @@ func (p *parser) controllers() {
 			}
 		case e.Kind == "ReplicaSet":
 			getRS(e.Namespace, e.Name)
+		case e.Kind == "PersistentVolumeClaim" && (e.Reason == "FailedBinding" || e.Reason == "ProvisioningFailed"):
+			// The persistent volume controller writes these only about a
+			// claim that is not bound.
+			k := "PersistentVolumeClaim/" + e.Namespace + "/" + e.Name
+			if _, ok := have[k]; ok {
+				continue
+			}
+			c := &corev1.PersistentVolumeClaim{}
+			c.Kind, c.APIVersion = "PersistentVolumeClaim", "v1"
+			c.Name, c.Namespace = e.Name, e.Namespace
+			c.Status.Phase = corev1.ClaimPending
+			// Its spec is not shown: which class it names is unknown.
+			c.Annotations = map[string]string{snapshot.FromEventsAnnotation: "true"}
+			have[k] = c
+			p.objects = append(p.objects, c)
 		case e.Kind == "Job" && (e.Reason == "BackoffLimitExceeded" || e.Reason == "DeadlineExceeded" || e.Reason == "PodFailurePolicy" || e.Reason == "FailedIndexes"):
 			j := getJob(e.Namespace, e.Name)
 			if j == nil {

@@ -10,6 +10,8 @@ import (
 	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/util/intstr"
+
+	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
 // textPod is a pod rebuilt from text, with what is known only relative to
@@ -28,6 +30,11 @@ type textPod struct {
 	// lastRestartAgo comes from get pods' RESTARTS "(73s ago)".
 	lastRestartAgo time.Duration
 	hasLastRestart bool
+	// hidden are the parts of the pod the text did not show.
+	hidden snapshot.Hidden
+	// fromEvents and fromFacts mark pods known only from their events or
+	// from kubectl's error lines.
+	fromEvents, fromFacts, fromLogs bool
 }
 
 const rfc1123z = time.RFC1123Z
@@ -126,13 +133,33 @@ func (p *parser) describePod(tree *node) {
 		}
 	}
 	if pod.Status.Phase == "" {
+		// A describe cut above its Status: a bound pod with container
+		// statuses runs; else it waits.
 		pod.Status.Phase = corev1.PodPending
+		if pod.Spec.NodeName != "" && len(pod.Status.ContainerStatuses) > 0 {
+			pod.Status.Phase = corev1.PodRunning
+		}
 	}
 	if pod.Spec.NodeName != "" && podConditionMissing(pod, corev1.PodScheduled) {
 		pod.Status.Conditions = append(pod.Status.Conditions, corev1.PodCondition{Type: corev1.PodScheduled, Status: corev1.ConditionTrue})
 	}
 	if ev := tree.kid("Events"); ev != nil {
 		p.events = append(p.events, parseDescribeEvents(ev.Rows, pod.Namespace, "Pod", pod.Name)...)
+	} else {
+		tp.hidden |= snapshot.HiddenEvents
+	}
+	if cs := tree.kid("Containers"); cs == nil || len(cs.Kids) == 0 {
+		// A describe cut after its header: nothing of the containers.
+		tp.hidden |= snapshot.HiddenSpec | snapshot.HiddenRestarts | snapshot.HiddenExit
+	} else {
+		for _, k := range cs.Kids {
+			if k.kid("Restart Count") == nil {
+				tp.hidden |= snapshot.HiddenRestarts
+			}
+			if k.kid("Image") == nil && k.kid("Limits") == nil && k.kid("Requests") == nil {
+				tp.hidden |= snapshot.HiddenSpec
+			}
+		}
 	}
 	p.addPod(tp)
 }
@@ -285,7 +312,7 @@ func (p *parser) container(n *node) (corev1.Container, *corev1.ContainerStatus) 
 			}
 		}
 	}
-	if n.kid("Container ID") == nil && n.kid("State") == nil {
+	if n.kid("Container ID") == nil && n.kid("State") == nil && n.kid("Last State") == nil && n.kid("Restart Count") == nil {
 		return c, nil
 	}
 	st := &corev1.ContainerStatus{Name: c.Name, Image: c.Image, ImageID: n.get("Image ID"), ContainerID: n.get("Container ID")}

@@ -7,6 +7,8 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
 // Pod-level reasons kubectl get pods shows in STATUS for a failed pod
@@ -46,6 +48,12 @@ func sketchPod(r *podRow) *textPod {
 		pod.OwnerReferences = []metav1.OwnerReference{{APIVersion: "apps/v1", Kind: "ReplicaSet", Name: m[1] + "-" + m[2], Controller: &t}}
 	}
 	tp := &textPod{pod: pod, ageAgo: r.Age, hasAge: r.HasAge, lastRestartAgo: r.LastRestartAgo, hasLastRestart: r.HasLastRestart}
+	// A row shows STATUS, READY, RESTARTS and AGE: no spec, no events, and
+	// an exit code only where STATUS names one.
+	tp.hidden = snapshot.HiddenSpec | snapshot.HiddenEvents
+	if !exitShown(r.Status) {
+		tp.hidden |= snapshot.HiddenExit
+	}
 
 	total := max(r.Total, 1)
 	status := r.Status
@@ -177,4 +185,15 @@ func containerName(i, total int) string {
 	}
 	// Placeholders in angle brackets, as in kubectl's own usage texts.
 	return "<container-" + strconv.Itoa(i+1) + ">"
+}
+
+// exitShown tells the STATUS words that say how a container ended: the
+// exit code itself, or a reason that fixes it.
+func exitShown(status string) bool {
+	status = strings.TrimPrefix(status, "Init:")
+	switch status {
+	case "OOMKilled", "Completed", "StartError", "ContainerCannotRun":
+		return true
+	}
+	return signalRe.MatchString(status)
 }

@@ -206,7 +206,8 @@ func (t *table) eventRow(row string, ns string) (*event, bool) {
 	}
 	obj := get("OBJECT")
 	if obj == "" && t.index("KIND") >= 0 { // kubectl ≤1.13: NAME, KIND columns
-		obj = strings.ToLower(get("KIND")) + "/" + get("NAME")
+		// NAME is the event's own name: the object's, a dot, a hex stamp.
+		obj = strings.ToLower(get("KIND")) + "/" + eventNameRe.ReplaceAllString(get("NAME"), "")
 	}
 	e.Kind, e.Name = objectKind(obj)
 	if e.Kind == "" || e.Reason == "" {
@@ -245,6 +246,8 @@ func (t *table) eventRow(row string, ns string) (*event, bool) {
 	return e, true
 }
 
+var eventNameRe = regexp.MustCompile(`\.[0-9a-f]{8,}$`)
+
 var ageOverRe = regexp.MustCompile(`^(` + ageWord + `)\s+\(x(\d+) over (` + ageWord + `)\)$`)
 
 // eventWords splits an events row whose alignment was lost; only the
@@ -262,6 +265,12 @@ func (t *table) eventWords(row string) ([]string, bool) {
 		}
 		if len(w) == 0 {
 			return nil, false
+		}
+		if c == "SUBOBJECT" && (w[0] == "Normal" || w[0] == "Warning") {
+			// An event about the whole object has no subobject: the
+			// cell is empty and the next word is the TYPE.
+			cells = append(cells, "")
+			continue
 		}
 		v := w[0]
 		w = w[1:]

@@ -27,7 +27,7 @@ type node struct {
 
 // keyRe matches "Key:" or "Key:  value". A key never starts with "/" (a
 // mount path) and holds no quotes or braces (an event message).
-var keyRe = regexp.MustCompile(`^([A-Za-z0-9_][A-Za-z0-9_ .()/-]*?):(?:[ \t]+(.*?))?\s*$`)
+var keyRe = regexp.MustCompile(`^([A-Za-z0-9_<][A-Za-z0-9_ .()/<>-]*?):(?:[ \t]+(.*?))?\s*$`)
 
 // tableKeys are the describe sections whose body is a table or free text
 // rather than "Key: value" lines.

@@ -36,6 +36,18 @@ func (p *parser) describeNode(tree *node) {
 				n.Status.Conditions = append(n.Status.Conditions, cond)
 			}
 		}
+	} else {
+		// A paste cut the "Conditions:" line: its rows hang under the key
+		// above them.
+		rows := tree.Rows
+		for _, k := range tree.Kids {
+			rows = append(rows, k.Rows...)
+		}
+		for _, r := range rows {
+			if cond, ok := p.nodeCondition(r); ok {
+				n.Status.Conditions = append(n.Status.Conditions, cond)
+			}
+		}
 	}
 	if a := tree.kid("Addresses"); a != nil {
 		for _, k := range a.Kids {
@@ -69,7 +81,9 @@ func (p *parser) describeNode(tree *node) {
 		p.allocated[n.Name] = alloc
 	}
 	if ev := tree.kid("Events"); ev != nil {
-		p.events = append(p.events, parseDescribeEvents(ev.Rows, "", "Node", n.Name)...)
+		evs := parseDescribeEvents(ev.Rows, "", "Node", n.Name)
+		p.events = append(p.events, evs...)
+		statusFromEvents(n, evs)
 	}
 	p.objects = append(p.objects, n)
 	p.nodes[n.Name] = true
@@ -268,5 +282,41 @@ func (p *parser) describeWorkload(kind string, tree *node) {
 	}
 	if ev := tree.kid("Events"); ev != nil {
 		p.events = append(p.events, parseDescribeEvents(ev.Rows, meta.Namespace, kind, meta.Name)...)
+	}
+}
+
+// nodeStatusEvents are the kubelet's events for a node condition that
+// changed (kubelet_node_status.go recordNodeStatusEvent): the condition
+// they set.
+var nodeStatusEvents = map[string]struct {
+	t      corev1.NodeConditionType
+	status corev1.ConditionStatus
+}{
+	"NodeHasDiskPressure": {corev1.NodeDiskPressure, corev1.ConditionTrue}, "NodeHasNoDiskPressure": {corev1.NodeDiskPressure, corev1.ConditionFalse},
+	"NodeHasInsufficientMemory": {corev1.NodeMemoryPressure, corev1.ConditionTrue}, "NodeHasSufficientMemory": {corev1.NodeMemoryPressure, corev1.ConditionFalse},
+	"NodeHasInsufficientPID": {corev1.NodePIDPressure, corev1.ConditionTrue}, "NodeHasSufficientPID": {corev1.NodePIDPressure, corev1.ConditionFalse},
+	"NodeNotReady": {corev1.NodeReady, corev1.ConditionFalse}, "NodeReady": {corev1.NodeReady, corev1.ConditionTrue},
+}
+
+// statusFromEvents sets the conditions a describe node's events show
+// when its Conditions table was not pasted: the newest event of each.
+func statusFromEvents(n *corev1.Node, evs []*event) {
+	have := map[corev1.NodeConditionType]bool{}
+	for _, c := range n.Status.Conditions {
+		have[c.Type] = true
+	}
+	newest := map[corev1.NodeConditionType]*event{}
+	for _, e := range evs {
+		s, ok := nodeStatusEvents[e.Reason]
+		if !ok || have[s.t] {
+			continue
+		}
+		if old, ok := newest[s.t]; !ok || e.HasAge && old.HasAge && e.LastAgo < old.LastAgo {
+			newest[s.t] = e
+		}
+	}
+	for t, e := range newest {
+		s := nodeStatusEvents[e.Reason]
+		n.Status.Conditions = append(n.Status.Conditions, corev1.NodeCondition{Type: t, Status: s.status, Reason: e.Reason, Message: e.Message})
 	}
 }

@@ -174,6 +174,14 @@ func describeOSError(err error) string {
 
 // Reader loads one stream. kindHint is the kind its file name suggests.
 func (l *Loader) Reader(name, kindHint string, r io.Reader) error {
+	// A paste that only looks structured (logs starting with "[", YAML
+	// followed by prose) is read again as text: keep what was read, up to
+	// the size text input may have.
+	var rec *capture
+	if l.Text != nil && l.Format == "" {
+		rec = &capture{limit: maxTextBytes}
+		r = io.TeeReader(r, rec)
+	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(8 << 10)
 	if len(bytes.TrimSpace(head)) == 0 {
@@ -194,19 +202,77 @@ func (l *Loader) Reader(name, kindHint string, r io.Reader) error {
 	case "text":
 		return l.text(name, br)
 	}
-	if first == '{' || first == '[' {
-		return l.jsonStream(name, br)
+	before := l.Stats.Objects + l.Stats.Skipped
+	if (first == '{' || first == '[') && looksLikeJSON(head) {
+		return l.retryAsText(name, br, rec, before, l.jsonStream(name, br))
 	}
 	if l.Text != nil && l.IsText != nil && l.IsText(head) {
 		return l.text(name, br)
 	}
 	if looksLikeYAML(head) {
-		return l.yamlStream(name, br)
+		return l.retryAsText(name, br, rec, before, l.yamlStream(name, br))
 	}
 	if l.Text != nil {
 		return l.text(name, br)
 	}
 	return &Error{Input: name, Msg: "not kubectl JSON or YAML output (no Kubernetes object found)"}
+}
+
+// retryAsText reads an input again as pasted text when it failed as JSON
+// or YAML before anything of it was added: "[pod/web/app] …" log lines,
+// a YAML tail cut mid-object, YAML followed by logs. Text input finds the
+// structured parts inside a paste itself.
+func (l *Loader) retryAsText(name string, br *bufio.Reader, rec *capture, before int, err error) error {
+	if err == nil || rec == nil || l.Stats.Objects+l.Stats.Skipped != before {
+		return err
+	}
+	if _, derr := io.Copy(io.Discard, br); derr != nil || rec.over {
+		return err
+	}
+	if _, terr := l.readText(name, rec.buf.Bytes()); terr != nil {
+		return err
+	}
+	return nil
+}
+
+// capture keeps a copy of what a reader read, up to limit bytes.
+type capture struct {
+	buf   bytes.Buffer
+	limit int
+	over  bool
+}
+
+func (c *capture) Write(p []byte) (int, error) {
+	if !c.over {
+		if c.buf.Len()+len(p) > c.limit {
+			c.over = true
+			c.buf = bytes.Buffer{}
+		} else {
+			c.buf.Write(p)
+		}
+	}
+	return len(p), nil
+}
+
+// looksLikeJSON tells a JSON value from text that starts with a bracket
+// ("[pod/web-1/app] listening", "{{template}}"): after the bracket comes
+// what JSON allows there.
+func looksLikeJSON(head []byte) bool {
+	b := bytes.TrimLeft(head, " \t\r\n\ufeff")
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if len(b) == 0 {
+		return false
+	}
+	open := b[0]
+	rest := bytes.TrimLeft(b[1:], " \t\r\n")
+	if len(rest) == 0 {
+		return true
+	}
+	c := rest[0]
+	if open == '{' {
+		return c == '"' || c == '}'
+	}
+	return c == '{' || c == '[' || c == '"' || c == ']' || c == '-' || c >= '0' && c <= '9' || c == 't' || c == 'f' || c == 'n'
 }
 
 // text hands a paste to the Text reader.
@@ -219,14 +285,19 @@ func (l *Loader) text(name string, br *bufio.Reader) error {
 		if len(data) > maxTextBytes {
 			return &Error{Input: name, Msg: "text input larger than 64 MiB"}
 		}
-		n, err := l.Text(l.B, name, data)
-		if err != nil {
-			return &Error{Input: name, Msg: err.Error()}
-		}
-		l.Stats.Objects += n
-		return nil
+		_, err = l.readText(name, data)
+		return err
 	}
 	return &Error{Input: name, Msg: "not kubectl JSON or YAML output (no Kubernetes object found)"}
+}
+
+func (l *Loader) readText(name string, data []byte) (int, error) {
+	n, err := l.Text(l.B, name, data)
+	if err != nil {
+		return 0, &Error{Input: name, Msg: err.Error()}
+	}
+	l.Stats.Objects += n
+	return n, nil
 }
 
 const maxTextBytes = 64 << 20
@@ -306,6 +377,15 @@ func (l *Loader) jsonStream(name string, br *bufio.Reader) error {
 			}
 			l.B.AddLog(m[2], m[3], m[1], false, sb.String())
 		default:
+			if l.Text != nil && values > 0 {
+				// Logs or prose pasted after the JSON: the rest is text.
+				rest, err := io.ReadAll(io.LimitReader(br, maxTextBytes+1))
+				if err == nil && len(rest) <= maxTextBytes {
+					// What is no kubectl output there is prose: ignored.
+					_, _ = l.readText(name, rest)
+					return nil
+				}
+			}
 			line, _ := br.ReadString('\n')
 			return &Error{Input: name, Msg: fmt.Sprintf("unexpected text after JSON: %q", clip(line))}
 		}

@@ -25,6 +25,9 @@ type Doc struct {
 	Summary    Summary   `json:"summary"`
 	Notes      []string  `json:"notes"`
 	Findings   []Finding `json:"findings"`
+	// Unexplained are the Warning events of pasted text no finding
+	// accounts for.
+	Unexplained []Evidence `json:"unexplainedWarnings,omitempty"`
 }
 
 // Summary counts findings.
@@ -118,8 +121,7 @@ func Build(res *diagnose.Result, lang i18n.Lang) Doc {
 			rf.Pods[i] = p
 		}
 		for _, e := range f.Evidence {
-			rf.Evidence = append(rf.Evidence, Evidence{Kind: e.Kind, Object: e.Object, Field: e.Field, Reason: e.Reason, Type: e.Type,
-				Text: e.Text, Count: e.Count, FirstSeen: timePtr(e.First), LastSeen: timePtr(e.Last), Note: e.Note.String(lang)})
+			rf.Evidence = append(rf.Evidence, renderEvidence(e, lang))
 		}
 		for _, s := range f.Steps {
 			rf.Steps = append(rf.Steps, Step{Text: s.Text.String(lang), Command: s.Command, Changes: s.Changes})
@@ -130,7 +132,18 @@ func Build(res *diagnose.Result, lang i18n.Lang) Doc {
 		}
 		d.Findings = append(d.Findings, rf)
 	}
+	for _, e := range res.Unexplained {
+		d.Unexplained = append(d.Unexplained, renderEvidence(e, lang))
+	}
+	if len(d.Findings) == 0 && len(d.Unexplained) > 0 {
+		d.Summary.Text = i18n.T("report.summary.unexplained", len(d.Unexplained)).String(lang)
+	}
 	return d
+}
+
+func renderEvidence(e diagnose.Evidence, lang i18n.Lang) Evidence {
+	return Evidence{Kind: e.Kind, Object: e.Object, Field: e.Field, Reason: e.Reason, Type: e.Type,
+		Text: e.Text, Count: e.Count, FirstSeen: timePtr(e.First), LastSeen: timePtr(e.Last), Note: e.Note.String(lang)}
 }
 
 func summarize(res *diagnose.Result, lang i18n.Lang) Summary {

@@ -244,6 +244,14 @@ func Text(w io.Writer, d Doc, o TextOptions) error {
 			}
 		}
 	}
+	if len(d.Unexplained) > 0 {
+		t.line("")
+		t.line(t.c(ansiYellow, L("report.unexplained")))
+		for _, e := range d.Unexplained {
+			t.wrap("  ", "• ", evidenceLabel(e, now, L))
+			t.wrap("    ", "", t.c(ansiCyan, e.Text))
+		}
+	}
 	if len(d.Notes) > 0 {
 		t.line("")
 		for _, n := range d.Notes {

@@ -71,6 +71,10 @@ func (b *Builder) FromText(sketches []string) {
 	}
 }
 
+// FromEventsAnnotation marks an object pasted text implied from its
+// events alone: its spec was not shown.
+const FromEventsAnnotation = "podwhy.dev/from-events"
+
 // TextUIDPrefix starts the UIDs kubetext makes for objects text names but
 // does not identify.
 const TextUIDPrefix = "text:"
@@ -84,6 +88,14 @@ func (b *Builder) SetAgeUnknown(keys []string) {
 	for _, k := range keys {
 		b.s.AgeUnknown[k] = true
 	}
+}
+
+// SetHidden records the parts of a pod (namespace/name) text did not show.
+func (b *Builder) SetHidden(key string, h Hidden) {
+	if b.s.Hidden == nil {
+		b.s.Hidden = map[string]Hidden{}
+	}
+	b.s.Hidden[key] |= h
 }
 
 // SetNodeAllocated records the requests a describe node output counted.
@@ -101,6 +113,31 @@ func (b *Builder) Seen(t time.Time) {
 		b.latest = t
 	}
 }
+
+// OrphanPodEvents returns the events about pods the input has no object
+// for, when it listed no pods at all (events pasted alone, -o yaml). A
+// dump that listed pods has none: there, an event of a pod that is gone
+// is only history.
+func (b *Builder) OrphanPodEvents() []*Event {
+	if b.s.kinds[KindPod] {
+		return nil
+	}
+	have := map[string]bool{}
+	for _, p := range b.s.Pods {
+		have[p.Namespace+"/"+p.Name] = true
+	}
+	var out []*Event
+	for _, k := range b.order {
+		e := b.events[k]
+		if e.Regarding.Kind == KindPod && !have[e.Regarding.Namespace+"/"+e.Regarding.Name] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Latest is the newest time the objects added so far hold.
+func (b *Builder) Latest() time.Time { return b.latest }
 
 // Note records something the input could not provide.
 func (b *Builder) Note(n string) { b.s.Notes = append(b.s.Notes, n) }

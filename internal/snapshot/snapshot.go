@@ -141,6 +141,9 @@ type Snapshot struct {
 	// AgeUnknown are pods (namespace/name) whose age the text did not
 	// show: the startup grace cannot be applied to them.
 	AgeUnknown map[string]bool
+	// Hidden are the parts of a pod (namespace/name) that the text did
+	// not show: a rule must not read their zero values as facts.
+	Hidden map[string]Hidden
 	// NodeAllocated is what kubectl describe node printed under "Allocated
 	// resources" when the node's pods themselves are not in the input.
 	NodeAllocated map[string]corev1.ResourceList
@@ -153,6 +156,28 @@ type Snapshot struct {
 	podsNode  map[string][]*corev1.Pod
 	podsNS    map[string][]*corev1.Pod
 	podsOwner map[types.UID][]*corev1.Pod
+}
+
+// Hidden says which parts of a pod pasted text did not show.
+type Hidden uint8
+
+const (
+	// HiddenRestarts: the restart count was not shown.
+	HiddenRestarts Hidden = 1 << iota
+	// HiddenExit: how the last instance ended (exit code, reason) was not
+	// shown.
+	HiddenExit
+	// HiddenSpec: the containers' spec (image, resources, probes, env,
+	// volumes, pull secrets) was not shown.
+	HiddenSpec
+	// HiddenEvents: the pod's events were not shown (a get pods row, a
+	// describe cut before its Events).
+	HiddenEvents
+)
+
+// IsHidden reports whether the text hid that part of a pod.
+func (s *Snapshot) IsHidden(ns, name string, h Hidden) bool {
+	return s.Hidden[ns+"/"+name]&h != 0
 }
 
 // IsSketch reports a pod known only from a get pods row.
@@ -246,6 +271,29 @@ func (s *Snapshot) EventsFor(ref ObjectRef) []*Event {
 		out = append(out, e)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Last.Before(out[j].Last) })
+	return out
+}
+
+// WarningEvents returns every Warning event, oldest first.
+func (s *Snapshot) WarningEvents() []*Event {
+	var out []*Event
+	for k, evs := range s.events {
+		if !strings.HasPrefix(k, "key:") {
+			continue
+		}
+		for _, e := range evs {
+			if e.Type == "Warning" {
+				out = append(out, e)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Last.Equal(out[j].Last) {
+			return out[i].Last.Before(out[j].Last)
+		}
+		a, b := out[i].Regarding.key()+out[i].Reason+out[i].Message, out[j].Regarding.key()+out[j].Reason+out[j].Message
+		return a < b
+	})
 	return out
 }
 

@@ -1,0 +1,277 @@
+package kubetext
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
+
+	"github.com/podwhy/podwhy/internal/snapshot"
+)
+
+// People paste the part of an output they think matters: one container
+// block of a describe, its header without the sections, an indented
+// status tail of -o yaml. Each is read as the pod it is part of, named by
+// the prompt or, failing that, the paste's only pod.
+
+// podKeyRe are keys only kubectl describe pod prints at the top level.
+var podKeyRe = regexp.MustCompile(`^(?:Status|Start Time|Node|IP|IPs|Controlled By|QoS Class|Node-Selectors|Tolerations|Priority|Service Account|Conditions|Volumes|Containers|Init Containers|Reason|Message|Events):(\s|$)`)
+
+// nodeKeyRe are keys only kubectl describe node prints at the top level.
+var nodeKeyRe = regexp.MustCompile(`^(?:Allocated resources|Non-terminated Pods|Capacity|Allocatable|System Info|Taints|Unschedulable|Lease|Addresses|PodCIDRs?|ProviderID|Roles):(\s|$)`)
+
+// nodeStatusNowRe is the node's own event "Node X status is now: Y".
+var nodeStatusNowRe = regexp.MustCompile(`Node (\S+) status is now: `)
+
+// containerKeyRe are keys of one container block of kubectl describe pod.
+var containerKeyRe = regexp.MustCompile(`^\s*(?:Container ID|Image|Image ID|State|Last State|Restart Count|Ready|Exit Code|Limits|Requests|Liveness|Readiness|Startup|Mounts|Environment):(\s|$)`)
+
+// describeFragment turns a describe pod cut from its "Name:" line into a
+// describe block again; nil when the lines are no such fragment.
+func (p *parser) describeFragment(lines []string) []string {
+	top, cont, minInd := 0, 0, -1
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		ind := indentOf(l)
+		if ind == 0 && podKeyRe.MatchString(l) {
+			top++
+		}
+		if containerKeyRe.MatchString(l) {
+			cont++
+			if minInd < 0 || ind < minInd {
+				minInd = ind
+			}
+		}
+	}
+	nodeKeys := 0
+	for _, l := range lines {
+		if nodeKeyRe.MatchString(l) {
+			nodeKeys++
+		}
+	}
+	if nodeKeys > 0 && top <= 2 && cont == 0 {
+		// A describe node cut above its Name.
+		name := placeholderNode
+		if p.cmd != nil && p.cmd.kind == "nodes" && p.cmd.name != "" {
+			name = p.cmd.name
+		}
+		for _, l := range lines {
+			if m := nodeStatusNowRe.FindStringSubmatch(l); m != nil {
+				name = m[1]
+				break
+			}
+		}
+		p.fragmentKind = "Node"
+		return append([]string{"Name:         " + name}, lines...)
+	}
+	p.fragmentKind = "Pod"
+	name := placeholderPod
+	if p.cmd != nil && p.cmd.name != "" && (p.cmd.kind == "pods" || p.cmd.verb == "logs") {
+		name = p.cmd.name
+	}
+	head := []string{"Name:         " + name}
+	switch {
+	case top >= 2 || top >= 1 && cont >= 1:
+		return append(head, lines...)
+	case cont >= 3:
+		// One container block: put it under Containers, at the indent
+		// describe gives a container's keys.
+		out := append(head, "Node:         "+placeholderNode, "Containers:", "  "+placeholderContainer+":")
+		for _, l := range lines {
+			if strings.TrimSpace(l) == "" {
+				out = append(out, l)
+				continue
+			}
+			ind := indentOf(l) - minInd + 4
+			if ind < 4 {
+				ind = 4
+			}
+			out = append(out, strings.Repeat(" ", ind)+strings.TrimSpace(l))
+		}
+		return out
+	}
+	return nil
+}
+
+// yamlKeyRe reads a "key: value" line of YAML, list dash and quotes
+// allowed.
+var yamlKeyRe = regexp.MustCompile(`^\s*(?:- )?([A-Za-z][A-Za-z0-9]*):\s*(.*?)\s*$`)
+
+// statusTail reads an -o yaml fragment without apiVersion and kind (an
+// indented status tail, a containerStatuses list cut from its pod) by its
+// field names, indentation notwithstanding: posters re-indent such tails.
+// It returns false when the lines hold no container state.
+func (p *parser) statusTail(lines []string) bool {
+	var (
+		cs       *corev1.ContainerStatus
+		statuses []corev1.ContainerStatus
+		spec     = corev1.Container{Name: placeholderContainer}
+		which    string // state or lastState
+		kind     string // waiting, running, terminated
+		limits   bool
+		phase    string
+		reason   string
+		message  string
+		found    bool
+	)
+	flush := func() {
+		if cs != nil {
+			statuses = append(statuses, *cs)
+		}
+		cs, which, kind = nil, "", ""
+	}
+	cur := func() *corev1.ContainerStatus {
+		if cs == nil {
+			cs = &corev1.ContainerStatus{Name: placeholderContainer}
+		}
+		return cs
+	}
+	for _, l := range lines {
+		m := yamlKeyRe.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		key, val := m[1], strings.Trim(m[2], `'"`)
+		dash := strings.HasPrefix(strings.TrimSpace(l), "- ")
+		switch key {
+		case "containerStatuses", "initContainerStatuses":
+			flush()
+		case "containerID", "imageID":
+			if dash {
+				flush()
+			}
+		case "name":
+			if (dash || cs != nil) && val != "" && which == "" {
+				if dash && cs != nil && cs.Name != placeholderContainer {
+					flush()
+				}
+				cur().Name = val
+				spec.Name = val
+			}
+		case "state", "lastState":
+			which, kind = key, ""
+			cur()
+		case "waiting", "running", "terminated":
+			if which == "" {
+				which = "state"
+			}
+			kind = key
+			st := cur()
+			target := &st.State
+			if which == "lastState" {
+				target = &st.LastTerminationState
+			}
+			switch key {
+			case "waiting":
+				target.Waiting = &corev1.ContainerStateWaiting{}
+			case "running":
+				target.Running = &corev1.ContainerStateRunning{}
+			case "terminated":
+				target.Terminated = &corev1.ContainerStateTerminated{}
+			}
+			found = true
+		case "reason", "message", "exitCode", "signal":
+			st := cur()
+			target := &st.State
+			if which == "lastState" {
+				target = &st.LastTerminationState
+			}
+			switch {
+			case kind == "waiting" && target.Waiting != nil:
+				if key == "reason" {
+					target.Waiting.Reason = val
+				} else if key == "message" {
+					target.Waiting.Message = val
+				}
+			case kind == "terminated" && target.Terminated != nil:
+				switch key {
+				case "reason":
+					target.Terminated.Reason = val
+				case "message":
+					target.Terminated.Message = val
+				case "exitCode":
+					n, _ := strconv.Atoi(val)
+					target.Terminated.ExitCode = int32(n)
+				case "signal":
+					n, _ := strconv.Atoi(val)
+					target.Terminated.Signal = int32(n)
+				}
+			case which == "" && cs == nil && key == "reason":
+				reason = val
+			case which == "" && cs == nil && key == "message":
+				message = val
+			}
+		case "restartCount":
+			n, _ := strconv.Atoi(val)
+			cur().RestartCount = int32(n)
+		case "image":
+			if val != "" {
+				spec.Image = val
+				if cs != nil {
+					cs.Image = val
+				}
+			}
+		case "ready":
+			if cs != nil {
+				cs.Ready = val == "true"
+			}
+		case "limits":
+			limits = true
+		case "requests":
+			limits = false
+		case "memory", "cpu", "ephemeral-storage":
+			if q, err := resource.ParseQuantity(val); err == nil && limits {
+				if spec.Resources.Limits == nil {
+					spec.Resources.Limits = corev1.ResourceList{}
+				}
+				spec.Resources.Limits[corev1.ResourceName(key)] = q
+			}
+		case "phase":
+			phase = val
+		}
+	}
+	flush()
+	if !found && reason == "" {
+		return false
+	}
+	pod := &corev1.Pod{}
+	pod.Kind, pod.APIVersion = "Pod", "v1"
+	pod.Name, pod.Namespace = placeholderPod, p.cmdNamespace()
+	if p.cmd != nil && p.cmd.name != "" {
+		pod.Name = p.cmd.name
+	}
+	pod.Spec.NodeName = placeholderNode
+	pod.Status.Phase = corev1.PodPhase(phase)
+	if pod.Status.Phase == "" {
+		pod.Status.Phase = corev1.PodRunning
+	}
+	pod.Status.Reason, pod.Status.Message = reason, message
+	if len(statuses) == 0 {
+		statuses = []corev1.ContainerStatus{{Name: spec.Name}}
+	}
+	for i := range statuses {
+		if statuses[i].Name == placeholderContainer {
+			statuses[i].Name = spec.Name
+		}
+		pod.Spec.Containers = append(pod.Spec.Containers, corev1.Container{Name: statuses[i].Name, Image: firstNonEmpty(statuses[i].Image, spec.Image), Resources: spec.Resources})
+	}
+	if found {
+		pod.Status.ContainerStatuses = statuses
+	}
+	pod.Status.Conditions = []corev1.PodCondition{{Type: corev1.PodScheduled, Status: corev1.ConditionTrue}}
+	hidden := snapshot.HiddenEvents
+	if len(spec.Resources.Limits) == 0 {
+		hidden |= snapshot.HiddenSpec
+	}
+	p.addPod(&textPod{pod: pod, describe: true, hidden: hidden})
+	p.found["yaml-fragment"]++
+	return true
+}
+
+// yamlTailRe: the first line of a YAML fragment without apiVersion/kind.
+var yamlTailRe = regexp.MustCompile(`^\s*(?:- )?(?:status|containerStatuses|initContainerStatuses|lastState|state|phase):`)
