@@ -212,3 +212,23 @@ func NetworkFailure(msg string) Network {
 	}
 	return n
 }
+
+// registryHostRe finds the registry host a pull error names: the URL the
+// runtime requested (containerd, dockershim), CRI-O's "pinging container
+// registry h" and "reading manifest t in h/repo", a DNS lookup.
+var registryHostRe = regexp.MustCompile(`(?:(?:Get|Head|GET|HEAD) "?https?://|unexpected status code https?://|status from (?:GET|HEAD) request to https?://|pinging container registry |reading manifest \S+ in |lookup )([A-Za-z0-9.-]+(?::\d+)?)`)
+
+// RegistryHost returns the registry host a pull error text names, or "".
+// Docker Hub's own hosts (registry-1.docker.io, auth.docker.io, …) come
+// back as docker.io.
+func RegistryHost(msg string) string {
+	m := registryHostRe.FindStringSubmatch(msg)
+	if m == nil {
+		return ""
+	}
+	h := strings.ToLower(m[1])
+	if h == "docker.io" || strings.HasSuffix(h, ".docker.io") || strings.HasSuffix(h, ".docker.com") {
+		return "docker.io"
+	}
+	return h
+}

@@ -74,6 +74,7 @@ func (in *inputs) finish() error {
 		}
 		return &load.Error{Input: strings.Join(names, ", "), Msg: err.Error()}
 	}
-	in.l.Stats.Objects += len(res.Objects) + len(res.Events) + len(res.Logs)
+	// kubectl's own answers ("No resources found") are something read.
+	in.l.Stats.Objects += len(res.Objects) + len(res.Events) + len(res.Logs) + res.Found["kubectl-error"]
 	return nil
 }

@@ -100,3 +100,23 @@ func TestMixedPaste(t *testing.T) {
 		t.Errorf("a value was printed:\n%s", out)
 	}
 }
+
+// TestPasteSecretsNeverEchoed: credentials people paste beside kubectl
+// output (an env value, a URL with a password, a docker config, a
+// --docker-password flag) never come back in any output format.
+func TestPasteSecretsNeverEchoed(t *testing.T) {
+	for _, format := range []string{"text", "json", "yaml", "markdown"} {
+		code, out, errOut := runCLI(t, "", "-f", "testdata/paste-with-secrets.txt", "-o", format)
+		if code == ExitUsage {
+			t.Fatalf("%s: refused: %s", format, errOut)
+		}
+		for _, secret := range []string{"hunter2hunter2", "Ym9iOmh1bnRlcjJodW50ZXIy"} {
+			if strings.Contains(out, secret) || strings.Contains(errOut, secret) {
+				t.Errorf("%s: secret %q printed:\n%s", format, secret, out)
+			}
+		}
+		if format == "text" && !strings.Contains(out, "<redacted: ") {
+			t.Errorf("text: the redacted evidence is not marked:\n%s", out)
+		}
+	}
+}

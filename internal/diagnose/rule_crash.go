@@ -41,7 +41,14 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 	name := orPlaceholder(cs.Name, "<container>")
 	podArg := orPlaceholder(p.Name, "<pod>")
 	nc := len(p.Spec.Containers) + len(p.Spec.InitContainers)
-	cflag := containerFlag("-c", cs.Name, nc)
+	flagName := cs.Name
+	if strings.HasPrefix(cs.Name, "<") || cs.Name == "" {
+		// A placeholder: a log pasted with `logs -c <name>` names it.
+		if real := c.strayLogName(p); real != "" {
+			name, flagName = real, real
+		}
+	}
+	cflag := containerFlag("-c", flagName, nc)
 	specHidden := c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec)
 	exitHidden := c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenExit)
 	if exitHidden && last != nil && last.Reason != "OOMKilled" {
@@ -101,8 +108,9 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 		f.Headline = i18n.T("crash.liveness.head", name, clip(detail, 120), restarts)
 		f.Explain = i18n.T("crash.liveness.why")
 		try := probeCommand(spec)
-		if specHidden {
-			try = "sh"
+		if specHidden || spec == nil || spec.LivenessProbe == nil {
+			// The probe's own failure names what it asked for.
+			try = probeFromDetail(detail)
 		}
 		f.Steps = append(f.Steps,
 			Step{Text: i18n.T("crash.liveness.step.try"), Command: kubectl(p.Namespace, append(append([]string{"exec", podArg}, cflag...), "--", try)...)})
@@ -159,7 +167,7 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 				Step{Text: i18n.T("crash.exit0.step.job")},
 				Step{Text: i18n.T("crash.exit0.step.foreground")})
 		}
-		debug := append([]string{"debug", podArg, "-it", "--copy-to=" + podArg + "-debug"}, containerFlag("--container=", cs.Name, nc)...)
+		debug := append([]string{"debug", podArg, "-it", "--copy-to=" + podArg + "-debug"}, containerFlag("--container=", flagName, nc)...)
 		f.Steps = append(f.Steps,
 			Step{Text: i18n.T("crash.step.logs-prev"), Command: kubectl(p.Namespace, append(append([]string{"logs", podArg}, cflag...), "--previous", "--tail=100")...)},
 			Step{Text: i18n.T("crash.step.exec"), Command: kubectl(p.Namespace, append(append([]string{"exec", "-it", podArg}, cflag...), "--", "sh")...)},
@@ -379,6 +387,27 @@ func (c *ctx) logText(p *corev1.Pod, container string, prev bool) (string, bool)
 	return text, true
 }
 
+// strayLogName is the container name of the one log pasted for the pod
+// under a name none of its statuses has.
+func (c *ctx) strayLogName(p *corev1.Pod) string {
+	name := ""
+	for k := range c.s.Logs {
+		for _, prev := range []bool{false, true} {
+			if !c.strayLog(k, p, prev) {
+				continue
+			}
+			const mark = "\x00"
+			before, after, _ := strings.Cut(snapshot.LogKey(p.Namespace, p.Name, mark, prev), mark)
+			n := k[len(before) : len(k)-len(after)]
+			if name != "" && name != n {
+				return ""
+			}
+			name = n
+		}
+	}
+	return name
+}
+
 // strayLog: log key k is of pod p's instance (previous or current) under
 // a container name none of the pod's statuses has.
 func (c *ctx) strayLog(k string, p *corev1.Pod, prev bool) bool {
@@ -479,6 +508,23 @@ func resourceArg(res, group string) string {
 		return res
 	}
 	return res + "." + group
+}
+
+var probeGetRe = regexp.MustCompile(`Get "?(https?)://[^/:"\s]+(:\d+)?(/[^"\s]*)?`)
+
+// probeFromDetail rebuilds an HTTP probe from its failure ("Get
+// \"http://10.0.0.5:8080/healthz\": …") as a request from inside the
+// container; a shell otherwise.
+func probeFromDetail(detail string) string {
+	m := probeGetRe.FindStringSubmatch(detail)
+	if m == nil {
+		return "sh"
+	}
+	path := m[3]
+	if path == "" {
+		path = "/"
+	}
+	return "wget -qO- " + m[1] + "://127.0.0.1" + m[2] + path
 }
 
 var refusedRe = regexp.MustCompile(`dial tcp [^\s]*:(\d+): connect: connection refused`)

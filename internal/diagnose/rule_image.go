@@ -73,14 +73,24 @@ func (c *ctx) explainPull(f *Finding, p *corev1.Pod, container, img, text string
 	// The registry: the image's own, or — when the paste does not show
 	// the image — the host the error names; never Docker Hub by default.
 	registry := ref.Registry
-	if img == "" {
-		registry = orPlaceholder(classify.HostFromMessage(text), "<registry>")
+	switch host := classify.RegistryHost(text); {
+	case img == "":
+		registry = orPlaceholder(host, "<registry>")
+	case host != "" && host != "docker.io" && ref.Registry == "docker.io" && !strings.Contains(strings.SplitN(img, "/", 2)[0], "docker.io"):
+		// A short name the runtime resolved elsewhere (CRI-O's
+		// unqualified-search-registries, a registry mirror): the host the
+		// error names is the one that answered.
+		registry = host
 	}
 	shown := orPlaceholder(img, "<image>")
 	node := orPlaceholder(p.Spec.NodeName, "<node>")
 	crictl := Step{Text: i18n.T("image.step.crictl", node), Command: "crictl pull " + ref.Full()}
-	if img == "" {
+	switch {
+	case img == "":
 		crictl.Command = "crictl pull <image>"
+	case registry != ref.Registry:
+		// Pulled as written, the runtime resolves it the same way.
+		crictl.Command = "crictl pull " + img
 	}
 	nc := len(p.Spec.Containers) + len(p.Spec.InitContainers)
 	cname := container

@@ -504,6 +504,10 @@ func (c *ctx) explainTaints(f *Finding, p *corev1.Pod, sc classify.Sched) {
 	if len(keys) == 0 {
 		f.Headline = i18n.T("pending.taint.head-unnamed")
 	}
+	if other := selectorExcluded(sc); other > 0 {
+		f.Evidence = append(f.Evidence, Evidence{Kind: "status", Object: podObj(p), Field: "FailedScheduling", Text: fmt.Sprintf("%d node(s) didn't match the node selector", other),
+			Note: i18n.T("pending.selected.note", other)})
+	}
 	// The group key stays empty: the taints come from Node objects, which
 	// one input may hold and another not, and the finding's ID must not
 	// depend on that.
@@ -635,6 +639,18 @@ func (c *ctx) explainAffinity(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		f.Steps = append(f.Steps, Step{Text: i18n.T("pending.affinity.step.label"), Command: kubectl("", "label", "node", "<node>", k+"="+p.Spec.NodeSelector[k]), Changes: true})
 		break
 	}
+}
+
+// selectorExcluded counts the nodes the scheduler says the pod's node
+// selector or affinity rules out.
+func selectorExcluded(sc classify.Sched) int {
+	n := 0
+	for _, r := range sc.Reasons {
+		if r.Code == classify.UnschedAffinity && nodeSelectorReason(r.Text) {
+			n += r.Count
+		}
+	}
+	return n
 }
 
 // nodeSelectorReason: the scheduler's reason is about the pod's node
@@ -857,6 +873,10 @@ func (c *ctx) explainCordoned(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		}
 	}
 	f.Headline = i18n.T("pending.cordon.head", count)
+	if other := selectorExcluded(sc); other > 0 {
+		// The selector leaves only the cordoned node(s).
+		f.Headline = i18n.T("pending.cordon.head-selected", count, other)
+	}
 	if !c.s.Has(snapshot.KindNode) {
 		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.nodes"))
 	}

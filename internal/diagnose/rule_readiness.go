@@ -84,8 +84,14 @@ func (c *ctx) readiness(p *corev1.Pod) []*Finding {
 			f.Headline = i18n.T("ready.restart.head-unseen", orPlaceholder(cs.Name, "<container>"), c.restarts(p, cs), i18n.Dur(c.age(last.FinishedAt.Time)))
 		} else {
 			f.Headline = i18n.T("ready.restart.head", orPlaceholder(cs.Name, "<container>"), c.restarts(p, cs), i18n.Dur(c.age(last.FinishedAt.Time)), orNone(last.Reason), last.ExitCode)
-			f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].lastState.terminated",
-				fmt.Sprintf("reason=%s exitCode=%d finishedAt=%s", orNone(last.Reason), last.ExitCode, last.FinishedAt.UTC().Format("2006-01-02T15:04:05Z"))))
+			txt := fmt.Sprintf("reason=%s exitCode=%d", orNone(last.Reason), last.ExitCode)
+			if last.FinishedAt.IsZero() {
+				// A status tail cut before finishedAt: when is not shown.
+				f.Headline = i18n.T("ready.restart.head-notime", orPlaceholder(cs.Name, "<container>"), c.restarts(p, cs), orNone(last.Reason), last.ExitCode)
+			} else {
+				txt += " finishedAt=" + last.FinishedAt.UTC().Format("2006-01-02T15:04:05Z")
+			}
+			f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].lastState.terminated", txt))
 		}
 		if !c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenRestarts) {
 			f.Evidence = append([]Evidence{statusEvidence(podObj(p), "status.containerStatuses["+cs.Name+"].restartCount", fmt.Sprint(cs.RestartCount))}, f.Evidence...)

@@ -64,6 +64,11 @@ func (c *ctx) terminating(p *corev1.Pod) []*Finding {
 		case goneNode != "":
 			f.groupKey = goneNode
 			f.Node = goneNode
+			for i := range f.Pods {
+				if f.Pods[i].Node == "" || strings.HasPrefix(f.Pods[i].Node, "<") {
+					f.Pods[i].Node = goneNode
+				}
+			}
 			f.Headline = i18n.T("term.nodelost.gone.head", goneNode)
 			f.Evidence = append(f.Evidence, Evidence{Kind: "log", Object: podObj(p), Field: "kubectl logs", Text: goneLine})
 		case !nodeGone && !nodeBad:

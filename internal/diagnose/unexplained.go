@@ -27,6 +27,26 @@ func (c *ctx) unexplained(fs []*Finding) []Evidence {
 		}
 	}
 	var out []Evidence
+	// A pod the paste shows unhealthy that no finding covers (a Pending
+	// row within the start-up grace, a status tail without its reason).
+	for _, p := range c.s.Pods {
+		if !c.in(p.Namespace) || covered[key(snapshot.KindPod, p.Namespace, p.Name)] {
+			continue
+		}
+		st := PodStatus(p)
+		healthy := st == "Completed" || st == "Succeeded"
+		if st == "Running" {
+			healthy = true
+			for _, cs := range p.Status.ContainerStatuses {
+				if !cs.Ready {
+					healthy = false
+				}
+			}
+		}
+		if !healthy {
+			out = append(out, statusEvidence(podObj(p), "status", st))
+		}
+	}
 	for _, e := range c.s.WarningEvents() {
 		r := e.Regarding
 		if cited[e.Reason+"|"+e.Message] || covered[key(r.Kind, r.Namespace, r.Name)] {

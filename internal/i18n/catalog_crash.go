@@ -230,6 +230,10 @@ func init() {
 			EN: "the Service has no ready pod (0 of %[1]d): requests to it fail",
 			ZH: "该 Service 后端没有任何就绪的 Pod（0/%[1]d），访问它的请求会全部失败",
 		},
+		"ready.restart.head-notime": {
+			EN: "container %[1]s restarts every now and then (%[2]s), the last time %[3]s, exit code %[4]d; when is not visible in this paste",
+			ZH: "容器 %[1]s 时不时重启（%[2]s），最近一次为 %[3]s、退出码 %[4]d；此次粘贴中看不到发生的时间",
+		},
 		"ready.restart.head": {
 			EN: "container %[1]s restarts every now and then (%[2]s), the last time %[3]s ago (%[4]s, exit code %[5]d)",
 			ZH: "容器 %[1]s 时不时重启（%[2]s），最近一次在 %[3]s 前（%[4]s，退出码 %[5]d）",

@@ -241,6 +241,14 @@ func init() {
 			EN: "%[1]d node(s) cordoned (spec.unschedulable) and taking no new pods",
 			ZH: "%[1]d 个节点已被 cordon（spec.unschedulable），不接受新 Pod",
 		},
+		"pending.cordon.head-selected": {
+			EN: "where the pod's node selector lets it go, the nodes are cordoned: %[1]d node(s) cordoned, and the other %[2]d do not match the selector",
+			ZH: "Pod 的 nodeSelector 允许的节点已被 cordon（%[1]d 个被 cordon；其余 %[2]d 个节点不满足 nodeSelector）",
+		},
+		"pending.selected.note": {
+			EN: "the pod's node selector or affinity rules out %[1]d node(s) on purpose: the reason above is what stops it on the nodes it may use",
+			ZH: "Pod 的 nodeSelector 或节点亲和性有意排除了 %[1]d 个节点：上面的原因才是它在允许的节点上被挡住的原因",
+		},
 		"pending.cordon.nodes": {
 			EN: "cordoned nodes",
 			ZH: "已被 cordon 的节点",

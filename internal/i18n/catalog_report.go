@@ -26,10 +26,10 @@ func init() {
 			ZH: "未发现问题（已检查 %[1]d 个 Pod、%[2]d 个节点）",
 		},
 		"report.summary.unexplained": {
-			EN: "No cause podwhy can name, but %[1]d Warning events are not explained (listed above): not an all-clear",
-			ZH: "podwhy 没能给出原因，但有 %[1]d 条 Warning 事件没有得到解释（见上），这并不代表一切正常",
+			EN: "No cause podwhy can name, but %[1]d warnings or unhealthy states are not explained (listed above): not an all-clear",
+			ZH: "podwhy 没能给出原因，但有 %[1]d 条 Warning 事件或异常状态没有得到解释（见上），这并不代表一切正常",
 		},
-		"report.unexplained": {EN: "Warning events podwhy did not explain:", ZH: "podwhy 未能解释的 Warning 事件："},
+		"report.unexplained":       {EN: "Warnings and unhealthy states podwhy did not explain:", ZH: "podwhy 未能解释的 Warning 事件和异常状态："},
 		"report.more":              {EN: "+%[1]d more", ZH: "另有 %[1]d 个"},
 		"report.pods":              {EN: "Pods:", ZH: "Pod："},
 		"report.status":            {EN: "Status:", ZH: "状态："},

@@ -3,6 +3,7 @@ package kubetext
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // command is what a shell prompt line in a paste says was run; it gives the
@@ -191,7 +192,12 @@ func split(data string) []section {
 			cur = section{cmd: afterFence(cur.cmd), first: i + 2}
 			continue
 		}
-		if fenceRe.MatchString(l) || cutRe.MatchString(l) || (headingRe.MatchString(l) && !strings.HasPrefix(l, "# kubectl")) {
+		if cutRe.MatchString(l) {
+			// What was cut is gone; what follows continues the same
+			// output (the rows of a table after "...").
+			continue
+		}
+		if fenceRe.MatchString(l) || (headingRe.MatchString(l) && !strings.HasPrefix(l, "# kubectl")) {
 			// A fence or cut keeps its place as a blank line, so a table is
 			// not glued to what follows.
 			l = ""
@@ -281,27 +287,28 @@ func unwrapTerminal(lines []string) []string {
 		return lines
 	}
 	var out []string
-	cur := ""
+	// A builder, not cur += l: a paste of equal-width lines would make
+	// the joining quadratic.
+	var cur strings.Builder
 	joining := false
 	for _, l := range lines {
 		// A full-width line followed by what can only start a line (a
 		// describe key, a prompt, a table header) was full by chance.
 		if joining && (l == "" || fenceRe.MatchString(l) || lineStartRe.MatchString(l) || parseHeader(l) != nil || parseCommand(strings.TrimSpace(l)) != nil) {
-			out = append(out, cur)
+			out = append(out, cur.String())
 			joining = false
 		}
-		if joining {
-			cur += l
-		} else {
-			cur = l
-		}
-		joining = len([]rune(l)) == maxLen
 		if !joining {
-			out = append(out, cur)
+			cur.Reset()
+		}
+		cur.WriteString(l)
+		joining = utf8.RuneCountInString(l) == maxLen
+		if !joining {
+			out = append(out, cur.String())
 		}
 	}
 	if joining {
-		out = append(out, cur)
+		out = append(out, cur.String())
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
+	"sigs.k8s.io/yaml"
 
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
@@ -107,6 +108,9 @@ var yamlKeyRe = regexp.MustCompile(`^\s*(?:- )?([A-Za-z][A-Za-z0-9]*):\s*(.*?)\s
 // field names, indentation notwithstanding: posters re-indent such tails.
 // It returns false when the lines hold no container state.
 func (p *parser) statusTail(lines []string) bool {
+	if p.yamlTail(lines) {
+		return true
+	}
 	var (
 		cs       *corev1.ContainerStatus
 		statuses []corev1.ContainerStatus
@@ -275,3 +279,193 @@ func (p *parser) statusTail(lines []string) bool {
 
 // yamlTailRe: the first line of a YAML fragment without apiVersion/kind.
 var yamlTailRe = regexp.MustCompile(`^\s*(?:- )?(?:status|containerStatuses|initContainerStatuses|lastState|state|phase):`)
+
+var nodeLostMsgRe = regexp.MustCompile(`^Node (\S+) which was running pod (\S+) is unresponsive`)
+
+var podPhases = map[corev1.PodPhase]bool{corev1.PodPending: true, corev1.PodRunning: true, corev1.PodSucceeded: true, corev1.PodFailed: true, corev1.PodUnknown: true}
+
+// yamlTail reads a status tail that is still valid YAML once dedented:
+// every field of it, multi-line messages included.
+func (p *parser) yamlTail(lines []string) bool {
+	minInd := -1
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" && (minInd < 0 || indentOf(l) < minInd) {
+			minInd = indentOf(l)
+		}
+	}
+	var b strings.Builder
+	first := ""
+	for _, l := range lines {
+		if len(l) >= minInd {
+			l = l[minInd:]
+		}
+		if first == "" && strings.TrimSpace(l) != "" {
+			first = l
+		}
+		b.WriteString(l + "\n")
+	}
+	doc := b.String()
+	if !strings.HasPrefix(first, "status:") {
+		// A part of status: put it back under its key.
+		var w strings.Builder
+		w.WriteString("status:\n")
+		for _, l := range strings.Split(strings.TrimRight(doc, "\n"), "\n") {
+			w.WriteString("  " + l + "\n")
+		}
+		doc = w.String()
+	}
+	var pod corev1.Pod
+	if err := yaml.Unmarshal([]byte(doc), &pod); err != nil {
+		return false
+	}
+	st := pod.Status
+	podConds := false
+	for _, c := range st.Conditions {
+		switch c.Type {
+		case corev1.PodScheduled, corev1.PodReady, corev1.PodInitialized, corev1.ContainersReady, corev1.DisruptionTarget, "PodReadyToStartContainers":
+			podConds = true
+		}
+	}
+	// A Job's or a Deployment's status has conditions too: only a pod's
+	// phase, pod condition types or container statuses make it a pod.
+	if !podConds && len(st.ContainerStatuses) == 0 && len(st.InitContainerStatuses) == 0 && !podPhases[st.Phase] {
+		return false
+	}
+	pod.Kind, pod.APIVersion = "Pod", "v1"
+	pod.Name, pod.Namespace = placeholderPod, p.cmdNamespace()
+	if p.cmd != nil && p.cmd.name != "" {
+		pod.Name = p.cmd.name
+	}
+	pod.Spec.NodeName = placeholderNode
+	if m := nodeLostMsgRe.FindStringSubmatch(st.Message); m != nil && st.Reason == "NodeLost" {
+		// The node controller's "Node X which was running pod Y is
+		// unresponsive" names both.
+		pod.Spec.NodeName, pod.Name = m[1], m[2]
+	}
+	for _, c := range st.Conditions {
+		if c.Type == corev1.PodScheduled && c.Status == corev1.ConditionFalse {
+			pod.Spec.NodeName = ""
+		}
+	}
+	if st.Phase == "" {
+		pod.Status.Phase = corev1.PodRunning
+		if pod.Spec.NodeName == "" {
+			pod.Status.Phase = corev1.PodPending
+		}
+	}
+	for _, cs := range append(append([]corev1.ContainerStatus{}, st.InitContainerStatuses...), st.ContainerStatuses...) {
+		c := corev1.Container{Name: cs.Name, Image: cs.Image}
+		pod.Spec.Containers = append(pod.Spec.Containers, c)
+	}
+	pod.Spec.InitContainers = nil
+	for _, cs := range st.InitContainerStatuses {
+		pod.Spec.InitContainers = append(pod.Spec.InitContainers, corev1.Container{Name: cs.Name, Image: cs.Image})
+	}
+	pod.Spec.Containers = pod.Spec.Containers[len(st.InitContainerStatuses):]
+	if st.StartTime != nil {
+		p.seen(st.StartTime.Time)
+	}
+	p.addPod(&textPod{pod: &pod, describe: true, hidden: snapshot.HiddenEvents | snapshot.HiddenSpec})
+	p.found["yaml-fragment"]++
+	return true
+}
+
+// mergeFragments gives the paste's only named pod what fragments without
+// a name showed of it (a status tail, a container block, a describe cut
+// above its Name, lone describe event rows): one pod, never two.
+func (p *parser) mergeFragments() {
+	var named, frags []*textPod
+	for _, tp := range p.pods {
+		if tp.pod.Name == placeholderPod {
+			frags = append(frags, tp)
+		} else {
+			named = append(named, tp)
+		}
+	}
+	if len(named) != 1 {
+		return
+	}
+	real := named[0]
+	for _, e := range p.events {
+		if e.Kind == "Pod" && e.Name == placeholderPod {
+			e.Name = real.pod.Name
+			if e.Namespace == "" {
+				e.Namespace = real.pod.Namespace
+			}
+		}
+	}
+	for i := range p.logs {
+		if p.logs[i].Pod == placeholderPod {
+			p.logs[i].Pod, p.logs[i].Namespace = real.pod.Name, real.pod.Namespace
+		}
+	}
+	if len(frags) == 0 {
+		return
+	}
+	for _, f := range frags {
+		if !f.describe {
+			continue
+		}
+		pod := f.pod
+		r := real.pod
+		pod.Name, pod.Namespace = r.Name, firstNonEmpty(r.Namespace, pod.Namespace)
+		if len(pod.Labels) == 0 {
+			pod.Labels = r.Labels
+		}
+		if len(pod.OwnerReferences) == 0 {
+			pod.OwnerReferences = r.OwnerReferences
+		}
+		if (pod.Spec.NodeName == placeholderNode || pod.Spec.NodeName == "") && r.Spec.NodeName != "" && r.Spec.NodeName != placeholderNode {
+			pod.Spec.NodeName = r.Spec.NodeName
+		}
+		if pod.DeletionTimestamp == nil && real.terminating {
+			f.terminating, f.deletionAgo, f.deletionFuture = true, real.deletionAgo, real.deletionFuture
+		}
+		// What the row showed and the fragment did not: restarts, age.
+		if f.hidden&snapshot.HiddenRestarts != 0 && real.hidden&snapshot.HiddenRestarts == 0 && len(r.Status.ContainerStatuses) == len(pod.Status.ContainerStatuses) {
+			for i := range pod.Status.ContainerStatuses {
+				pod.Status.ContainerStatuses[i].RestartCount = r.Status.ContainerStatuses[i].RestartCount
+			}
+		}
+		f.hidden &= real.hidden
+		if !f.hasAge {
+			f.ageAgo, f.hasAge = real.ageAgo, real.hasAge
+		}
+		if !f.hasLastRestart {
+			f.lastRestartAgo, f.hasLastRestart = real.lastRestartAgo, real.hasLastRestart
+		}
+		*real = *f
+		real.pod = pod
+		break
+	}
+	var kept []*textPod
+	for _, tp := range p.pods {
+		if tp.pod.Name != placeholderPod || tp == real {
+			kept = append(kept, tp)
+		}
+	}
+	p.pods = kept
+	p.podIdx = map[string]*textPod{}
+	for _, tp := range p.pods {
+		p.podIdx[tp.pod.Namespace+"/"+tp.pod.Name] = tp
+	}
+}
+
+// yamlish: lines that are mostly YAML keys, one of them a pod status
+// field — an -o yaml tail cut above its status: key.
+func yamlish(lines []string) bool {
+	n, keys, tail := 0, 0, false
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		n++
+		if yamlKeyRe.MatchString(l) || strings.HasPrefix(strings.TrimSpace(l), "- ") {
+			keys++
+		}
+		if yamlTailRe.MatchString(l) {
+			tail = true
+		}
+	}
+	return tail && n > 0 && keys*10 >= n*8 && !hasStart(lines)
+}

@@ -60,9 +60,9 @@ type Result struct {
 	AgeUnknown []string
 	// Hidden are the parts of each pod (namespace/name) the text did not
 	// show.
-	Hidden map[string]snapshot.Hidden
-	Allocated  map[string]corev1.ResourceList
-	Logs       []Log
+	Hidden    map[string]snapshot.Hidden
+	Allocated map[string]corev1.ResourceList
+	Logs      []Log
 	// Found counts what was recognized, by format.
 	Found map[Format]int
 	// Now is the clock the ages were resolved against.
@@ -101,7 +101,7 @@ type parser struct {
 	// fragmentKind: the block being read is a describe of this kind
 	// rebuilt from a fragment (describeFragment).
 	fragmentKind string
-	opts     Options
+	opts         Options
 }
 
 func (p *parser) seen(t time.Time) {
@@ -238,7 +238,7 @@ func (p *parser) section(s section) {
 		}
 		lines = rest
 	}
-	if first := firstLine(lines); yamlTailRe.MatchString(first) && p.statusTail(lines) {
+	if first := firstLine(lines); (yamlTailRe.MatchString(first) || yamlish(lines)) && p.statusTail(lines) {
 		return
 	}
 	if !hasStart(lines) {
@@ -266,6 +266,17 @@ func (p *parser) section(s section) {
 			p.table(t, lines[i+1:j])
 			i = j
 			continue
+		}
+		if yamlTailRe.MatchString(l) && indentOf(l) > 0 {
+			// An indented -o yaml status tail inside other output.
+			j := i + 1
+			for j < len(lines) && (strings.TrimSpace(lines[j]) == "" || indentOf(lines[j]) > indentOf(l) || strings.HasPrefix(strings.TrimSpace(lines[j]), "- ") && indentOf(lines[j]) == indentOf(l)) {
+				j++
+			}
+			if p.statusTail(lines[i:j]) {
+				i = j
+				continue
+			}
 		}
 		if p.kubectlError(l) || p.prefixedLog(l) || p.klogEvent(l) {
 			i++
@@ -528,6 +539,7 @@ func (p *parser) tableNode(r *nodeRow) {
 
 // finish resolves ages against the paste's clock and returns the objects.
 func (p *parser) finish() *Result {
+	p.mergeFragments()
 	p.resolveNamespaces()
 	p.applyFacts()
 	p.impliedPods()

@@ -42,6 +42,7 @@ var (
 	noHostRe         = regexp.MustCompile(`pod "?([a-z0-9][-a-z0-9.]*)"? does not have a host assigned`)
 	chooseOneRe      = regexp.MustCompile(`a container name must be specified for pod ([a-z0-9][-a-z0-9.]*), choose one of: \[([^\]]*)\]`)
 	unableLogsRe     = regexp.MustCompile(`^(?:Error from server[^:]*: )?unable to retrieve container logs for `)
+	noResourcesRe    = regexp.MustCompile(`^No resources found(?: in \S+ namespace)?\.$`)
 	podNotFoundRe    = regexp.MustCompile(`^Error from server \(NotFound\): pods "([^"]+)" not found`)
 )
 
@@ -83,6 +84,9 @@ func (p *parser) kubectlError(l string) bool {
 	case notAvailableRe.MatchString(t):
 		m := notAvailableRe.FindStringSubmatch(t)
 		p.errorFact(ns, m[2], m[1], nil)
+	case noResourcesRe.MatchString(t):
+		// "No resources found in NS namespace.": kubectl found nothing
+		// to show; nothing is wrong with what is not there.
 	case chooseOneRe.MatchString(t), unableLogsRe.MatchString(t), podNotFoundRe.MatchString(t), noHostRe.MatchString(t):
 		// Facts about kubectl's call, not about the pod's health.
 		if m := noHostRe.FindStringSubmatch(t); m != nil {

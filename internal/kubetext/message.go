@@ -55,6 +55,17 @@ func (p *parser) bareMessage(text string) {
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) == "" {
 		return
 	}
+	// Rows of kubectl get pods whose header grep cut: the header they
+	// had, from where READY stands, restores them.
+	if h := podRowsHeader(lines); h != "" {
+		if t := parseHeader(h); t != nil {
+			n := p.found[GetPods]
+			p.table(t, lines)
+			if p.found[GetPods] > n {
+				return
+			}
+		}
+	}
 	// Rows of an events table that lost their header.
 	var rows []*event
 	kindD, nameD := p.describedObject()
@@ -396,10 +407,10 @@ func (p *parser) podFor(ns, name string, e *event) {
 			}
 			cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: reason, Message: msg}
 		case strings.HasPrefix(code, "Run/"):
+			// The runtime could not start the process: the event's text is
+			// all there is; how the status recorded it is not shown.
 			pod.Status.Phase = corev1.PodRunning
-			cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}
-			cs.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{Reason: "StartError", ExitCode: 128, Message: strings.TrimPrefix(msg, "Error: ")}
-			cs.RestartCount = 1
+			cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "RunContainerError", Message: strings.TrimPrefix(msg, "Error: ")}
 		default:
 			cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "ContainerCreating"}
 		}
@@ -427,6 +438,57 @@ var (
 // terminatedMsgRe: how a container ended, as people copy it from
 // dashboards and describe: an exit code and a reason.
 var terminatedMsgRe = regexp.MustCompile(`(?i)\bterminated\b.{0,60}?\bexit code:?\s*(\d+)(?:\s*\((\w+)\))?|\b(OOMKilled)\b`)
+
+// podRowsHeader gives the header of get pods rows pasted without it:
+// NAME READY STATUS RESTARTS AGE, with NAMESPACE first under -A and the
+// -o wide columns when the rows have them. "" when the lines are no rows.
+func podRowsHeader(lines []string) string {
+	ns, wide := false, false
+	seen := 0
+	for _, l := range lines {
+		f := strings.Fields(l)
+		i := -1
+		for j := 1; j <= 2 && j < len(f); j++ {
+			if readyRe.MatchString(f[j]) {
+				i = j
+				break
+			}
+		}
+		if i < 0 || i+3 >= len(f) || !statusWord(f[i+1]) {
+			continue
+		}
+		seen++
+		ns = ns || i == 2
+		// RESTARTS may carry "(73s ago)"; past AGE come IP and NODE.
+		rest := len(f) - (i + 4)
+		if strings.HasPrefix(f[min(i+3, len(f)-1)], "(") {
+			rest -= 2
+		}
+		wide = wide || rest >= 2
+	}
+	if seen == 0 {
+		return ""
+	}
+	h := "NAME   READY   STATUS   RESTARTS   AGE"
+	if wide {
+		h += "   IP   NODE   NOMINATED NODE   READINESS GATES"
+	}
+	if ns {
+		h = "NAMESPACE   " + h
+	}
+	return h
+}
+
+// statusWord tells a STATUS column value of kubectl get pods.
+func statusWord(s string) bool {
+	s = strings.TrimPrefix(s, "Init:")
+	switch s {
+	case "Running", "Pending", "Completed", "Succeeded", "Failed", "Error", "Terminating", "Unknown", "OOMKilled",
+		"ContainerStatusUnknown", "SchedulingGated", "StartError", "ContainerCannotRun":
+		return true
+	}
+	return waitingReasons[s] || podReasons[s] || readyRe.MatchString(s) || signalRe.MatchString(s)
+}
 
 // nodeCondTypeRe starts a row of describe node's Conditions table.
 var nodeCondTypeRe = regexp.MustCompile(`^(?:Ready|MemoryPressure|DiskPressure|PIDPressure|NetworkUnavailable|OutOfDisk|KernelDeadlock|ReadonlyFilesystem)\s+(?:True|False|Unknown)\s`)

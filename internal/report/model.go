@@ -9,6 +9,7 @@ import (
 
 	"github.com/podwhy/podwhy/internal/diagnose"
 	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/redact"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -110,7 +111,7 @@ func Build(res *diagnose.Result, lang i18n.Lang) Doc {
 			ID: f.ID, Severity: f.Severity.String(), Class: f.Class, Reason: f.Reason, Tags: f.Tags,
 			Namespace: f.Namespace, Subject: f.Subject, Container: f.Container, InitContainer: f.InitContainer,
 			Sidecar: f.Sidecar, OtherContainersOK: f.OtherContainersOK, Node: f.Node, Pods: f.Pods, PodsTotal: f.PodsTotal,
-			Headline: f.Headline.String(lang), Explanation: f.Explain.String(lang), Since: timePtr(f.Since),
+			Headline: redact.Text(f.Headline.String(lang)), Explanation: f.Explain.String(lang), Since: timePtr(f.Since),
 			Evidence: []Evidence{}, Steps: []Step{},
 		}
 		// A copy: the same findings are rendered again, and read, by
@@ -142,8 +143,9 @@ func Build(res *diagnose.Result, lang i18n.Lang) Doc {
 }
 
 func renderEvidence(e diagnose.Evidence, lang i18n.Lang) Evidence {
+	// Evidence quotes what the input said, and people paste credentials.
 	return Evidence{Kind: e.Kind, Object: e.Object, Field: e.Field, Reason: e.Reason, Type: e.Type,
-		Text: e.Text, Count: e.Count, FirstSeen: timePtr(e.First), LastSeen: timePtr(e.Last), Note: e.Note.String(lang)}
+		Text: redact.Text(e.Text), Count: e.Count, FirstSeen: timePtr(e.First), LastSeen: timePtr(e.Last), Note: e.Note.String(lang)}
 }
 
 func summarize(res *diagnose.Result, lang i18n.Lang) Summary {

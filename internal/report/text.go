@@ -249,7 +249,9 @@ func Text(w io.Writer, d Doc, o TextOptions) error {
 		t.line(t.c(ansiYellow, L("report.unexplained")))
 		for _, e := range d.Unexplained {
 			t.wrap("  ", "• ", evidenceLabel(e, now, L))
-			t.wrap("    ", "", t.c(ansiCyan, e.Text))
+			if e.Kind == "event" {
+				t.wrap("    ", "", t.c(ansiCyan, e.Text))
+			}
 		}
 	}
 	if len(d.Notes) > 0 {
