@@ -1,5 +1,5 @@
 // Package explain describes pod states in words: what a state means, its
-// usual causes, and how to check each — the seed article's knowledge, for
+// usual causes, and how to check each — the troubleshooting knowledge, for
 // "podwhy explain CrashLoopBackOff" when there is no cluster or dump at hand.
 package explain
 

@@ -1,5 +1,5 @@
 // Package fieldcheck finds fields that a Kubernetes API type does not know
-// (the seed article's "command not taking effect": a field at the wrong
+// (the "command not taking effect": a field at the wrong
 // level is dropped by the API server) and says where the field belongs.
 package fieldcheck
 

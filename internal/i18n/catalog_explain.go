@@ -1,6 +1,6 @@
 package i18n
 
-// Texts of "podwhy explain STATE": the seed article's knowledge, one cause
+// Texts of "podwhy explain STATE": what each pod state means, one cause
 // per line with how to check it.
 func init() {
 	add(map[string]Text{

@@ -60,7 +60,7 @@ func init() {
 			ZH: "API Server 会返回 no matches for kind … in version …，对象不会被创建。",
 		},
 		"lint.why.unknown-field": {
-			EN: "Strict validation (kubectl's default) refuses the object; older clients and some tools send it and the API server drops the field silently — the seed article's command that never takes effect.",
+			EN: "Strict validation (kubectl's default) refuses the object; older clients and some tools send it and the API server drops the field silently — a setting that looks applied and never takes effect.",
 			ZH: "严格校验（kubectl 的默认行为）会拒绝该对象；旧版客户端和部分工具则会照样提交，API Server 悄悄丢弃该字段——也就是设置的命令行参数没有生效的那种情况。",
 		},
 		"lint.why.wrong-type": {

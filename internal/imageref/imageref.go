@@ -69,7 +69,7 @@ func (r Ref) Full() string {
 }
 
 // OftenBlocked reports registries that are commonly unreachable from
-// networks behind national or corporate firewalls (the seed article's
+// networks behind national or corporate firewalls (the
 // "拉取不了国外镜像源"), where a mirror is the usual remedy.
 func (r Ref) OftenBlocked() bool {
 	switch r.Registry {
