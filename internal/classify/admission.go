@@ -32,6 +32,9 @@ type Admission struct {
 	Containers []string
 	// Webhook name and its message.
 	Webhook, WebhookMsg string
+	// WebhookCall: the API server could not call the webhook (its
+	// service is down or unreachable), rather than the webhook refusing.
+	WebhookCall bool
 	// ServiceAccount missing.
 	ServiceAccount string
 	// Detail is the message without the controller's wrapper.
@@ -44,7 +47,9 @@ var (
 	limitRangeRe    = regexp.MustCompile(`(?:maximum|minimum) \S+ usage per (?:Container|Pod|PersistentVolumeClaim) is \S+, +but (?:limit|request) is \S+|\S+ max limit to request ratio per (?:Container|Pod) is \S+, but provided ratio is \S+`)
 	podSecRe        = regexp.MustCompile(`violates PodSecurity "([^"]+)": (.+)$`)
 	webhookRe       = regexp.MustCompile(`admission webhook "([^"]+)" denied the request:?\s*(.*)$`)
-	webhookCallRe   = regexp.MustCompile(`failed calling webhook "([^"]+)": (.*)$`)
+	// "failed calling webhook" (1.16+) and "failed calling admission
+	// webhook" (1.9–1.15, admission/plugin/webhook/mutating).
+	webhookCallRe   = regexp.MustCompile(`failed calling (?:admission )?webhook "([^"]+)": (.*)$`)
 	saRe            = regexp.MustCompile(`error looking up service account ([^/\s]+)/([^:\s]+):|serviceaccount "([^"]+)" not found`)
 	psaContainersRe = regexp.MustCompile(`containers? ((?:"[^"]+"(?:, )?)+)`)
 	psaNameRe       = regexp.MustCompile(`"([^"]+)"`)
@@ -81,7 +86,7 @@ func ParseAdmission(msg string) Admission {
 		a.Code, a.Webhook, a.WebhookMsg = CreateWebhook, m[1], m[2]
 	case webhookCallRe.MatchString(msg):
 		m := webhookCallRe.FindStringSubmatch(msg)
-		a.Code, a.Webhook, a.WebhookMsg = CreateWebhook, m[1], m[2]
+		a.Code, a.Webhook, a.WebhookMsg, a.WebhookCall = CreateWebhook, m[1], m[2], true
 	case saRe.MatchString(msg):
 		m := saRe.FindStringSubmatch(msg)
 		a.Code = CreateServiceAccount

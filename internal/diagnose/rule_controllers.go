@@ -161,6 +161,9 @@ func (c *ctx) failedCreates() []*Finding {
 				Step{Text: i18n.T("create.psa.step.check"), Command: kubectl("", "label", "--dry-run=server", "--overwrite", "ns", orPlaceholder(ref.Namespace, "<namespace>"), "pod-security.kubernetes.io/enforce="+strings.Split(a.Level, ":")[0])})
 		case classify.CreateWebhook:
 			f.Headline = i18n.T("create.webhook.head", a.Webhook, clip(a.WebhookMsg, 140))
+			if a.WebhookCall {
+				f.Headline = i18n.T("create.webhook.call.head", a.Webhook, clip(a.WebhookMsg, 140))
+			}
 			f.Explain = i18n.T("create.webhook.why")
 			f.Steps = append(f.Steps, Step{Text: i18n.T("create.webhook.step"), Command: kubectl("", "get", "validatingwebhookconfigurations,mutatingwebhookconfigurations") + " | grep -i " + strings.Split(a.Webhook, ".")[0]})
 		case classify.CreateServiceAccount:

@@ -24,6 +24,17 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 		f.Class = ClassCrashLoop
 		return f
 	}
+	if last == nil || last.ExitCode == 1 || last.ExitCode == 126 || last.ExitCode == 127 || last.ExitCode == 128 {
+		// The runtime's own words in the container's log (runc's
+		// "exec format error", a shell's "Permission denied" on the
+		// entrypoint) name the start failure the status did not.
+		if line := c.logStartFailure(p, cs.Name); line != "" {
+			f := c.run(p, cs, line)
+			f.Class = ClassCrashLoop
+			f.Evidence = append(f.Evidence, Evidence{Kind: "log", Object: podObj(p), Field: logField(cs.Name, false), Text: clip(line, 300), Note: i18n.T("log.start")})
+			return f
+		}
+	}
 	evs := c.eventsOf(p)
 	spec := containerSpec(p, cs.Name)
 	livenessEv := latestEvent(evs, cs.Name, func(e *snapshot.Event) bool {
@@ -544,4 +555,30 @@ func (c *ctx) restarts(p *corev1.Pod, cs *corev1.ContainerStatus) i18n.Msg {
 		return i18n.T("restarts.hidden")
 	}
 	return i18n.T("restarts.n", cs.RestartCount)
+}
+
+// startFailureLogRe: lines a runtime or shell prints when the entrypoint
+// itself cannot run — runc's standard_init_linux / exec user process
+// errors, and sh's "X: Permission denied" / "X: not found" for the
+// command it was asked to start.
+var startFailureLogRe = regexp.MustCompile(`exec user process caused|standard_init_linux\.go:\d+: exec|exec format error|^(?:/bin/)?(?:ba|da)?sh: (?:\d+: )?\S+: (?:Permission denied|not found)$|^exec \S+: (?:permission denied|no such file or directory|exec format error)`)
+
+// logStartFailure returns the log line that says the container's
+// command could not be started, when the input carried its log.
+func (c *ctx) logStartFailure(p *corev1.Pod, container string) string {
+	for _, name := range []string{container, ""} {
+		for _, prev := range []bool{true, false} {
+			text, ok := c.s.Logs[snapshot.LogKey(p.Namespace, p.Name, name, prev)]
+			if !ok {
+				continue
+			}
+			for _, l := range strings.Split(text, "\n") {
+				l = strings.TrimSpace(l)
+				if len(l) < 2048 && startFailureLogRe.MatchString(l) && strings.HasPrefix(classify.Classify("kubelet", l), "Run/") {
+					return l
+				}
+			}
+		}
+	}
+	return ""
 }

@@ -77,6 +77,13 @@ func (c *ctx) readiness(p *corev1.Pod) []*Finding {
 		if cs.RestartCount < c.opts.RestartThreshold || last == nil || c.age(last.FinishedAt.Time) > c.opts.RestartWindow {
 			continue
 		}
+		if last.Reason == "OOMKilled" {
+			// Running again, but killed for memory each time: the cause is
+			// the memory limit, whatever the state between two kills.
+			f := c.crash(p, cs)
+			f.Container = cs.Name
+			return []*Finding{f}
+		}
 		f := c.newPodFinding(p, Warning, ClassNotReady, "Readiness/Restarting", "")
 		f.Container = cs.Name
 		if c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenExit) {

@@ -13,6 +13,10 @@ func init() {
 			EN: "container %[1]s keeps restarting (%[2]s); how it exits is not visible in this paste",
 			ZH: "容器 %[1]s 反复重启（%[2]s），此次粘贴的内容里看不到它是如何退出的",
 		},
+		"log.start": {
+			EN: "the runtime or shell could not start the container's command",
+			ZH: "运行时或 shell 无法启动容器的命令",
+		},
 		"crash.logonly.head": {
 			EN: "container %[1]s logged a failure; its state is not visible in this paste",
 			ZH: "容器 %[1]s 的日志中有错误；此次粘贴中看不到它的运行状态",

@@ -147,6 +147,10 @@ func init() {
 			EN: "admission webhook %[1]s denied the pod: %[2]s",
 			ZH: "准入 webhook %[1]s 拒绝了 Pod：%[2]s",
 		},
+		"create.webhook.call.head": {
+			EN: "the API server could not call admission webhook %[1]s, so pods are not created: %[2]s",
+			ZH: "API Server 无法调用准入 webhook %[1]s，因此 Pod 无法创建：%[2]s",
+		},
 		"create.webhook.why": {
 			EN: "A validating or mutating admission webhook (a policy engine such as Kyverno or Gatekeeper, or an operator) rejected the pod; its message names the rule. If the message says the webhook could not be called, the webhook's own service is down, and with failurePolicy Fail it blocks every pod it matches.",
 			ZH: "某个验证型或变更型准入 webhook（例如 Kyverno、Gatekeeper 等策略引擎，或某个 operator）拒绝了该 Pod，具体规则见其消息。如果消息是无法调用 webhook，说明 webhook 自身的服务挂了，在 failurePolicy 为 Fail 时它会拦下所有匹配的 Pod。",

@@ -162,6 +162,7 @@ func split(data string) []section {
 		}
 		quoted = ""
 	}
+	raw = stripTimestamps(raw)
 	raw = unwrapTerminal(raw)
 
 	var out []section
@@ -357,4 +358,36 @@ func stripInlineCode(l string) string {
 		return strings.TrimRight(l[:len(l)-1], " ")
 	}
 	return l
+}
+
+// stampRe is the time a CI console or log collector writes before every
+// line it captured ("16:39:47   ", "[2024-01-02T10:00:00.123Z] ",
+// "2024-01-02 10:00:00 ").
+var stampRe = regexp.MustCompile(`^(?:\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?Z?\]?|\[?\d\d:\d\d:\d\d(?:\.\d+)?\]?)\s+`)
+
+// stripTimestamps removes such a prefix when nearly every line carries
+// it, so the kubectl output under it keeps its columns.
+func stripTimestamps(lines []string) []string {
+	n, stamped := 0, 0
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		n++
+		if stampRe.MatchString(l) {
+			stamped++
+		}
+	}
+	if n < 2 || stamped*10 < n*9 {
+		return lines
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		if loc := stampRe.FindStringIndex(l); loc != nil {
+			// The prefix's width is the same on every line: columns stay.
+			l = l[loc[1]:]
+		}
+		out[i] = l
+	}
+	return out
 }

@@ -68,6 +68,7 @@ func (p *parser) bareMessage(text string) {
 	}
 	// Rows of an events table that lost their header.
 	var rows []*event
+	prevRow := false
 	kindD, nameD := p.describedObject()
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
@@ -86,7 +87,16 @@ func (p *parser) bareMessage(text string) {
 			rows = append(rows, e)
 		} else if evs := parseDescribeEvents([]string{t}, p.cmdNamespace(), kindD, nameD); len(evs) == 1 && (evs[0].Type == "Warning" || evs[0].Type == "Normal") {
 			rows = append(rows, evs...)
+		} else if len(rows) > 0 && t != "" && prevRow {
+			// A message the terminal or the poster wrapped: it continues
+			// the row above it.
+			appendWrapped(rows[len(rows)-1], l)
+			continue
+		} else {
+			prevRow = false
+			continue
 		}
+		prevRow = true
 	}
 	// Rows of a node's Conditions table, cut from describe node.
 	var conds []corev1.NodeCondition
