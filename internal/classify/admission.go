@@ -42,11 +42,11 @@ type Admission struct {
 }
 
 var (
-	quotaRe         = regexp.MustCompile(`exceeded quota: ([^,]+), requested: (.+?), used: (.+?), limited: ([^\n]+)`)
-	quotaSpecRe     = regexp.MustCompile(`failed quota: ([^:]+): must specify (.+)`)
-	limitRangeRe    = regexp.MustCompile(`(?:maximum|minimum) \S+ usage per (?:Container|Pod|PersistentVolumeClaim) is \S+, +but (?:limit|request) is \S+|\S+ max limit to request ratio per (?:Container|Pod) is \S+, but provided ratio is \S+`)
-	podSecRe        = regexp.MustCompile(`violates PodSecurity "([^"]+)": (.+)$`)
-	webhookRe       = regexp.MustCompile(`admission webhook "([^"]+)" denied the request:?\s*(.*)$`)
+	quotaRe      = regexp.MustCompile(`exceeded quota: ([^,]+), requested: (.+?), used: (.+?), limited: ([^\n]+)`)
+	quotaSpecRe  = regexp.MustCompile(`failed quota: ([^:]+): must specify (.+)`)
+	limitRangeRe = regexp.MustCompile(`(?:maximum|minimum) \S+ usage per (?:Container|Pod|PersistentVolumeClaim) is \S+, +but (?:limit|request) is \S+|\S+ max limit to request ratio per (?:Container|Pod) is \S+, but provided ratio is \S+`)
+	podSecRe     = regexp.MustCompile(`violates PodSecurity "([^"]+)": (.+)$`)
+	webhookRe    = regexp.MustCompile(`admission webhook "([^"]+)" denied the request:?\s*(.*)$`)
 	// "failed calling webhook" (1.16+) and "failed calling admission
 	// webhook" (1.9–1.15, admission/plugin/webhook/mutating).
 	webhookCallRe   = regexp.MustCompile(`failed calling (?:admission )?webhook "([^"]+)": (.*)$`)
