@@ -97,13 +97,8 @@ func (p *parser) logPods() {
 		if _, ok := p.podIdx[l.Namespace+"/"+l.Pod]; ok {
 			continue
 		}
-		pod := &corev1.Pod{}
-		pod.Kind, pod.APIVersion = "Pod", "v1"
-		pod.Name, pod.Namespace = l.Pod, l.Namespace
-		pod.Spec.NodeName = placeholderNode
-		pod.Status.Phase = corev1.PodRunning
 		name := firstNonEmpty(l.Container, placeholderContainer)
-		pod.Spec.Containers = []corev1.Container{{Name: name}}
+		pod := newPod(l.Namespace, l.Pod, name, corev1.PodRunning)
 		pod.Status.ContainerStatuses = []corev1.ContainerStatus{{Name: name}}
 		pod.Status.Conditions = []corev1.PodCondition{{Type: corev1.PodScheduled, Status: corev1.ConditionTrue}}
 		if m := generatedRe.FindStringSubmatch(pod.Name); m != nil {

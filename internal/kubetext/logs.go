@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
+
+	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
 // prefixRe is the prefix kubectl logs --prefix writes before each line:
@@ -128,16 +130,8 @@ func (p *parser) applyFacts() {
 		if _, ok := p.podIdx[ns+"/"+f.pod]; ok {
 			continue
 		}
-		pod := &corev1.Pod{}
-		pod.Kind, pod.APIVersion = "Pod", "v1"
-		pod.Name, pod.Namespace = f.pod, ns
-		pod.Spec.NodeName = placeholderNode
-		pod.Status.Phase = corev1.PodRunning
-		name := f.container
-		if name == "" {
-			name = placeholderContainer
-		}
-		pod.Spec.Containers = []corev1.Container{{Name: name}}
+		name := firstNonEmpty(f.container, placeholderContainer)
+		pod := newPod(ns, f.pod, name, corev1.PodRunning)
 		cs := corev1.ContainerStatus{Name: name}
 		f.set(&cs, pod)
 		if pod.Spec.NodeName != "" {
@@ -146,7 +140,13 @@ func (p *parser) applyFacts() {
 		if cs.State.Waiting != nil || cs.State.Running != nil || cs.State.Terminated != nil {
 			pod.Status.ContainerStatuses = []corev1.ContainerStatus{cs}
 		}
-		p.addPod(&textPod{pod: pod, fromFacts: true})
+		hidden := eventOnly | snapshot.HiddenEvents
+		for _, e := range p.events {
+			if e.Kind == "Pod" && e.Name == pod.Name && (e.Namespace == pod.Namespace || e.Namespace == "") {
+				hidden &^= snapshot.HiddenEvents
+			}
+		}
+		p.addPod(&textPod{pod: pod, fromFacts: true, hidden: hidden})
 	}
 }
 

@@ -168,12 +168,7 @@ func (p *parser) bareMessage(text string) {
 		p.found[Message]++
 		return
 	case podDeadlineRe.MatchString(msg), rejectRe.MatchString(msg):
-		pod := &corev1.Pod{}
-		pod.Kind, pod.APIVersion = "Pod", "v1"
-		pod.Name, pod.Namespace = e.Name, e.Namespace
-		pod.Spec.NodeName = placeholderNode
-		pod.Spec.Containers = []corev1.Container{{Name: placeholderContainer}}
-		pod.Status.Phase = corev1.PodFailed
+		pod := newPod(e.Namespace, e.Name, placeholderContainer, corev1.PodFailed)
 		pod.Status.Message = msg
 		switch m := rejectRe.FindStringSubmatch(msg); {
 		case classify.Classify("kubelet", msg) == classify.Evicted:
@@ -189,7 +184,7 @@ func (p *parser) bareMessage(text string) {
 		default:
 			pod.Status.Reason = "OutOf" + rejectedResource(msg)
 		}
-		p.addPod(&textPod{pod: pod, describe: true})
+		p.addPod(&textPod{pod: pod, describe: true, hidden: eventOnly})
 		p.found[Message]++
 		return
 	case admissionRe.MatchString(msg):
@@ -214,12 +209,7 @@ func (p *parser) bareMessage(text string) {
 		} else if t.Reason == "OOMKilled" {
 			t.ExitCode = 137
 		}
-		pod := &corev1.Pod{}
-		pod.Kind, pod.APIVersion = "Pod", "v1"
-		pod.Name, pod.Namespace = e.Name, e.Namespace
-		pod.Spec.NodeName = placeholderNode
-		pod.Spec.Containers = []corev1.Container{{Name: placeholderContainer}}
-		pod.Status.Phase = corev1.PodRunning
+		pod := newPod(e.Namespace, e.Name, placeholderContainer, corev1.PodRunning)
 		pod.Status.ContainerStatuses = []corev1.ContainerStatus{{Name: placeholderContainer, LastTerminationState: corev1.ContainerState{Terminated: t}}}
 		pod.Status.Conditions = []corev1.PodCondition{{Type: corev1.PodScheduled, Status: corev1.ConditionTrue}}
 		hidden := eventOnly | snapshot.HiddenEvents
@@ -235,12 +225,7 @@ func (p *parser) bareMessage(text string) {
 		// %v - node has conditions: %v"); its pod status says
 		// "The node had condition: [...]".
 		m := admitRe.FindStringSubmatch(msg)
-		pod := &corev1.Pod{}
-		pod.Kind, pod.APIVersion = "Pod", "v1"
-		pod.Name, pod.Namespace = m[1], m[2]
-		pod.Spec.NodeName = placeholderNode
-		pod.Spec.Containers = []corev1.Container{{Name: placeholderContainer}}
-		pod.Status.Phase = corev1.PodFailed
+		pod := newPod(m[2], m[1], placeholderContainer, corev1.PodFailed)
 		pod.Status.Reason = "Evicted"
 		pod.Status.Message = "The node had condition: [" + m[3] + "]."
 		if n := kubeletHostRe.FindStringSubmatch(msg); n != nil {
@@ -428,6 +413,18 @@ func (p *parser) podFor(ns, name string, e *event) {
 	pod.Status.ContainerStatuses = []corev1.ContainerStatus{cs}
 	pod.Status.Conditions = append(pod.Status.Conditions, corev1.PodCondition{Type: corev1.PodScheduled, Status: corev1.ConditionTrue})
 	p.addPod(&textPod{pod: pod, describe: true, hidden: eventOnly})
+}
+
+// newPod is the pod a message or a fragment implies: bound to a node the
+// text may not name, one container, in the given phase; nothing else.
+func newPod(ns, name, container string, phase corev1.PodPhase) *corev1.Pod {
+	pod := &corev1.Pod{}
+	pod.Kind, pod.APIVersion = "Pod", "v1"
+	pod.Name, pod.Namespace = name, ns
+	pod.Spec.NodeName = placeholderNode
+	pod.Spec.Containers = []corev1.Container{{Name: container}}
+	pod.Status.Phase = phase
+	return pod
 }
 
 // eventOnly is what a pod made from one event does not show.

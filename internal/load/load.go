@@ -176,10 +176,11 @@ func describeOSError(err error) string {
 func (l *Loader) Reader(name, kindHint string, r io.Reader) error {
 	// A paste that only looks structured (logs starting with "[", YAML
 	// followed by prose) is read again as text: keep what was read, up to
-	// the size text input may have.
+	// a paste's size — a dump of many megabytes is no paste, and copying
+	// it would cost the dump path memory for nothing.
 	var rec *capture
 	if l.Text != nil && l.Format == "" {
-		rec = &capture{limit: maxTextBytes}
+		rec = &capture{limit: maxRetryBytes}
 		r = io.TeeReader(r, rec)
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
@@ -301,6 +302,10 @@ func (l *Loader) readText(name string, data []byte) (int, error) {
 }
 
 const maxTextBytes = 64 << 20
+
+// maxRetryBytes bounds what is kept to read a failed JSON/YAML input again
+// as text.
+const maxRetryBytes = 8 << 20
 
 func isBinary(b []byte) bool {
 	return bytes.IndexByte(b, 0) >= 0
