@@ -120,3 +120,56 @@ func TestPasteSecretsNeverEchoed(t *testing.T) {
 		}
 	}
 }
+
+// TestInputsJoined: an events table without a NAMESPACE column, in a file
+// of its own, joins the pod a describe in another file showed (one pod,
+// one finding), and a log file beside them is that pod's log, not a
+// reason to refuse.
+func TestInputsJoined(t *testing.T) {
+	dir := t.TempDir()
+	capture, err := os.ReadFile("../../examples/lab-capture/text/crash-exit.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(capture)
+	desc := text[:strings.Index(text, "$ kubectl get events")]
+	desc = strings.SplitN(desc, "\n", 2)[1] // no prompt: the namespace comes from the describe only
+	events := text[strings.Index(text, "$ kubectl get events"):strings.Index(text, "$ kubectl get pods")]
+	events = strings.SplitN(events, "\n", 2)[1]
+	write := func(name, s string) string {
+		p := dir + "/" + name
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	d, e := write("describe.txt", desc), write("events.txt", events)
+	l := write("app.log", "2026-11-27T11:56:00Z starting\n2026-11-27T11:56:01Z fatal: cannot open /data/config.yaml\n")
+	empty := write("empty.txt", "")
+	code, out, errOut := runCLI(t, "", "-f", d, "-f", e, "-f", l, "-f", empty, "-o", "json")
+	if code != ExitProblems {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "empty.txt: input is empty") {
+		t.Errorf("the empty input is not named: %q", errOut)
+	}
+	var rep struct {
+		Findings []struct {
+			Reason string `json:"reason"`
+			Pods   []struct{ Namespace, Name string }
+		} `json:"findings"`
+		Unexplained []any `json:"unexplainedWarnings"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) != 1 || len(rep.Findings[0].Pods) != 1 || rep.Findings[0].Pods[0].Namespace != "podwhy-lab-crash-exit" {
+		t.Fatalf("want one finding on the described pod, got %+v", rep.Findings)
+	}
+	if !strings.Contains(out, "cannot open /data/config.yaml") {
+		t.Errorf("the log beside the describe is not the pod's evidence:\n%s", out)
+	}
+	if len(rep.Unexplained) > 0 {
+		t.Errorf("the events did not join the pod: %v", rep.Unexplained)
+	}
+}

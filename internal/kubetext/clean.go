@@ -382,12 +382,20 @@ func stripTimestamps(lines []string) []string {
 		return lines
 	}
 	out := make([]string, len(lines))
+	kubectl := false
 	for i, l := range lines {
 		if loc := stampRe.FindStringIndex(l); loc != nil {
 			// The prefix's width is the same on every line: columns stay.
 			l = l[loc[1]:]
 		}
 		out[i] = l
+		if t := strings.TrimSpace(l); !kubectl && (parseHeader(l) != nil || isDescribeStart(l) || parseCommand(t) != nil || describeEventRe.MatchString(t) || getEventRowRe.MatchString(t)) {
+			kubectl = true
+		}
+	}
+	if !kubectl {
+		// A log's own timestamps: part of what it says.
+		return lines
 	}
 	return out
 }

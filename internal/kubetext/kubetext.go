@@ -659,6 +659,16 @@ func (p *parser) resolveNamespaces() {
 		if e.Namespace != "" {
 			all[e.Namespace] = true
 		}
+		// The scheduler's "Successfully assigned NS/NAME to NODE" names
+		// the pod's namespace even where the table printed none.
+		if m := assignedRe.FindStringSubmatch(e.Message); m != nil && e.Kind == "Pod" {
+			all[m[1]] = true
+			if old, ok := byName[m[2]]; ok && old != m[1] {
+				byName[m[2]] = "\x00"
+			} else {
+				byName[m[2]] = m[1]
+			}
+		}
 	}
 	only := ""
 	if len(all) == 1 {
