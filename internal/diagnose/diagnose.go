@@ -63,7 +63,7 @@ func (c *ctx) pod(p *corev1.Pod) []*Finding {
 	if p.DeletionTimestamp != nil {
 		return c.terminating(p)
 	}
-	if e, _ := c.tearDownEvent(p); e != nil && p.Status.Phase != corev1.PodRunning {
+	if p.Status.Phase != corev1.PodRunning && c.hasTearDownEvent(p) {
 		// The kubelet tears volumes down only for a pod on its way out.
 		return c.terminating(p)
 	}

@@ -190,7 +190,7 @@ func (c *ctx) terminating(p *corev1.Pod) []*Finding {
 func (c *ctx) tearDownEvent(p *corev1.Pod) (*snapshot.Event, classify.Mount) {
 	var m classify.Mount
 	e := latestEvent(c.eventsOf(p), "", func(e *snapshot.Event) bool {
-		if e.Type == "Normal" {
+		if e.Type == "Normal" || !mayTearDown(e.Message) {
 			return false
 		}
 		m = classify.ParseMount(e.Message)
@@ -200,6 +200,18 @@ func (c *ctx) tearDownEvent(p *corev1.Pod) (*snapshot.Event, classify.Mount) {
 		return nil, classify.Mount{}
 	}
 	return e, m
+}
+
+// hasTearDownEvent: the kubelet failed to unmount a volume of the pod.
+func (c *ctx) hasTearDownEvent(p *corev1.Pod) bool {
+	e, _ := c.tearDownEvent(p)
+	return e != nil
+}
+
+// mayTearDown is a cheap test before the unmount grammar runs: every pod
+// of a cluster passes here, and few of their events are about unmounting.
+func mayTearDown(msg string) bool {
+	return strings.Contains(msg, "nmount") || strings.Contains(msg, "Unmap")
 }
 
 var podDirRe = regexp.MustCompile(`/var/lib/kubelet/pods/[0-9a-f-]{36}/`)

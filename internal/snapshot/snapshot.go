@@ -177,6 +177,10 @@ const (
 
 // IsHidden reports whether the text hid that part of a pod.
 func (s *Snapshot) IsHidden(ns, name string, h Hidden) bool {
+	if len(s.Hidden) == 0 {
+		// Dumps and live clusters show every field: no key to build.
+		return false
+	}
 	return s.Hidden[ns+"/"+name]&h != 0
 }
 
