@@ -44,7 +44,7 @@ func Text(s string) string {
 // maybe is a cheap test that s could hold a credential at all.
 func maybe(s string) bool {
 	l := strings.ToLower(s)
-	for _, w := range []string{"pass", "secret", "token", "key", "auth", "credential", "@", "eyj", "akia", "asia", "login"} {
+	for _, w := range []string{"pass", "secret", "token", "key:", "key=", "key\":", "key_id", "auth", "credential", "://", "eyj", "akia", "asia", "login"} {
 		if strings.Contains(l, w) {
 			return true
 		}
