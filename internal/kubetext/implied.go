@@ -150,7 +150,7 @@ func eventRank(e *event, scheduled bool) int {
 			// says less than the failure it follows.
 			return 85
 		}
-		if classify.Classify("kubelet", msg) != "" {
+		if knownKubeletFailure(msg) {
 			return 90
 		}
 		return 80
@@ -171,7 +171,7 @@ func eventRank(e *event, scheduled bool) int {
 		// Kubelets before 1.9 reported every sync error so: 'Error syncing
 		// pod, skipping: failed to "StartContainer" for "c" with
 		// ErrImagePull: "…"'; the message says what failed.
-		if classify.Classify("kubelet", msg) != "" {
+		if knownKubeletFailure(msg) {
 			return 75
 		}
 	}
@@ -211,4 +211,21 @@ func ImplyPods(b *snapshot.Builder) {
 		b.AddUnlisted(o)
 	}
 	b.FromText(sketches)
+}
+
+// knownKubeletFailure: a kubelet failure message whose grammar podwhy
+// knows, by the same words kubeletMessage requires of a bare message.
+func knownKubeletFailure(msg string) bool {
+	code := classify.Classify("kubelet", msg)
+	switch {
+	case strings.HasPrefix(code, "Image/"):
+		return imageWordRe.MatchString(msg)
+	case strings.HasPrefix(code, "Run/"):
+		return runtimeRe.MatchString(msg)
+	case strings.HasPrefix(code, "Sandbox/"):
+		return sandboxWordRe.MatchString(msg) || code == classify.SandboxDisk
+	case strings.HasPrefix(code, "Config/"), strings.HasPrefix(code, "Mount/"):
+		return true
+	}
+	return false
 }

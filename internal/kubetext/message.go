@@ -368,7 +368,7 @@ func (p *parser) podFor(ns, name string, e *event) {
 		pod.Status.Message = msg
 		p.addPod(&textPod{pod: pod, describe: true, hidden: eventOnly})
 		return
-	case "FailedCreatePodSandBox", "FailedMount", "Scheduled", "Pulling", "Pulled":
+	case "FailedCreatePodSandBox", "FailedMount", "FailedAttachVolume", "FailedMapVolume", "Scheduled", "Pulling", "Pulled":
 		cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "ContainerCreating"}
 	case "BackOff", "Unhealthy", "Killing", "Started", "Created":
 		if e.Reason == "BackOff" && pullBackOffRe.MatchString(msg) {
@@ -401,13 +401,14 @@ func (p *parser) podFor(ns, name string, e *event) {
 				reason = "ErrImageNeverPull"
 			}
 			cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: reason, Message: msg}
-		case strings.HasPrefix(code, "Run/"):
+		case strings.HasPrefix(code, "Run/") && runtimeRe.MatchString(msg):
 			// The runtime could not start the process: the event's text is
 			// all there is; how the status recorded it is not shown.
 			pod.Status.Phase = corev1.PodRunning
 			cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "RunContainerError", Message: strings.TrimPrefix(msg, "Error: ")}
 		default:
-			cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "ContainerCreating"}
+			// A failure podwhy cannot read: no state is claimed; the event
+			// stays listed as not explained.
 		}
 	}
 	pod.Status.ContainerStatuses = []corev1.ContainerStatus{cs}

@@ -151,6 +151,7 @@ func renderEvidence(e diagnose.Evidence, lang i18n.Lang) Evidence {
 func summarize(res *diagnose.Result, lang i18n.Lang) Summary {
 	s := Summary{ByReason: map[string]int{}, Namespaces: []string{}, PodsScanned: res.Scanned.Pods, NodesScanned: res.Scanned.Nodes}
 	ns := map[string]bool{}
+	unknownNS := false
 	for _, f := range res.Findings {
 		s.Findings++
 		switch f.Severity {
@@ -163,6 +164,9 @@ func summarize(res *diagnose.Result, lang i18n.Lang) Summary {
 		}
 		if f.Namespace != "" {
 			ns[f.Namespace] = true
+		} else if f.Subject.Kind != snapshot.KindNode && f.Subject.Kind != snapshot.KindPV && f.Subject.Kind != snapshot.KindStorageClass {
+			// A pod pasted without its namespace is in some namespace.
+			unknownNS = true
 		}
 		s.ByReason[f.Reason]++
 	}
@@ -170,11 +174,15 @@ func summarize(res *diagnose.Result, lang i18n.Lang) Summary {
 		s.Namespaces = append(s.Namespaces, n)
 	}
 	sort.Strings(s.Namespaces)
-	s.Text = summaryText(s, lang)
+	nsCount := len(s.Namespaces)
+	if unknownNS {
+		nsCount++
+	}
+	s.Text = summaryText(s, nsCount, lang)
 	return s
 }
 
-func summaryText(s Summary, lang i18n.Lang) string {
+func summaryText(s Summary, nsCount int, lang i18n.Lang) string {
 	if s.Findings == 0 {
 		return i18n.T("report.summary.none", s.PodsScanned, s.NodesScanned).String(lang)
 	}
@@ -200,8 +208,8 @@ func summaryText(s Summary, lang i18n.Lang) string {
 			sev = append(sev, count(c.n, c.noun))
 		}
 	}
-	where := count(len(s.Namespaces), "namespace")
-	if len(s.Namespaces) == 0 {
+	where := count(nsCount, "namespace")
+	if nsCount == 0 {
 		where = i18n.T("report.cluster-scope")
 	}
 	return i18n.T("report.summary", count(s.Findings, "problem"), where, i18n.List(renderAll(sev, lang)), i18n.List(reasons)).String(lang)
