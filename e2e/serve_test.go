@@ -245,7 +245,14 @@ func TestServe(t *testing.T) {
 		if _, ok := s.metric(t, "podwhy_findings", `namespace="`+ns+`"`, `reason="`+sc.Reason+`"`); ok {
 			t.Errorf("%s: podwhy_findings{reason=%q} left after resolution", name, sc.Reason)
 		}
-		if after, _ := s.metric(t, "podwhy_findings_resolved_total"); after == resolvedBefore {
+		// The counters are a listener of the pass that published the
+		// state, run just after it: the API can answer 404 a moment
+		// before the counter moves.
+		var after string
+		if err := waitUntil(10*time.Second, func() bool {
+			after, _ = s.metric(t, "podwhy_findings_resolved_total")
+			return after != resolvedBefore
+		}); err != nil {
 			t.Errorf("%s: podwhy_findings_resolved_total stayed %s", name, after)
 		}
 	}
