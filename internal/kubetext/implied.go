@@ -43,8 +43,8 @@ func (p *parser) impliedPods() {
 		if !ok {
 			continue
 		}
-		tp.describe, tp.fromEvents = false, true
-		tp.hidden |= snapshot.HiddenSpec | snapshot.HiddenRestarts | snapshot.HiddenExit
+		// podFor already marked what one event cannot show.
+		tp.describe = false
 		pod := tp.pod
 		cname := ""
 		for _, e := range evs {
@@ -79,11 +79,7 @@ func (p *parser) impliedPods() {
 				pod.Status.ContainerStatuses[i].Name = cname
 			}
 		}
-		if m := generatedRe.FindStringSubmatch(pod.Name); m != nil && len(pod.OwnerReferences) == 0 {
-			t := true
-			pod.Labels = map[string]string{"pod-template-hash": m[2]}
-			pod.OwnerReferences = []metav1.OwnerReference{{APIVersion: "apps/v1", Kind: "ReplicaSet", Name: m[1] + "-" + m[2], Controller: &t}}
-		}
+		ownByName(pod)
 	}
 }
 
@@ -101,12 +97,8 @@ func (p *parser) logPods() {
 		pod := newPod(l.Namespace, l.Pod, name, corev1.PodRunning)
 		pod.Status.ContainerStatuses = []corev1.ContainerStatus{{Name: name}}
 		pod.Status.Conditions = []corev1.PodCondition{{Type: corev1.PodScheduled, Status: corev1.ConditionTrue}}
-		if m := generatedRe.FindStringSubmatch(pod.Name); m != nil {
-			t := true
-			pod.Labels = map[string]string{"pod-template-hash": m[2]}
-			pod.OwnerReferences = []metav1.OwnerReference{{APIVersion: "apps/v1", Kind: "ReplicaSet", Name: m[1] + "-" + m[2], Controller: &t}}
-		}
-		p.addPod(&textPod{pod: pod, fromLogs: true, hidden: eventOnly | snapshot.HiddenEvents})
+		ownByName(pod)
+		p.addPod(&textPod{pod: pod, hidden: eventOnly | snapshot.HiddenEvents})
 	}
 }
 

@@ -146,7 +146,7 @@ func (p *parser) applyFacts() {
 				hidden &^= snapshot.HiddenEvents
 			}
 		}
-		p.addPod(&textPod{pod: pod, fromFacts: true, hidden: hidden})
+		p.addPod(&textPod{pod: pod, hidden: hidden})
 	}
 }
 

@@ -32,9 +32,6 @@ type textPod struct {
 	hasLastRestart bool
 	// hidden are the parts of the pod the text did not show.
 	hidden snapshot.Hidden
-	// fromEvents and fromFacts mark pods known only from their events or
-	// from kubectl's error lines.
-	fromEvents, fromFacts, fromLogs bool
 }
 
 const rfc1123z = time.RFC1123Z

@@ -31,6 +31,18 @@ var waitingReasons = map[string]bool{
 // both suffixes drawn from the alphabet of rand.SafeEncodeString.
 var generatedRe = regexp.MustCompile(`^(.+)-([bcdfghjklmnpqrstvwxz2456789]{6,10})-([bcdfghjklmnpqrstvwxz2456789]{5})$`)
 
+// ownByName gives a pod named like a Deployment's pod its ReplicaSet, as
+// the name proves it; a pod that names its owner keeps it.
+func ownByName(pod *corev1.Pod) {
+	m := generatedRe.FindStringSubmatch(pod.Name)
+	if m == nil || len(pod.OwnerReferences) > 0 {
+		return
+	}
+	t := true
+	pod.Labels = map[string]string{"pod-template-hash": m[2]}
+	pod.OwnerReferences = []metav1.OwnerReference{{APIVersion: "apps/v1", Kind: "ReplicaSet", Name: m[1] + "-" + m[2], Controller: &t}}
+}
+
 var signalRe = regexp.MustCompile(`^(Signal|ExitCode):(-?\d+)$`)
 
 // sketchPod builds the pod a get pods row describes: its STATUS turned
@@ -42,11 +54,7 @@ func sketchPod(r *podRow) *textPod {
 	pod.Spec.NodeName = r.Node
 	pod.Status.PodIP = r.IP
 	pod.Status.NominatedNodeName = r.Nominate
-	if m := generatedRe.FindStringSubmatch(r.Name); m != nil {
-		t := true
-		pod.Labels = map[string]string{"pod-template-hash": m[2]}
-		pod.OwnerReferences = []metav1.OwnerReference{{APIVersion: "apps/v1", Kind: "ReplicaSet", Name: m[1] + "-" + m[2], Controller: &t}}
-	}
+	ownByName(pod)
 	tp := &textPod{pod: pod, ageAgo: r.Age, hasAge: r.HasAge, lastRestartAgo: r.LastRestartAgo, hasLastRestart: r.HasLastRestart}
 	// A row shows STATUS, READY, RESTARTS and AGE: no spec, no events, and
 	// an exit code only where STATUS names one.
