@@ -32,7 +32,7 @@ var containerKeyRe = regexp.MustCompile(`^\s*(?:Container ID|Image|Image ID|Stat
 // describeFragment turns a describe pod cut from its "Name:" line into a
 // describe block again; nil when the lines are no such fragment.
 func (p *parser) describeFragment(lines []string) []string {
-	top, cont, minInd := 0, 0, -1
+	top, cont, nodeKeys, minInd := 0, 0, 0, -1
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
 		if t == "" {
@@ -48,9 +48,6 @@ func (p *parser) describeFragment(lines []string) []string {
 				minInd = ind
 			}
 		}
-	}
-	nodeKeys := 0
-	for _, l := range lines {
 		if nodeKeyRe.MatchString(l) {
 			nodeKeys++
 		}
@@ -71,11 +68,7 @@ func (p *parser) describeFragment(lines []string) []string {
 		return append([]string{"Name:         " + name}, lines...)
 	}
 	p.fragmentKind = "Pod"
-	name := placeholderPod
-	if p.cmd != nil && p.cmd.name != "" && (p.cmd.kind == "pods" || p.cmd.verb == "logs") {
-		name = p.cmd.name
-	}
-	head := []string{"Name:         " + name}
+	head := []string{"Name:         " + p.fragmentPod()}
 	switch {
 	case top >= 2 || top >= 1 && cont >= 1:
 		return append(head, lines...)
@@ -243,14 +236,8 @@ func (p *parser) statusTail(lines []string) bool {
 	if !found && reason == "" {
 		return false
 	}
-	pod := &corev1.Pod{}
-	pod.Kind, pod.APIVersion = "Pod", "v1"
-	pod.Name, pod.Namespace = placeholderPod, p.cmdNamespace()
-	if p.cmd != nil && p.cmd.name != "" {
-		pod.Name = p.cmd.name
-	}
-	pod.Spec.NodeName = placeholderNode
-	pod.Status.Phase = corev1.PodPhase(phase)
+	pod := newPod(p.cmdNamespace(), p.fragmentPod(), "", corev1.PodPhase(phase))
+	pod.Spec.Containers = nil
 	if pod.Status.Phase == "" {
 		pod.Status.Phase = corev1.PodRunning
 	}
@@ -332,10 +319,7 @@ func (p *parser) yamlTail(lines []string) bool {
 		return false
 	}
 	pod.Kind, pod.APIVersion = "Pod", "v1"
-	pod.Name, pod.Namespace = placeholderPod, p.cmdNamespace()
-	if p.cmd != nil && p.cmd.name != "" {
-		pod.Name = p.cmd.name
-	}
+	pod.Name, pod.Namespace = p.fragmentPod(), p.cmdNamespace()
 	pod.Spec.NodeName = placeholderNode
 	if m := nodeLostMsgRe.FindStringSubmatch(st.Message); m != nil && st.Reason == "NodeLost" {
 		// The node controller's "Node X which was running pod Y is
@@ -468,4 +452,13 @@ func yamlish(lines []string) bool {
 		}
 	}
 	return tail && n > 0 && keys*10 >= n*8 && !hasStart(lines)
+}
+
+// fragmentPod names the pod a fragment is part of: the one its prompt
+// named, else a placeholder (merged later into the paste's only pod).
+func (p *parser) fragmentPod() string {
+	if p.cmd != nil && p.cmd.name != "" && (p.cmd.kind == "pods" || p.cmd.verb == "logs") {
+		return p.cmd.name
+	}
+	return placeholderPod
 }
