@@ -23,13 +23,37 @@ type Eviction struct {
 	Condition string // DiskPressure etc. for "The node had condition: [X]."
 	// Containers over their request, as "app was using 1923564Ki, request is 256Mi".
 	Usage []string
+	// UsageContainers are the containers of Usage, in order.
+	UsageContainers []string
+	// Scope is what was over its bound: EvictNode (the node ran low),
+	// EvictPod (the pod's total ephemeral storage over its containers'
+	// limits), EvictContainer (one container over its own limit),
+	// EvictEmptyDir (an emptyDir over its sizeLimit).
+	Scope string
+	// Container and Limit name the container (or emptyDir volume) and the
+	// limit it went over.
+	Container, Limit string
 }
+
+// Eviction scopes.
+const (
+	EvictNode      = "node"
+	EvictPod       = "pod"
+	EvictContainer = "container"
+	EvictEmptyDir  = "emptyDir"
+)
 
 var (
 	evictLowRe   = regexp.MustCompile(`low on resource: ([\w./-]+)\.(?: Threshold quantity: (\S+?), available: (\S+?)\.)?`)
 	evictUsageRe = regexp.MustCompile(`Container (\S+) was using (\S+), (?:request|which exceeds its request of) (?:is )?(\S+?)[,.]`)
 	evictCondRe  = regexp.MustCompile(`The node had condition: \[([^\]]+)\]`)
 	evictLocalRe = regexp.MustCompile(`(?i)ephemeral local storage|EmptyDir volume|local ephemeral storage limit`)
+	// The eviction manager's formats (pkg/kubelet/eviction/helpers.go,
+	// eviction_manager.go): podEphemeralStorageMessageFmt,
+	// containerEphemeralStorageMessageFmt, emptyDirMessageFmt.
+	evictPodRe       = regexp.MustCompile(`Pod ephemeral local storage usage exceeds the total limit of containers (\S+?)\.?(?:\s|$)`)
+	evictContainerRe = regexp.MustCompile(`Container (\S+) exceeded its local ephemeral storage limit "([^"]*)"`)
+	evictEmptyDirRe  = regexp.MustCompile(`Usage of EmptyDir volume "([^"]*)" exceeds the limit "([^"]*)"`)
 )
 
 // ParseEviction reads the eviction manager's message (pkg/kubelet/eviction).
@@ -40,6 +64,19 @@ func ParseEviction(msg string) Eviction {
 	}
 	for _, m := range evictUsageRe.FindAllStringSubmatch(msg, -1) {
 		e.Usage = append(e.Usage, m[1]+" "+m[2]+" / "+m[3])
+		e.UsageContainers = append(e.UsageContainers, m[1])
+	}
+	switch {
+	case e.Resource != "":
+		e.Scope = EvictNode
+	case evictContainerRe.MatchString(msg):
+		m := evictContainerRe.FindStringSubmatch(msg)
+		e.Scope, e.Container, e.Limit = EvictContainer, m[1], m[2]
+	case evictEmptyDirRe.MatchString(msg):
+		m := evictEmptyDirRe.FindStringSubmatch(msg)
+		e.Scope, e.Container, e.Limit = EvictEmptyDir, m[1], m[2]
+	case evictPodRe.MatchString(msg):
+		e.Scope, e.Limit = EvictPod, evictPodRe.FindStringSubmatch(msg)[1]
 	}
 	if m := evictCondRe.FindStringSubmatch(msg); m != nil {
 		e.Condition = m[1]

@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"github.com/podwhy/podwhy/internal/shell"
 	"strings"
 
 	"github.com/podwhy/podwhy/internal/i18n"
@@ -57,7 +58,8 @@ func (c *ctx) pasteNext(f *Finding, sketch bool) {
 	if len(f.Pods) > 0 && !strings.HasPrefix(f.Pods[0].Name, "<") {
 		pod = f.Pods[0].Name
 	}
-	add := func(cmd string) {
+	add := func(c shell.Cmd) {
+		cmd := c.String()
 		for _, p := range f.PasteNext {
 			if p == cmd {
 				return
@@ -87,7 +89,7 @@ func (c *ctx) pasteNext(f *Finding, sketch bool) {
 			u = i18n.T("unchecked.text.events")
 		case "unchecked.text.scheduler":
 			if pod != "" {
-				add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath='{.spec.schedulerName} {.spec.schedulingGates}'"))
+				add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath={.spec.schedulerName} {.spec.schedulingGates}"))
 			}
 		case "unchecked.text.requests", "unchecked.text.probe", "unchecked.text.spec", "unchecked.text.schedule", "unchecked.text.command":
 			// describe prints each container's requests, limits, probes,
@@ -99,11 +101,11 @@ func (c *ctx) pasteNext(f *Finding, sketch bool) {
 			// describe does not print imagePullSecrets; their names are
 			// no secret.
 			if pod != "" {
-				add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath='{.spec.imagePullSecrets} {.spec.serviceAccountName}'"))
+				add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath={.spec.imagePullSecrets} {.spec.serviceAccountName}"))
 			}
 		case "unchecked.text.deletion":
 			if pod != "" {
-				add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath='{.metadata.deletionTimestamp} {.spec.nodeName}'"))
+				add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath={.metadata.deletionTimestamp} {.spec.nodeName}"))
 			}
 		case "unchecked.text.message":
 			if pod != "" {
@@ -142,7 +144,7 @@ func (c *ctx) pasteNext(f *Finding, sketch bool) {
 		// describe prints no finalizers; a finalizer is the usual reason a
 		// pod stays Terminating on a healthy node.
 		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.finalizers"))
-		add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath='{.metadata.finalizers}'"))
+		add(kubectl(ns, "get", "pod", pod, "-o", "jsonpath={.metadata.finalizers}"))
 	}
 	if f.Subject.Kind == snapshot.KindNode && f.Node != "" && len(f.Evidence) == 1 {
 		add(kubectl("", "describe", "node", f.Node))

@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/podwhy/podwhy/internal/classify"
+	"github.com/podwhy/podwhy/internal/shell"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -356,14 +358,11 @@ func (c *ctx) freeOn(n *corev1.Node) corev1.ResourceList {
 	return free
 }
 
-// kubectl formats a kubectl command line. Namespace "" is cluster-scoped.
-func kubectl(ns string, args ...string) string {
-	parts := []string{"kubectl"}
-	if ns != "" {
-		parts = append(parts, "-n", ns)
-	}
-	return strings.Join(append(parts, args...), " ")
-}
+// kubectl is a kubectl command. Namespace "" is cluster-scoped.
+func kubectl(ns string, args ...string) shell.Cmd { return shell.Kubectl(ns, args...) }
+
+// sh is a command other than kubectl, run on a node.
+func sh(argv ...string) shell.Cmd { return shell.New(argv...) }
 
 // workloadArg is "deploy/web" style for a top owner, or "pod/x".
 func workloadArg(ref snapshot.ObjectRef) string {
@@ -491,4 +490,43 @@ func containerFlag(flag, name string, containers int) []string {
 		return []string{flag + "<container>"}
 	}
 	return []string{flag, "<container>"}
+}
+
+// journal reads the last span ("30m") of the units' journals on a node.
+func journal(unit, span string, more ...string) shell.Cmd {
+	argv := []string{"journalctl", "-u", unit}
+	for _, u := range more {
+		argv = append(argv, "-u", u)
+	}
+	return sh(append(argv, "--since=-"+span)...)
+}
+
+// jsonPatch is a one-operation JSON patch, encoded: values that came from
+// an object cannot break out of their string.
+func jsonPatch(op, path string, value any) string {
+	b, _ := json.Marshal([]map[string]any{{"op": op, "path": path, "value": value}})
+	return string(b)
+}
+
+// mergePatch encodes a strategic-merge or merge patch.
+func mergePatch(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// execIn runs argv in a pod's container: kubectl exec POD [-c C] -- argv.
+func execIn(ns, pod string, cflag []string, argv ...string) shell.Cmd {
+	args := append(append([]string{"exec", pod}, cflag...), "--")
+	return kubectl(ns, append(args, argv...)...)
+}
+
+// grepFor finds a value as fixed text; -- only where the value could be
+// read as an option.
+func grepFor(value string, flags ...string) []string {
+	argv := append([]string{"grep"}, flags...)
+	argv = append(argv, "-F")
+	if strings.HasPrefix(value, "-") {
+		argv = append(argv, "--")
+	}
+	return append(argv, value)
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/shell"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -80,8 +81,9 @@ type Evidence struct {
 // Step is something to do next: advice, and a command with the real names
 // filled in when there is one.
 type Step struct {
-	Text    i18n.Msg `json:"-"`
-	Command string   `json:"command,omitempty"`
+	Text i18n.Msg `json:"-"`
+	// Command is built as argument lists; it is quoted only when printed.
+	Command shell.Cmd `json:"-"`
 	// Changes is true for commands that modify the cluster.
 	Changes bool `json:"changes,omitempty"`
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/podwhy/podwhy/internal/classify"
 	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/shell"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -44,7 +45,7 @@ func (c *ctx) config(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 			f.Explain = i18n.T("config.subpath.denied.why")
 		}
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("config.subpath.step.log", orPlaceholder(p.Spec.NodeName, "<node>")), Command: "journalctl -u kubelet --since '-30m' | grep -i subpath"},
+			Step{Text: i18n.T("config.subpath.step.log", orPlaceholder(p.Spec.NodeName, "<node>")), Command: journal("kubelet", "30m").Pipe("grep", "-i", "subpath")},
 			Step{Text: i18n.T("config.subpath.step.fix")})
 		return f
 	}
@@ -79,15 +80,16 @@ func (c *ctx) config(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 			lower = "secret"
 		}
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("config.key.step.keys"), Command: kubectl(o.Namespace, "get", lower, o.Name, "-o", "jsonpath='{.data}'") + " | jq 'keys'"},
+			Step{Text: i18n.T("config.key.step.keys"), Command: kubectl(o.Namespace, "get", lower, o.Name, "-o", "json").Pipe("jq", ".data | keys")},
 			Step{Text: i18n.T("config.key.step.add", o.Key), Command: kubectl(o.Namespace, "edit", lower, o.Name), Changes: true},
 			Step{Text: i18n.T("config.key.step.optional")})
 	case classify.ConfigRunAsNonRoot:
 		f.Headline = i18n.T("config.nonroot.head", name)
 		f.Explain = i18n.T("config.nonroot.why")
-		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("config.nonroot.step.user"), Command: kubectl(p.Namespace, "patch", c.target(p), "--type=json", `-p='[{"op":"add","path":"`+c.containerPath(p, cs.Name)+`/securityContext/runAsUser","value":10001}]'`), Changes: true},
-			Step{Text: i18n.T("config.nonroot.step.image")})
+		f.Steps = append(f.Steps, c.specSteps(p, i18n.T("config.nonroot.step.user"), "securityContext", func(target string) shell.Cmd {
+			return kubectl(p.Namespace, "patch", target, "--type=json", "-p", jsonPatch("add", c.containerPath(p, cs.Name)+"/securityContext/runAsUser", 10001))
+		})...)
+		f.Steps = append(f.Steps, Step{Text: i18n.T("config.nonroot.step.image")})
 	default:
 		f.Headline = i18n.T("config.other.head", name, clip(text, 160))
 		f.Explain = i18n.T("config.other.why")
@@ -144,7 +146,7 @@ func (c *ctx) explainMissingObject(f *Finding, p *corev1.Pod, o classify.ObjRef,
 	case "Secret":
 		f.Steps = append(f.Steps, Step{Text: i18n.T("missing.step.create-secret", o.Name), Command: kubectl(ns, "create", "secret", "generic", o.Name, "--from-literal=<key>=<value>"), Changes: true})
 	}
-	f.Steps = append(f.Steps, Step{Text: i18n.T("missing.step.ref"), Command: kubectl(p.Namespace, "get", "pod", orPlaceholder(p.Name, "<pod>"), "-o", "yaml") + " | grep -n '" + o.Name + "'"})
+	f.Steps = append(f.Steps, Step{Text: i18n.T("missing.step.ref"), Command: kubectl(p.Namespace, "get", "pod", orPlaceholder(p.Name, "<pod>"), "-o", "yaml").Pipe(grepFor(o.Name, "-n")...)})
 }
 
 // nearestKey finds the key a reference most likely meant: the same name

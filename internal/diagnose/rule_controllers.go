@@ -165,7 +165,7 @@ func (c *ctx) failedCreates() []*Finding {
 				f.Headline = i18n.T("create.webhook.call.head", a.Webhook, clip(a.WebhookMsg, 140))
 			}
 			f.Explain = i18n.T("create.webhook.why")
-			f.Steps = append(f.Steps, Step{Text: i18n.T("create.webhook.step"), Command: kubectl("", "get", "validatingwebhookconfigurations,mutatingwebhookconfigurations") + " | grep -i " + strings.Split(a.Webhook, ".")[0]})
+			f.Steps = append(f.Steps, Step{Text: i18n.T("create.webhook.step"), Command: kubectl("", "get", "validatingwebhookconfigurations,mutatingwebhookconfigurations").Pipe(grepFor(strings.Split(a.Webhook, ".")[0], "-i")...)})
 		case classify.CreateServiceAccount:
 			f.Headline = i18n.T("create.sa.head", a.ServiceAccount)
 			var sas []string

@@ -94,9 +94,8 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 				newLimit = fmtQty(corev1.ResourceMemory, q2)
 			}
 		}
-		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("crash.oom.step.raise"), Command: kubectl(p.Namespace, append(append([]string{"set", "resources", c.target(p)}, cflag...), "--limits=memory="+newLimit)...), Changes: true},
-			Step{Text: i18n.T("crash.oom.step.leak"), Command: kubectl(p.Namespace, "top", "pod", podArg, "--containers")})
+		f.Steps = append(f.Steps, c.resourceSteps(p, flagName, i18n.T("crash.oom.step.raise"), nil, map[corev1.ResourceName]string{corev1.ResourceMemory: newLimit})...)
+		f.Steps = append(f.Steps, Step{Text: i18n.T("crash.oom.step.leak"), Command: kubectl(p.Namespace, "top", "pod", podArg, "--containers")})
 	case (livenessEv != nil || killEv != nil) && (last == nil || last.ExitCode == 137 || last.ExitCode == 143 || last.ExitCode == 0 || last.Reason == "Error" || last.Reason == "Completed"):
 		f = c.newPodFinding(p, Error, ClassCrashLoop, "Crash/Liveness", "")
 		detail := ""
@@ -124,11 +123,11 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 			try = probeFromDetail(detail)
 		}
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("crash.liveness.step.try"), Command: kubectl(p.Namespace, append(append([]string{"exec", podArg}, cflag...), "--", try)...)})
+			Step{Text: i18n.T("crash.liveness.step.try"), Command: execIn(p.Namespace, podArg, cflag, try...)})
 		if port := refusedPort(detail); port != "" {
 			// Nothing listened where the probe knocked.
 			f.Steps = append(f.Steps, Step{Text: i18n.T("crash.liveness.step.refused", port),
-				Command: kubectl(p.Namespace, append(append([]string{"exec", podArg}, cflag...), "--", "sh", "-c", "'netstat -ltn 2>/dev/null || ss -ltn'")...)})
+				Command: kubectl(p.Namespace, append(append([]string{"exec", podArg}, cflag...), "--", "sh", "-c", "netstat -ltn 2>/dev/null || ss -ltn")...)})
 		}
 		f.Steps = append(f.Steps,
 			Step{Text: i18n.T("crash.liveness.step.tune")},
@@ -169,7 +168,7 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 			f.Headline = i18n.T("crash.flag.head", name, flag, restarts)
 			f.Explain = i18n.T("crash.flag.why")
 			f.Steps = append(f.Steps, Step{Text: i18n.T("crash.flag.step.args", flag),
-				Command: kubectl(p.Namespace, "get", "pod", podArg, "-o", "jsonpath='{.spec.containers[*].args}'")})
+				Command: kubectl(p.Namespace, "get", "pod", podArg, "-o", "jsonpath={.spec.containers[*].args}")})
 		}
 		if exit0 {
 			// A process that ends on purpose: a Job, or the server's own
@@ -211,7 +210,7 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 		f.Evidence = append(f.Evidence, eventEvidence(backoff))
 	}
 	c.addLogEvidence(f, p, cs.Name)
-	f.Steps = append(f.Steps, Step{Text: i18n.T("crash.step.node", orPlaceholder(p.Spec.NodeName, "<node>")), Command: "journalctl -u kubelet --since '-30m' | grep " + podArg + "; crictl ps -a --name " + name})
+	f.Steps = append(f.Steps, Step{Text: i18n.T("crash.step.node", orPlaceholder(p.Spec.NodeName, "<node>")), Command: journal("kubelet", "30m").Pipe(grepFor(podArg)...).SeqCmd(sh("crictl", "ps", "-a", "--name", name))})
 	return f
 }
 
@@ -281,9 +280,9 @@ func orDefault(v, d int32) int32 {
 
 // probeCommand is a command that performs the probe by hand from inside the
 // container, so a person sees what the kubelet sees.
-func probeCommand(spec *corev1.Container) string {
+func probeCommand(spec *corev1.Container) []string {
 	if spec == nil || spec.LivenessProbe == nil {
-		return "sh"
+		return []string{"sh"}
 	}
 	pr := spec.LivenessProbe
 	switch {
@@ -292,13 +291,20 @@ func probeCommand(spec *corev1.Container) string {
 		if scheme == "" {
 			scheme = "http"
 		}
-		return fmt.Sprintf("wget -qO- %s://127.0.0.1:%s%s", scheme, portString(spec, pr.HTTPGet.Port.String()), pr.HTTPGet.Path)
+		return []string{"wget", "-qO-", fmt.Sprintf("%s://127.0.0.1:%s%s", scheme, portString(spec, pr.HTTPGet.Port.String()), pr.HTTPGet.Path)}
 	case pr.TCPSocket != nil:
-		return "nc -zv 127.0.0.1 " + portString(spec, pr.TCPSocket.Port.String())
-	case pr.Exec != nil:
-		return strings.Join(pr.Exec.Command, " ")
+		return []string{"nc", "-zv", "127.0.0.1", portString(spec, pr.TCPSocket.Port.String())}
+	case pr.GRPC != nil:
+		argv := []string{"grpc_health_probe", fmt.Sprintf("-addr=127.0.0.1:%d", pr.GRPC.Port)}
+		if pr.GRPC.Service != nil && *pr.GRPC.Service != "" {
+			argv = append(argv, "-service="+*pr.GRPC.Service)
+		}
+		return argv
+	case pr.Exec != nil && len(pr.Exec.Command) > 0:
+		// The probe's own argument list, as the kubelet runs it.
+		return pr.Exec.Command
 	}
-	return "sh"
+	return []string{"sh"}
 }
 
 // portString resolves a named port to its number.
@@ -526,16 +532,16 @@ var probeGetRe = regexp.MustCompile(`Get "?(https?)://[^/:"\s]+(:\d+)?(/[^"\s]*)
 // probeFromDetail rebuilds an HTTP probe from its failure ("Get
 // \"http://10.0.0.5:8080/healthz\": …") as a request from inside the
 // container; a shell otherwise.
-func probeFromDetail(detail string) string {
+func probeFromDetail(detail string) []string {
 	m := probeGetRe.FindStringSubmatch(detail)
 	if m == nil {
-		return "sh"
+		return []string{"sh"}
 	}
 	path := m[3]
 	if path == "" {
 		path = "/"
 	}
-	return "wget -qO- " + m[1] + "://127.0.0.1" + m[2] + path
+	return []string{"wget", "-qO-", m[1] + "://127.0.0.1" + m[2] + path}
 }
 
 var refusedRe = regexp.MustCompile(`dial tcp [^\s]*:(\d+): connect: connection refused`)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/podwhy/podwhy/internal/classify"
 	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/shell"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -49,10 +50,7 @@ func (c *ctx) failedPod(p *corev1.Pod) []*Finding {
 			}
 		}
 		f.Explain = i18n.T("failed.evicted.why")
-		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("failed.evicted.step.requests"), Command: kubectl(p.Namespace, "set", "resources", c.target(p), "--requests=memory=<actual use>", "--limits=memory=<actual use>"), Changes: true},
-			Step{Text: i18n.T("failed.evicted.step.node"), Command: kubectl("", "describe", "node", orPlaceholder(p.Spec.NodeName, "<node>"))},
-			Step{Text: i18n.T("failed.evicted.step.cleanup"), Command: kubectl(p.Namespace, "delete", "pods", "--field-selector=status.phase=Failed"), Changes: true})
+		c.evictionSteps(f, p, ev)
 	case reason == "DeadlineExceeded":
 		f = c.newPodFinding(p, Error, ClassError, "Deadline", "")
 		ads := "<unset>"
@@ -144,4 +142,60 @@ func (c *ctx) failedPod(p *corev1.Pod) []*Finding {
 		f.Container = bad.Name
 	}
 	return []*Finding{f}
+}
+
+// evictionSteps act on what the eviction message says was over its bound:
+// a container's or the pod's own ephemeral-storage limit, an emptyDir's
+// sizeLimit, or the node's free memory or disk, where the pods using most
+// above their requests go first.
+func (c *ctx) evictionSteps(f *Finding, p *corev1.Pod, ev classify.Eviction) {
+	node := orPlaceholder(p.Spec.NodeName, "<node>")
+	storage := corev1.ResourceEphemeralStorage
+	switch ev.Scope {
+	case classify.EvictContainer:
+		f.Explain = i18n.T("failed.evicted.container.why", ev.Container, ev.Limit)
+		f.Steps = append(f.Steps, c.resourceSteps(p, ev.Container, i18n.T("failed.evicted.step.storage-limit", ev.Container),
+			nil, map[corev1.ResourceName]string{storage: "<larger>"})...)
+		f.Steps = append(f.Steps, Step{Text: i18n.T("failed.evicted.step.writes")})
+	case classify.EvictPod:
+		f.Explain = i18n.T("failed.evicted.pod.why", ev.Limit)
+		f.Steps = append(f.Steps, c.resourceSteps(p, "", i18n.T("failed.evicted.step.storage-limit", "<container>"),
+			nil, map[corev1.ResourceName]string{storage: "<larger>"})...)
+		f.Steps = append(f.Steps, Step{Text: i18n.T("failed.evicted.step.writes")})
+	case classify.EvictEmptyDir:
+		f.Explain = i18n.T("failed.evicted.emptydir.why", ev.Container, ev.Limit)
+		f.Steps = append(f.Steps, c.specSteps(p, i18n.T("failed.evicted.step.sizelimit", ev.Container), "volumes", func(target string) shell.Cmd {
+			return kubectl(p.Namespace, "edit", target)
+		})...)
+	default:
+		res := corev1.ResourceName(ev.Resource)
+		switch {
+		case res == "" && strings.Contains(ev.Condition, "DiskPressure"):
+			res = storage
+		case res == "" && strings.Contains(ev.Condition, "MemoryPressure"):
+			res = corev1.ResourceMemory
+		case res == "nodefs.available" || res == "imagefs.available" || res == "nodefs.inodesFree" || res == "imagefs.inodesFree":
+			res = storage
+		case res == "memory.available":
+			res = corev1.ResourceMemory
+		}
+		switch res {
+		case corev1.ResourceMemory, storage:
+			for i, u := range ev.Usage {
+				f.Evidence = append(f.Evidence, Evidence{Kind: "status", Object: podObj(p), Field: "status.message", Text: u,
+					Note: i18n.T("failed.evicted.usage", ev.UsageContainers[i], string(res))})
+			}
+			cn := ""
+			if len(ev.UsageContainers) == 1 {
+				cn = ev.UsageContainers[0]
+			}
+			f.Steps = append(f.Steps, c.resourceSteps(p, cn, i18n.T("failed.evicted.step.requests-of", string(res)),
+				map[corev1.ResourceName]string{res: "<actual use>"}, nil)...)
+			if res == storage {
+				f.Steps = append(f.Steps, Step{Text: i18n.T("failed.evicted.step.disk", node), Command: sh("df", "-h", "/var/lib/kubelet", "/var/lib/containerd").Seq("crictl", "rmi", "--prune")})
+			}
+		}
+		f.Steps = append(f.Steps, Step{Text: i18n.T("failed.evicted.step.node"), Command: kubectl("", "describe", "node", node)})
+	}
+	f.Steps = append(f.Steps, Step{Text: i18n.T("failed.evicted.step.cleanup"), Command: kubectl(p.Namespace, "delete", "pods", "--field-selector=status.phase=Failed"), Changes: true})
 }

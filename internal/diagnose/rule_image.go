@@ -8,6 +8,7 @@ import (
 
 	"github.com/podwhy/podwhy/internal/classify"
 	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/shell"
 	"github.com/podwhy/podwhy/internal/imageref"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
@@ -84,13 +85,13 @@ func (c *ctx) explainPull(f *Finding, p *corev1.Pod, container, img, text string
 	}
 	shown := orPlaceholder(img, "<image>")
 	node := orPlaceholder(p.Spec.NodeName, "<node>")
-	crictl := Step{Text: i18n.T("image.step.crictl", node), Command: "crictl pull " + ref.Full()}
+	crictl := Step{Text: i18n.T("image.step.crictl", node), Command: sh("crictl", "pull", ref.Full())}
 	switch {
 	case img == "":
-		crictl.Command = "crictl pull <image>"
+		crictl.Command = sh("crictl", "pull", "<image>")
 	case registry != ref.Registry:
 		// Pulled as written, the runtime resolves it the same way.
-		crictl.Command = "crictl pull " + img
+		crictl.Command = sh("crictl", "pull", img)
 	}
 	nc := len(p.Spec.Containers) + len(p.Spec.InitContainers)
 	cname := container
@@ -113,7 +114,7 @@ func (c *ctx) explainPull(f *Finding, p *corev1.Pod, container, img, text string
 	}
 	if sandbox {
 		// The pause image is the runtime's setting, not the pod's.
-		setImage = Step{Text: i18n.T("image.pause.step.config"), Command: "grep -n -E 'sandbox_image|pause_image|pod-infra-container-image' /etc/containerd/config.toml /etc/crio/crio.conf /etc/crio/crio.conf.d/* /var/lib/kubelet/kubeadm-flags.env 2>/dev/null"}
+		setImage = Step{Text: i18n.T("image.pause.step.config"), Command: sh("grep", "-rsn", "-E", "sandbox_image|pause_image|pod-infra-container-image", "/etc/containerd/config.toml", "/etc/crio/", "/var/lib/kubelet/kubeadm-flags.env")}
 	}
 	switch code {
 	case classify.ImageNotFound:
@@ -124,8 +125,8 @@ func (c *ctx) explainPull(f *Finding, p *corev1.Pod, container, img, text string
 			f.Headline = i18n.T("image.notfound.official.head", name, ref.Repository)
 			f.Explain = i18n.T("image.notfound.official.why", name)
 			f.Steps = append(f.Steps,
-				Step{Text: i18n.T("image.notfound.official.step.load", node), Command: "docker save " + img + " -o image.tar && ctr -n k8s.io images import image.tar"},
-				Step{Text: i18n.T("image.notfound.official.step.push"), Command: "docker tag " + img + " <registry>/<project>/" + name + ":" + ref.EffectiveTag() + " && docker push <registry>/<project>/" + name + ":" + ref.EffectiveTag()},
+				Step{Text: i18n.T("image.notfound.official.step.load", node), Command: sh("docker", "save", img, "-o", "image.tar").And("ctr", "-n", "k8s.io", "images", "import", "image.tar")},
+				Step{Text: i18n.T("image.notfound.official.step.push"), Command: sh("docker", "tag", img, "<registry>/<project>/"+name+":"+ref.EffectiveTag()).And("docker", "push", "<registry>/<project>/"+name+":"+ref.EffectiveTag())},
 				Step{Text: i18n.T("image.notfound.official.step.set"), Command: kubectl(p.Namespace, "set", "image", c.target(p), setArg("<registry>/<project>/"+name+":"+ref.EffectiveTag())), Changes: true})
 			return
 		case ref.Digest != "":
@@ -136,9 +137,9 @@ func (c *ctx) explainPull(f *Finding, p *corev1.Pod, container, img, text string
 			f.Headline = i18n.T("image.notfound.head", ref.Repository, ref.EffectiveTag(), registry)
 		}
 		f.Explain = i18n.T("image.notfound.why")
-		tags := Step{Text: i18n.T("image.step.tags"), Command: "crane ls " + registry + "/" + ref.Repository}
+		tags := Step{Text: i18n.T("image.step.tags"), Command: sh("crane", "ls", registry+"/"+ref.Repository)}
 		if img == "" {
-			tags.Command = "crane ls <registry>/<repository>"
+			tags.Command = sh("crane", "ls", "<registry>/<repository>")
 		}
 		f.Steps = append(f.Steps, tags, crictl, setImage)
 	case classify.ImageAuth:
@@ -151,7 +152,7 @@ func (c *ctx) explainPull(f *Finding, p *corev1.Pod, container, img, text string
 		f.Headline = i18n.T("image.tls.head", registry)
 		f.Explain = i18n.T("image.tls.why")
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("image.tls.step.ca", registry), Command: "mkdir -p /etc/containerd/certs.d/" + registry + " && cp <registry-ca.crt> /etc/containerd/certs.d/" + registry + "/ca.crt"},
+			Step{Text: i18n.T("image.tls.step.ca", registry), Command: sh("mkdir", "-p", "/etc/containerd/certs.d/"+registry).And("cp", "<registry-ca.crt>", "/etc/containerd/certs.d/"+registry+"/ca.crt")},
 			crictl)
 	case classify.ImageRateLimit:
 		f.Headline = i18n.T("image.ratelimit.head", registry)
@@ -177,12 +178,15 @@ func (c *ctx) explainPull(f *Finding, p *corev1.Pod, container, img, text string
 		}
 		f.Explain = i18n.T("image.never.why")
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("image.never.step.import", node), Command: "ctr -n k8s.io images import <image.tar>"},
-			Step{Text: i18n.T("image.never.step.policy"), Command: kubectl(p.Namespace, "patch", c.target(p), "--type=json", `-p='[{"op":"replace","path":"`+c.containerPath(p, container)+`/imagePullPolicy","value":"IfNotPresent"}]'`), Changes: true})
+			Step{Text: i18n.T("image.never.step.import", node), Command: sh("ctr", "-n", "k8s.io", "images", "import", "<image.tar>")},
+		)
+		f.Steps = append(f.Steps, c.specSteps(p, i18n.T("image.never.step.policy"), "imagePullPolicy", func(target string) shell.Cmd {
+			return kubectl(p.Namespace, "patch", target, "--type=json", "-p", jsonPatch("replace", c.containerPath(p, container)+"/imagePullPolicy", "IfNotPresent"))
+		})...)
 	case classify.ImageNoSpace:
 		f.Headline = i18n.T("image.nospace.head", node)
 		f.Explain = i18n.T("image.nospace.why")
-		f.Steps = append(f.Steps, Step{Text: i18n.T("image.nospace.step"), Command: "crictl rmi --prune"})
+		f.Steps = append(f.Steps, Step{Text: i18n.T("image.nospace.step"), Command: sh("crictl", "rmi", "--prune")})
 	case classify.ImageSlowPull:
 		f.Severity = Warning
 		f.Headline = i18n.T("image.slow.head", shown, node)
@@ -216,25 +220,25 @@ func (c *ctx) explainPullNetwork(f *Finding, ref imageref.Ref, registry, text, n
 		f.Headline = i18n.T("image.network.dns.head", bare, node, clip(nf.Detail, 60), server)
 		f.Explain = i18n.T("image.network.dns.why")
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("image.network.dns.step.resolve", node), Command: "cat /etc/resolv.conf; nslookup " + bare + dnsServerArg(nf.Server)},
+			Step{Text: i18n.T("image.network.dns.step.resolve", node), Command: sh("cat", "/etc/resolv.conf").Seq(append([]string{"nslookup", bare}, dnsServerArg(nf.Server)...)...)},
 			Step{Text: i18n.T("image.network.dns.step.fix")})
 	case classify.NetTimeout:
 		f.Headline = i18n.T("image.network.timeout.head", host, node)
 		f.Explain = i18n.T("image.network.timeout.why")
-		f.Steps = append(f.Steps, Step{Text: i18n.T("image.network.step.dns"), Command: "curl -sv --max-time 10 https://" + host + "/v2/"})
+		f.Steps = append(f.Steps, Step{Text: i18n.T("image.network.step.dns"), Command: sh("curl", "-sv", "--max-time", "10", "https://"+host+"/v2/")})
 	case classify.NetRefused, classify.NetUnreachable:
 		f.Headline = i18n.T("image.network.refused.head", host, node, clip(nf.Detail, 60))
 		f.Explain = i18n.T("image.network.refused.why")
-		f.Steps = append(f.Steps, Step{Text: i18n.T("image.network.step.dns"), Command: "curl -sv --max-time 10 https://" + host + "/v2/"})
+		f.Steps = append(f.Steps, Step{Text: i18n.T("image.network.step.dns"), Command: sh("curl", "-sv", "--max-time", "10", "https://"+host+"/v2/")})
 	case classify.NetProxy:
 		f.Headline = i18n.T("image.network.proxy.head", host, node)
 		f.Explain = i18n.T("image.network.proxy.why")
-		f.Steps = append(f.Steps, Step{Text: i18n.T("image.network.proxy.step"), Command: "systemctl show containerd --property=Environment; systemctl show docker --property=Environment"})
+		f.Steps = append(f.Steps, Step{Text: i18n.T("image.network.proxy.step"), Command: sh("systemctl", "show", "containerd", "--property=Environment").Seq("systemctl", "show", "docker", "--property=Environment")})
 	default:
 		f.Headline = i18n.T("image.network.head", host, node)
 		f.Explain = i18n.T("image.network.why")
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("image.network.step.dns"), Command: "nslookup " + bare + " && curl -sv https://" + host + "/v2/"})
+			Step{Text: i18n.T("image.network.step.dns"), Command: sh("nslookup", bare).And("curl", "-sv", "--max-time", "10", "https://"+host+"/v2/")})
 	}
 	if ref.OftenBlocked() && ref.Registry == registry && nf.Kind != classify.NetDNS {
 		f.Steps = append(f.Steps, Step{Text: i18n.T("image.network.step.mirror", registry)})
@@ -245,9 +249,9 @@ func (c *ctx) explainPullNetwork(f *Finding, ref imageref.Ref, registry, text, n
 }
 
 // dnsServerArg asks nslookup the server the error names ("10.96.0.10:53").
-func dnsServerArg(server string) string {
+func dnsServerArg(server string) []string {
 	if server == "" {
-		return ""
+		return nil
 	}
 	host := server
 	if h, _, ok := strings.Cut(strings.Trim(server, "[]"), "]:"); ok {
@@ -255,7 +259,7 @@ func dnsServerArg(server string) string {
 	} else if i := strings.LastIndexByte(server, ':'); i > 0 && strings.Count(server, ":") == 1 {
 		host = server[:i]
 	}
-	return " " + host
+	return []string{host}
 }
 
 // isSlowPull: a Pulling event with no later Pulled/Failed for the container.
@@ -320,7 +324,7 @@ func (c *ctx) explainPullAuth(f *Finding, p *corev1.Pod, ref imageref.Ref, host 
 		create := kubectl(p.Namespace, "create", "secret", "docker-registry", "regcred",
 			"--docker-server="+host, "--docker-username=<user>", "--docker-password=<password>")
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("image.auth.step.check", host), Command: kubectl(p.Namespace, "get", "pod", orPlaceholder(p.Name, "<pod>"), "-o", "jsonpath='{.spec.imagePullSecrets} {.spec.serviceAccountName}'")},
+			Step{Text: i18n.T("image.auth.step.check", host), Command: kubectl(p.Namespace, "get", "pod", orPlaceholder(p.Name, "<pod>"), "-o", "jsonpath={.spec.imagePullSecrets} {.spec.serviceAccountName}")},
 			Step{Text: i18n.T("image.auth.step.create", host), Command: create, Changes: true})
 		return
 	}
@@ -434,28 +438,29 @@ func (c *ctx) explainPullAuth(f *Finding, p *corev1.Pod, ref imageref.Ref, host 
 	}
 	if kind != "none" && kind != "missing" {
 		f.Steps = append(f.Steps, Step{Text: i18n.T("image.auth.step.inspect"),
-			Command: kubectl(p.Namespace, "get", "secret", secretName, "-o", `jsonpath='{.data.\.dockerconfigjson}'`) + " | base64 -d | jq -r '.auths | keys[]'"})
+			Command: kubectl(p.Namespace, "get", "secret", secretName, "-o", `jsonpath={.data.\.dockerconfigjson}`).Pipe("base64", "-d").Pipe("jq", "-r", ".auths | keys[]")})
 	}
 	create := kubectl(p.Namespace, "create", "secret", "docker-registry", secretName,
 		"--docker-server="+host, "--docker-username=<user>", "--docker-password=<password>")
 	if kind == "host" || kind == "nohost" || kind == "type" || kind == "bad" {
 		create = kubectl(p.Namespace, "create", "secret", "docker-registry", secretName,
-			"--docker-server="+host, "--docker-username=<user>", "--docker-password=<password>", "--dry-run=client", "-o", "yaml") + " | " + kubectl("", "apply", "-f", "-")
+			"--docker-server="+host, "--docker-username=<user>", "--docker-password=<password>", "--dry-run=client", "-o", "yaml").PipeCmd(kubectl("", "apply", "-f", "-"))
 	}
 	f.Steps = append(f.Steps, Step{Text: i18n.T("image.auth.step.create", host), Command: create, Changes: true})
 	if kind == "none" {
-		patch := `'{"spec":{"template":{"spec":{"imagePullSecrets":[{"name":"` + secretName + `"}]}}}}'`
+		secrets := map[string]any{"imagePullSecrets": []any{map[string]string{"name": secretName}}}
+		patch := mergePatch(map[string]any{"spec": map[string]any{"template": map[string]any{"spec": secrets}}})
 		target := c.target(p)
 		if strings.HasPrefix(target, "pod/") {
 			f.Steps = append(f.Steps, Step{Text: i18n.T("image.auth.step.pod")})
 		} else {
 			if strings.HasPrefix(target, "cronjob/") {
-				patch = `'{"spec":{"jobTemplate":{"spec":{"template":{"spec":{"imagePullSecrets":[{"name":"` + secretName + `"}]}}}}}}'`
+				patch = mergePatch(map[string]any{"spec": map[string]any{"jobTemplate": map[string]any{"spec": map[string]any{"template": map[string]any{"spec": secrets}}}}})
 			}
 			f.Steps = append(f.Steps, Step{Text: i18n.T("image.auth.step.patch"), Command: kubectl(p.Namespace, "patch", target, "-p", patch), Changes: true})
 		}
 		f.Steps = append(f.Steps, Step{Text: i18n.T("image.auth.step.sa", saName),
-			Command: kubectl(p.Namespace, "patch", "serviceaccount", saName, "-p", `'{"imagePullSecrets":[{"name":"`+secretName+`"}]}'`), Changes: true})
+			Command: kubectl(p.Namespace, "patch", "serviceaccount", saName, "-p", mergePatch(secrets)), Changes: true})
 	}
 }
 

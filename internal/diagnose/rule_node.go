@@ -58,8 +58,8 @@ func (c *ctx) nodeLost(p *corev1.Pod) *Finding {
 func (c *ctx) nodeSteps(node string) []Step {
 	return []Step{
 		{Text: i18n.T("node.step.describe"), Command: kubectl("", "describe", "node", node)},
-		{Text: i18n.T("node.step.kubelet", node), Command: "systemctl status kubelet containerd; journalctl -u kubelet --since '-1h' | tail -50"},
-		{Text: i18n.T("node.step.lease"), Command: kubectl("kube-node-lease", "get", "lease", node, "-o", "jsonpath='{.spec.renewTime}'")},
+		{Text: i18n.T("node.step.kubelet", node), Command: sh("systemctl", "status", "kubelet", "containerd").SeqCmd(journal("kubelet", "1h")).Pipe("tail", "-n", "50")},
+		{Text: i18n.T("node.step.lease"), Command: kubectl("kube-node-lease", "get", "lease", node, "-o", "jsonpath={.spec.renewTime}")},
 	}
 }
 
@@ -110,7 +110,7 @@ func (c *ctx) nodes() []*Finding {
 			}
 			f.Explain = i18n.T("node.pressure.why")
 			f.Steps = append(f.Steps, Step{Text: i18n.T("node.step.describe"), Command: kubectl("", "describe", "node", n.Name)},
-				Step{Text: i18n.T("node.pressure.step.top"), Command: kubectl("", "top", "pods", "-A", "--sort-by=memory") + " | head -20"})
+				Step{Text: i18n.T("node.pressure.step.top"), Command: kubectl("", "top", "pods", "-A", "--sort-by=memory").Pipe("head", "-n", "20")})
 		}
 		for _, t := range n.Spec.Taints {
 			if strings.HasPrefix(t.Key, "node.kubernetes.io/") {

@@ -302,20 +302,13 @@ func (c *ctx) explainResources(f *Finding, p *corev1.Pod, sc classify.Sched) {
 		f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: podObj(p), Field: "spec.containers[*].resources.requests." + r, Text: fmtQty(rn, req[rn])})
 	}
 	f.Explain = i18n.T("pending.res.why")
-	target := workloadArg(c.ownerOf(p).Top)
-	if target == "pod/"+p.Name || target == "pod/" {
-		target = "pod/" + orPlaceholder(p.Name, "<pod>")
-	}
 	cn := ""
 	if len(p.Spec.Containers) > 0 {
 		cn = p.Spec.Containers[0].Name
 	}
-	lower := append(append([]string{"set", "resources", target}, containerFlag("-c", cn, len(p.Spec.Containers))...), "--requests="+string(first)+"=<smaller>")
-	f.Steps = append(f.Steps,
-		Step{Text: i18n.T("pending.res.step.top"), Command: kubectl("", "describe", "nodes") + " | grep -A 8 'Allocated resources'"},
-		Step{Text: i18n.T("pending.res.step.lower", string(first)), Command: kubectl(p.Namespace, lower...), Changes: true},
-		Step{Text: i18n.T("pending.res.step.nodes")},
-	)
+	f.Steps = append(f.Steps, Step{Text: i18n.T("pending.res.step.top"), Command: kubectl("", "describe", "nodes").Pipe("grep", "-A", "8", "Allocated resources")})
+	f.Steps = append(f.Steps, c.resourceSteps(p, cn, i18n.T("pending.res.step.lower", string(first)), map[corev1.ResourceName]string{first: "<smaller>"}, nil)...)
+	f.Steps = append(f.Steps, Step{Text: i18n.T("pending.res.step.nodes")})
 }
 
 // cand is a node and how much of a resource it has free.
@@ -436,7 +429,7 @@ func (c *ctx) explainHostPort(f *Finding, p *corev1.Pod) {
 	}
 	f.Explain = i18n.T("pending.hostport.why")
 	f.Steps = append(f.Steps,
-		Step{Text: i18n.T("pending.hostport.step.find"), Command: kubectl("", "get", "pods", "-A", "-o", "wide", "--field-selector=status.phase=Running") + " | grep -w <node>"},
+		Step{Text: i18n.T("pending.hostport.step.find"), Command: kubectl("", "get", "pods", "-A", "-o", "wide", "--field-selector=status.phase=Running").Pipe("grep", "-w", "<node>")},
 		Step{Text: i18n.T("pending.hostport.step.service")},
 	)
 }
@@ -524,11 +517,7 @@ func (c *ctx) explainTaints(f *Finding, p *corev1.Pod, sc classify.Sched) {
 			f.Steps = append(f.Steps, Step{Text: why})
 			continue
 		}
-		tol := fmt.Sprintf(`{"key":"%s","operator":"Equal","value":"%s","effect":"%s"}`, t.Key, t.Value, t.Effect)
-		if t.Value == "" {
-			tol = fmt.Sprintf(`{"key":"%s","operator":"Exists","effect":"%s"}`, t.Key, t.Effect)
-		}
-		f.Steps = append(f.Steps, Step{Text: i18n.T("pending.taint.step.tolerate", k), Command: "tolerations: [" + tol + "]"})
+		f.Steps = append(f.Steps, c.tolerateStep(p, t, i18n.T("pending.taint.step.tolerate", k)))
 	}
 }
 
@@ -834,7 +823,7 @@ func (c *ctx) explainVolumeZone(f *Finding, p *corev1.Pod, sc classify.Sched, cl
 	}
 	f.Explain = i18n.T("pending.vol.zone.why")
 	f.Steps = append(f.Steps,
-		Step{Text: i18n.T("pending.vol.zone.step.pv"), Command: kubectl("", "get", "pv", "$("+kubectl(p.Namespace, "get", "pvc", claim, "-o", "jsonpath={.spec.volumeName}")+")", "-o", "jsonpath='{.spec.nodeAffinity}'")},
+		Step{Text: i18n.T("pending.vol.zone.step.pv"), Command: kubectl(p.Namespace, "get", "pvc", claim, "-o", "jsonpath={.spec.volumeName}").PipeCmd(sh("xargs", "kubectl", "get", "pv", "-o", "jsonpath={.spec.nodeAffinity}"))},
 		Step{Text: i18n.T("pending.vol.zone.step.nodes"), Command: kubectl("", "get", "nodes", "-L", "topology.kubernetes.io/zone")},
 		Step{Text: i18n.T("pending.vol.zone.step.fix")})
 }
@@ -937,7 +926,7 @@ func (c *ctx) notScheduled(p *corev1.Pod) *Finding {
 			f.Explain = i18n.T("pending.nosched.custom.why-some", sched, used)
 		}
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("pending.nosched.step.find"), Command: kubectl("", "get", "pods", "-A", "-o", "wide") + " | grep -i " + sched},
+			Step{Text: i18n.T("pending.nosched.step.find"), Command: kubectl("", "get", "pods", "-A", "-o", "wide").Pipe(grepFor(sched, "-i")...)},
 			Step{Text: i18n.T("pending.nosched.step.default")})
 		return f
 	}
@@ -964,6 +953,6 @@ func (c *ctx) gated(p *corev1.Pod) *Finding {
 	f.Headline = i18n.T("pending.gated.head", i18n.List(gates))
 	f.Evidence = append(f.Evidence, specEvidence(podObj(p), "spec.schedulingGates", strings.Join(gates, ", ")))
 	f.Explain = i18n.T("pending.gated.why")
-	f.Steps = append(f.Steps, Step{Text: i18n.T("pending.gated.step"), Command: kubectl(p.Namespace, "get", "pod", orPlaceholder(p.Name, "<pod>"), "-o", "jsonpath='{.spec.schedulingGates}'")})
+	f.Steps = append(f.Steps, Step{Text: i18n.T("pending.gated.step"), Command: kubectl(p.Namespace, "get", "pod", orPlaceholder(p.Name, "<pod>"), "-o", "jsonpath={.spec.schedulingGates}")})
 	return f
 }

@@ -65,7 +65,7 @@ func (c *ctx) readiness(p *corev1.Pod) []*Finding {
 		nc := len(p.Spec.Containers) + len(p.Spec.InitContainers)
 		cflag := containerFlag("-c", cs.Name, nc)
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("crash.liveness.step.try"), Command: kubectl(p.Namespace, append(append([]string{"exec", p.Name}, cflag...), "--", readinessCommand(spec))...)},
+			Step{Text: i18n.T("crash.liveness.step.try"), Command: execIn(p.Namespace, p.Name, cflag, readinessCommand(spec)...)},
 			Step{Text: i18n.T("ready.step.logs"), Command: kubectl(p.Namespace, append(append([]string{"logs", p.Name}, cflag...), "--tail=50")...)},
 			Step{Text: i18n.T("ready.step.endpoints"), Command: kubectl(p.Namespace, "get", "endpointslices", "-o", "wide")})
 		return []*Finding{f}
@@ -121,9 +121,9 @@ func (c *ctx) readiness(p *corev1.Pod) []*Finding {
 	return nil
 }
 
-func readinessCommand(spec *corev1.Container) string {
+func readinessCommand(spec *corev1.Container) []string {
 	if spec == nil || spec.ReadinessProbe == nil {
-		return "sh"
+		return []string{"sh"}
 	}
 	cp := *spec
 	cp.LivenessProbe = spec.ReadinessProbe

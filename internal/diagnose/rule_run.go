@@ -7,6 +7,7 @@ import (
 
 	"github.com/podwhy/podwhy/internal/classify"
 	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/shell"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -77,14 +78,17 @@ func (c *ctx) run(p *corev1.Pod, cs *corev1.ContainerStatus, text string) *Findi
 	debug := append([]string{"debug", podArg, "-it", "--copy-to=" + podArg + "-debug"}, containerFlag("--container=", cs.Name, nc)...)
 	if r.Dir != "" {
 		// The fix is the directory, not the command.
-		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("run.cwd.step.user"), Command: "crictl inspecti " + shownImg + " | jq '.info.imageSpec.config | {User, WorkingDir}'"},
-			Step{Text: i18n.T("run.cwd.step.fix", r.Dir), Command: kubectl(p.Namespace, "patch", c.target(p), "--type=json", `-p='[{"op":"add","path":"`+c.containerPath(p, cs.Name)+`/workingDir","value":"/tmp"}]'`), Changes: true})
+		f.Steps = append(f.Steps, Step{Text: i18n.T("run.cwd.step.user"), Command: sh("crictl", "inspecti", shownImg).Pipe("jq", ".info.imageSpec.config | {User, WorkingDir}")})
+		f.Steps = append(f.Steps, c.specSteps(p, i18n.T("run.cwd.step.fix", r.Dir), "workingDir", func(target string) shell.Cmd {
+			return kubectl(p.Namespace, "patch", target, "--type=json", "-p", jsonPatch("add", c.containerPath(p, cs.Name)+"/workingDir", "/tmp"))
+		})...)
 		return f
 	}
 	f.Steps = append(f.Steps,
-		Step{Text: i18n.T("run.step.inspect"), Command: "crictl inspecti " + shownImg + " | jq '.info.imageSpec.config | {Entrypoint, Cmd, User, WorkingDir}'"},
-		Step{Text: i18n.T("run.step.debug"), Command: kubectl(p.Namespace, append(debug, "--", "sh")...)},
-		Step{Text: i18n.T("run.step.fix"), Command: kubectl(p.Namespace, "edit", c.target(p)), Changes: true})
+		Step{Text: i18n.T("run.step.inspect"), Command: sh("crictl", "inspecti", shownImg).Pipe("jq", ".info.imageSpec.config | {Entrypoint, Cmd, User, WorkingDir}")},
+		Step{Text: i18n.T("run.step.debug"), Command: kubectl(p.Namespace, append(debug, "--", "sh")...)})
+	f.Steps = append(f.Steps, c.specSteps(p, i18n.T("run.step.fix"), "command", func(target string) shell.Cmd {
+		return kubectl(p.Namespace, "edit", target)
+	})...)
 	return f
 }

@@ -78,16 +78,16 @@ func (c *ctx) sandbox(p *corev1.Pod) []*Finding {
 			}
 			f.Explain = i18n.T("sandbox.ip.why")
 			f.Steps = append(f.Steps,
-				Step{Text: i18n.T("sandbox.ip.step.count", orPlaceholder(node, "<node>")), Command: kubectl("", "get", "pods", "-A", "-o", "wide", "--field-selector", "spec.nodeName="+orPlaceholder(node, "<node>")) + " | wc -l"})
+				Step{Text: i18n.T("sandbox.ip.step.count", orPlaceholder(node, "<node>")), Command: kubectl("", "get", "pods", "-A", "-o", "wide", "--field-selector", "spec.nodeName="+orPlaceholder(node, "<node>")).Pipe("wc", "-l")})
 			if info.Plugin != "" && info.Plugin != "host-local" {
 				// The plugin keeps its own IPAM state; its agent on the
 				// node says what it holds.
 				f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.ip.step.agent", info.Plugin, orPlaceholder(node, "<node>")),
-					Command: kubectl("", "get", "pods", "-A", "-o", "wide", "--field-selector", "spec.nodeName="+orPlaceholder(node, "<node>")) + " | grep -i " + info.Plugin})
+					Command: kubectl("", "get", "pods", "-A", "-o", "wide", "--field-selector", "spec.nodeName="+orPlaceholder(node, "<node>")).Pipe(grepFor(info.Plugin, "-i")...)})
 			} else {
-				f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.ip.step.leak"), Command: "ls /var/lib/cni/networks/*/ | wc -l"})
+				f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.ip.step.leak"), Command: sh("find", "/var/lib/cni/networks", "-type", "f", "-name", "*.*.*.*").Pipe("wc", "-l")})
 			}
-			f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.ip.step.podcidr"), Command: kubectl("", "get", "node", orPlaceholder(node, "<node>"), "-o", "jsonpath='{.spec.podCIDR}'")})
+			f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.ip.step.podcidr"), Command: kubectl("", "get", "node", orPlaceholder(node, "<node>"), "-o", "jsonpath={.spec.podCIDR}")})
 		} else {
 			plugin := info.Plugin
 			f.groupKey = node + "|cni|" + plugin
@@ -102,25 +102,25 @@ func (c *ctx) sandbox(p *corev1.Pod) []*Finding {
 			if info.ConfigInvalid {
 				f.Headline = i18n.T("sandbox.cniconf.head", orPlaceholder(node, "<node>"))
 				f.Explain = i18n.T("sandbox.cniconf.why")
-				f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.cniconf.step", orPlaceholder(node, "<node>")), Command: "for f in /etc/cni/net.d/*; do echo \"== $f\"; cat \"$f\"; done"})
+				f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.cniconf.step", orPlaceholder(node, "<node>")), Command: sh("grep", "-r", ".", "/etc/cni/net.d/")})
 			}
 			f.Steps = append(f.Steps,
-				Step{Text: i18n.T("sandbox.cni.step.conf", orPlaceholder(node, "<node>")), Command: "ls -l /etc/cni/net.d/ /opt/cni/bin/"},
+				Step{Text: i18n.T("sandbox.cni.step.conf", orPlaceholder(node, "<node>")), Command: sh("ls", "-l", "/etc/cni/net.d/", "/opt/cni/bin/")},
 				Step{Text: i18n.T("sandbox.cni.step.pods"), Command: kubectl("kube-system", "get", "pods", "-o", "wide", "--field-selector", "spec.nodeName="+orPlaceholder(node, "<node>"))},
-				Step{Text: i18n.T("sandbox.step.kubelet"), Command: "journalctl -u kubelet -u containerd --since '-30m' | grep -i -E 'sandbox|cni'"})
+				Step{Text: i18n.T("sandbox.step.kubelet"), Command: journal("kubelet", "30m", "containerd").Pipe("grep", "-i", "-E", "sandbox|cni")})
 		}
 	case classify.SandboxDisk:
 		f.groupKey = node + "|disk"
 		f.Headline = i18n.T("sandbox.disk.head", orPlaceholder(node, "<node>"))
 		f.Explain = i18n.T("sandbox.disk.why")
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("sandbox.disk.step.dmesg", orPlaceholder(node, "<node>")), Command: "dmesg -T | grep -i -E 'I/O error|EXT4-fs error|XFS|blk_update_request'; df -h /var/lib/containerd /var/lib/kubelet"},
-			Step{Text: i18n.T("sandbox.disk.step.drain"), Command: kubectl("", "cordon", orPlaceholder(node, "<node>")) + " && " + kubectl("", "drain", orPlaceholder(node, "<node>"), "--ignore-daemonsets", "--delete-emptydir-data"), Changes: true})
+			Step{Text: i18n.T("sandbox.disk.step.dmesg", orPlaceholder(node, "<node>")), Command: sh("dmesg", "-T").Pipe("grep", "-i", "-E", "I/O error|EXT4-fs error|XFS|blk_update_request").Seq("df", "-h", "/var/lib/containerd", "/var/lib/kubelet")},
+			Step{Text: i18n.T("sandbox.disk.step.drain"), Command: kubectl("", "cordon", orPlaceholder(node, "<node>")).AndCmd(kubectl("", "drain", orPlaceholder(node, "<node>"), "--ignore-daemonsets", "--delete-emptydir-data")), Changes: true})
 	default:
 		f.groupKey = node + "|other"
 		f.Headline = i18n.T("sandbox.other.head", orPlaceholder(node, "<node>"), clip(e.Message, 160))
 		f.Explain = i18n.T("sandbox.other.why")
-		f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.step.kubelet"), Command: "journalctl -u kubelet -u containerd --since '-30m' | grep -i sandbox"})
+		f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.step.kubelet"), Command: journal("kubelet", "30m", "containerd").Pipe("grep", "-i", "sandbox")})
 	}
 	return []*Finding{f}
 }
@@ -172,17 +172,17 @@ func (c *ctx) mounts(p *corev1.Pod) []*Finding {
 			f.Steps = append(f.Steps, Step{Text: i18n.T("mount.multi.step.holder", h), Command: kubectl(p.Namespace, "get", "pod", h, "-o", "wide")})
 		}
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("mount.multi.step.va"), Command: kubectl("", "get", "volumeattachments") + " | grep " + vol},
+			Step{Text: i18n.T("mount.multi.step.va"), Command: kubectl("", "get", "volumeattachments").Pipe(grepFor(vol)...)},
 			Step{Text: i18n.T("mount.multi.step.strategy")})
 	case classify.MountTimeout:
 		f.Headline = i18n.T("mount.timeout.head", orPlaceholder(p.Spec.NodeName, "<node>"))
 		f.Explain = i18n.T("mount.timeout.why")
 		f.Steps = append(f.Steps, Step{Text: i18n.T("mount.step.events"), Command: kubectl(p.Namespace, "get", "events", "--field-selector", "involvedObject.name="+orPlaceholder(p.Name, "<pod>"))},
-			Step{Text: i18n.T("sandbox.step.kubelet"), Command: "journalctl -u kubelet --since '-30m' | grep -i -E 'mount|attach'"})
+			Step{Text: i18n.T("sandbox.step.kubelet"), Command: journal("kubelet", "30m").Pipe("grep", "-i", "-E", "mount|attach")})
 	default:
 		f.Headline = i18n.T("mount.failed.head", orPlaceholder(m.Volume, "<volume>"), clip(e.Message, 160))
 		f.Explain = i18n.T("mount.failed.why")
-		f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.step.kubelet"), Command: "journalctl -u kubelet --since '-30m' | grep -i -E 'mount|attach'"})
+		f.Steps = append(f.Steps, Step{Text: i18n.T("sandbox.step.kubelet"), Command: journal("kubelet", "30m").Pipe("grep", "-i", "-E", "mount|attach")})
 	}
 	return []*Finding{f}
 }
@@ -239,7 +239,7 @@ func (c *ctx) slowStart(p *corev1.Pod) []*Finding {
 		f.Evidence = append(f.Evidence, eventEvidence(pulling))
 		f.Explain = i18n.T("slow.pull.why")
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("slow.pull.step.watch", orPlaceholder(p.Spec.NodeName, "<node>")), Command: "crictl images | grep " + strings.Split(img, ":")[0] + "; journalctl -u containerd --since '-15m' | grep -i pull"},
+			Step{Text: i18n.T("slow.pull.step.watch", orPlaceholder(p.Spec.NodeName, "<node>")), Command: sh("crictl", "images").Pipe(grepFor(strings.Split(img, ":")[0])...).SeqCmd(journal("containerd", "15m")).Pipe("grep", "-i", "pull")},
 			Step{Text: i18n.T("image.step.timeouts")})
 		return []*Finding{f}
 	}
@@ -270,7 +270,7 @@ func (c *ctx) slowStart(p *corev1.Pod) []*Finding {
 	}
 	f.Explain = i18n.T("slow.other.why")
 	f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", orPlaceholder(p.Name, "<pod>"))},
-		Step{Text: i18n.T("sandbox.step.kubelet"), Command: "journalctl -u kubelet --since '-30m' | grep " + orPlaceholder(p.Name, "<pod>")})
+		Step{Text: i18n.T("sandbox.step.kubelet"), Command: journal("kubelet", "30m").Pipe(grepFor(orPlaceholder(p.Name, "<pod>"))...)})
 	return []*Finding{f}
 }
 

@@ -42,10 +42,10 @@ func (c *ctx) specIssues() []*Finding {
 		f.Headline = i18n.T("spec.unknown.head", i18n.List(paths))
 		f.Explain = i18n.T("spec.unknown.why")
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("spec.unknown.step.validate"), Command: "kubectl apply --validate=strict --dry-run=server -f <manifest.yaml>"},
+			Step{Text: i18n.T("spec.unknown.step.validate"), Command: kubectl("", "apply", "--validate=strict", "--dry-run=server", "-f", "<manifest.yaml>")},
 			Step{Text: i18n.T("spec.unknown.step.check"), Command: kubectl(r.Namespace, "get", strings.ToLower(r.Kind), r.Name, "-o", "yaml")})
 		if r.Kind == "Pod" {
-			f.Steps = append(f.Steps, Step{Text: i18n.T("spec.unknown.step.recreate"), Command: kubectl(r.Namespace, "delete", "pod", r.Name) + " && kubectl create --validate=true -f <manifest.yaml>", Changes: true})
+			f.Steps = append(f.Steps, Step{Text: i18n.T("spec.unknown.step.recreate"), Command: kubectl(r.Namespace, "delete", "pod", r.Name).AndCmd(kubectl("", "create", "--validate=true", "-f", "<manifest.yaml>")), Changes: true})
 		}
 		out = append(out, f)
 	}
@@ -60,6 +60,6 @@ func addStaticPodNote(p *corev1.Pod, f *Finding) {
 	f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: podObj(p), Field: "metadata.annotations[kubernetes.io/config.mirror]", Text: p.Annotations["kubernetes.io/config.mirror"],
 		Note: i18n.T("static.note", orPlaceholder(p.Spec.NodeName, "<node>"))})
 	f.Steps = append(f.Steps,
-		Step{Text: i18n.T("static.step.edit", orPlaceholder(p.Spec.NodeName, "<node>")), Command: "ls -l /etc/kubernetes/manifests/"},
-		Step{Text: i18n.T("static.step.restart"), Command: "systemctl restart kubelet", Changes: true})
+		Step{Text: i18n.T("static.step.edit", orPlaceholder(p.Spec.NodeName, "<node>")), Command: sh("ls", "-l", "/etc/kubernetes/manifests/")},
+		Step{Text: i18n.T("static.step.restart"), Command: sh("systemctl", "restart", "kubelet"), Changes: true})
 }

@@ -98,7 +98,7 @@ func (c *ctx) terminating(p *corev1.Pod) []*Finding {
 			}
 			f.Steps = append(f.Steps,
 				Step{Text: i18n.T("term.nodelost.step.delete-node", nodeArg), Command: kubectl("", "delete", "node", nodeArg), Changes: true},
-				Step{Text: i18n.T("term.nodelost.step.recover", nodeArg), Command: "systemctl restart kubelet"})
+				Step{Text: i18n.T("term.nodelost.step.recover", nodeArg), Command: sh("systemctl", "restart", "kubelet")})
 		}
 		warn := i18n.T("term.nodelost.step.force")
 		if isSTS {
@@ -129,7 +129,7 @@ func (c *ctx) terminating(p *corev1.Pod) []*Finding {
 			dir = "/var/lib/kubelet/pods/<pod-uid>"
 		}
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("term.teardown.step.holders", nodeArg), Command: "grep -l " + dir + " /proc/*/mountinfo | cut -d/ -f3 | xargs -r ps -o pid,comm,args -p"},
+			Step{Text: i18n.T("term.teardown.step.holders", nodeArg), Command: sh("fuser", "-vm", dir)},
 			Step{Text: i18n.T("term.teardown.step.release")},
 			Step{Text: i18n.T("term.nodelost.step.force"), Command: kubectl(p.Namespace, "delete", "pod", podArg, "--grace-period=0", "--force"), Changes: true})
 	case delUnseen:
@@ -138,7 +138,7 @@ func (c *ctx) terminating(p *corev1.Pod) []*Finding {
 		f.Explain = i18n.T("term.unseen.why")
 		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.text.deletion"))
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("node.step.kubelet", nodeArg), Command: "journalctl -u kubelet --since '-30m' | grep " + podArg + "; crictl pods --name " + podArg},
+			Step{Text: i18n.T("node.step.kubelet", nodeArg), Command: journal("kubelet", "30m").Pipe(grepFor(podArg)...).SeqCmd(sh("crictl", "pods", "--name", podArg))},
 			Step{Text: i18n.T("term.nodelost.step.force"), Command: kubectl(p.Namespace, "delete", "pod", podArg, "--grace-period=0", "--force"), Changes: true})
 	case c.now.After(del) && len(p.Finalizers) > 0:
 		f = c.newPodFinding(p, Error, ClassTerminate, "Terminating/Finalizer", strings.Join(p.Finalizers, ","))
@@ -150,13 +150,13 @@ func (c *ctx) terminating(p *corev1.Pod) []*Finding {
 		f.Explain = i18n.T("term.finalizer.why")
 		f.Steps = append(f.Steps,
 			Step{Text: i18n.T("term.finalizer.step.controller")},
-			Step{Text: i18n.T("term.finalizer.step.remove"), Command: kubectl(p.Namespace, "patch", "pod", podArg, "--type=json", `-p='[{"op":"remove","path":"/metadata/finalizers"}]'`), Changes: true})
+			Step{Text: i18n.T("term.finalizer.step.remove"), Command: kubectl(p.Namespace, "patch", "pod", podArg, "--type=json", "-p", `[{"op":"remove","path":"/metadata/finalizers"}]`), Changes: true})
 	case c.now.After(del):
 		f = c.newPodFinding(p, Warning, ClassTerminate, "Terminating/Stuck", node)
 		f.Headline = i18n.T("term.stuck.head", nodeArg, i18n.Dur(c.age(del)))
 		f.Explain = i18n.T("term.stuck.why")
 		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("node.step.kubelet", nodeArg), Command: "journalctl -u kubelet --since '-30m' | grep " + podArg + "; crictl pods --name " + podArg},
+			Step{Text: i18n.T("node.step.kubelet", nodeArg), Command: journal("kubelet", "30m").Pipe(grepFor(podArg)...).SeqCmd(sh("crictl", "pods", "--name", podArg))},
 			Step{Text: i18n.T("term.nodelost.step.force"), Command: kubectl(p.Namespace, "delete", "pod", podArg, "--grace-period=0", "--force"), Changes: true})
 	default:
 		f = c.newPodFinding(p, Info, ClassTerminate, "Terminating/Slow", "")

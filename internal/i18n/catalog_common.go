@@ -3,6 +3,26 @@ package i18n
 // Messages shared by several rules: generic steps, input limitations.
 func init() {
 	add(map[string]Text{
+		"step.pod.immutable": {
+			EN: "A running Pod's %[1]s cannot be changed, and no controller re-creates this one: save its manifest",
+			ZH: "运行中的 Pod 的 %[1]s 不可修改，且没有控制器会重建它：先保存它的清单",
+		},
+		"step.pod.immutable-old": {
+			EN: "Where the server cannot resize (before 1.33), a running Pod's %[1]s cannot be changed: save its manifest",
+			ZH: "若服务器不支持原地调整（1.33 之前），运行中 Pod 的 %[1]s 不可修改：先保存它的清单",
+		},
+		"step.pod.ended": {
+			EN: "This pod has ended and no controller replaces it; save its manifest to create it again with new %[1]s",
+			ZH: "该 Pod 已结束，且没有控制器会替换它；先保存清单，再以新的 %[1]s 重新创建",
+		},
+		"step.pod.replace": {
+			EN: "Make the change in %[1]s (%[2]s), then delete and re-create the pod from it",
+			ZH: "在 %[1]s 中完成修改（%[2]s），然后用它删除并重建该 Pod",
+		},
+		"step.pod.resize": {
+			EN: "%[1]s: on Kubernetes 1.33 and later, resize the running pod in place",
+			ZH: "%[1]s：Kubernetes 1.33 及以上版本可以原地调整运行中 Pod 的资源",
+		},
 		"step.describe-pod": {
 			EN: "See the pod's events and status in full",
 			ZH: "查看 Pod 的完整事件和状态",

@@ -13,9 +13,41 @@ func init() {
 			EN: "When a node runs low on memory, disk or process IDs, the kubelet evicts pods, starting with those using the most above their requests. An evicted pod is not restarted in place: its controller creates a replacement, and the Failed pod is kept for inspection. Requests close to real usage keep a pod from being first in line.",
 			ZH: "节点内存、磁盘或 PID 不足时，kubelet 会驱逐 Pod，优先驱逐实际用量超出 requests 最多的那些。被驱逐的 Pod 不会原地重启：控制器会创建替代的 Pod，而这个 Failed 状态的 Pod 会保留下来供排查。把 requests 设置得接近实际用量，Pod 就不会排在驱逐队列的最前面。",
 		},
-		"failed.evicted.step.requests": {
-			EN: "Set requests (and limits) to the memory it really uses",
-			ZH: "把 requests（和 limits）设置为实际使用的内存量",
+		"failed.evicted.container.why": {
+			EN: "Container %[1]s wrote more to its writable layer, logs and emptyDir volumes than its ephemeral-storage limit (%[2]s) allows, so the kubelet evicted the pod. This is the container's own limit, not a shortage on the node.",
+			ZH: "容器 %[1]s 写入可写层、日志和 emptyDir 卷的数据超过了它的 ephemeral-storage limit（%[2]s），所以 kubelet 驱逐了该 Pod。这是容器自身的限制，不是节点资源不足。",
+		},
+		"failed.evicted.pod.why": {
+			EN: "The pod's containers together used more ephemeral storage (writable layers, logs, emptyDir volumes) than the sum of their ephemeral-storage limits (%[1]s), so the kubelet evicted it. This is the pod's own limit, not a shortage on the node.",
+			ZH: "该 Pod 的容器合计使用的临时存储（可写层、日志、emptyDir 卷）超过了它们 ephemeral-storage limit 的总和（%[1]s），所以 kubelet 驱逐了它。这是 Pod 自身的限制，不是节点资源不足。",
+		},
+		"failed.evicted.emptydir.why": {
+			EN: "The emptyDir volume %[1]s grew past its sizeLimit (%[2]s), so the kubelet evicted the pod.",
+			ZH: "emptyDir 卷 %[1]s 超过了它的 sizeLimit（%[2]s），所以 kubelet 驱逐了该 Pod。",
+		},
+		"failed.evicted.step.storage-limit": {
+			EN: "Raise the ephemeral-storage limit of container %[1]s",
+			ZH: "调高容器 %[1]s 的 ephemeral-storage limit",
+		},
+		"failed.evicted.step.writes": {
+			EN: "Or write less to local disk: send logs to stdout at a lower volume, put caches and scratch files on a volume with its own size",
+			ZH: "或者减少本地磁盘写入：降低输出到 stdout 的日志量，把缓存和临时文件放到有独立容量的卷上",
+		},
+		"failed.evicted.step.sizelimit": {
+			EN: "Raise the sizeLimit of emptyDir %[1]s, or have the app clean it up",
+			ZH: "调高 emptyDir %[1]s 的 sizeLimit，或让应用自行清理",
+		},
+		"failed.evicted.step.requests-of": {
+			EN: "Set %[1]s requests to what the containers really use: the kubelet evicts first the pods using most above their requests",
+			ZH: "把 %[1]s 的 requests 设为容器的实际用量：kubelet 会优先驱逐实际用量超出 requests 最多的 Pod",
+		},
+		"failed.evicted.usage": {
+			EN: "container %[1]s used more %[2]s than it requested",
+			ZH: "容器 %[1]s 使用的 %[2]s 超过了它的 requests",
+		},
+		"failed.evicted.step.disk": {
+			EN: "On %[1]s, see what fills the disk and remove unused images",
+			ZH: "在 %[1]s 上查看磁盘被什么占满，并清理未使用的镜像",
 		},
 		"failed.evicted.step.node": {
 			EN: "See the node's pressure conditions and what runs on it",

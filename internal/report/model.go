@@ -10,6 +10,7 @@ import (
 	"github.com/podwhy/podwhy/internal/diagnose"
 	"github.com/podwhy/podwhy/internal/i18n"
 	"github.com/podwhy/podwhy/internal/redact"
+	"github.com/podwhy/podwhy/internal/shell"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -86,9 +87,25 @@ type Evidence struct {
 
 // Step is a rendered diagnose.Step.
 type Step struct {
-	Text    string `json:"text,omitempty"`
+	Text string `json:"text,omitempty"`
+	// Command is the command line as a POSIX shell reads it: quoted where
+	// needed, joined only by podwhy's own operators.
 	Command string `json:"command,omitempty"`
-	Changes bool   `json:"changesCluster,omitempty"`
+	// Argv is the first command's argument list, Then the ones joined to
+	// it and OutputFile where the line writes its output: a tool can run
+	// them without a shell.
+	Argv       []string     `json:"argv,omitempty"`
+	Then       []shell.Link `json:"then,omitempty"`
+	OutputFile string       `json:"outputFile,omitempty"`
+	// Placeholders name what only the reader knows (<pod>, <container>):
+	// a command that has any must not be run as it is.
+	Placeholders []string `json:"placeholders,omitempty"`
+	Changes      bool     `json:"changesCluster,omitempty"`
+}
+
+func renderStep(s diagnose.Step, lang i18n.Lang) Step {
+	return Step{Text: s.Text.String(lang), Command: s.Command.String(), Argv: s.Command.Argv, Then: s.Command.Then,
+		OutputFile: s.Command.Out, Placeholders: s.Command.Placeholders(), Changes: s.Changes}
 }
 
 func timePtr(t time.Time) *time.Time {
@@ -125,7 +142,7 @@ func Build(res *diagnose.Result, lang i18n.Lang) Doc {
 			rf.Evidence = append(rf.Evidence, renderEvidence(e, lang))
 		}
 		for _, s := range f.Steps {
-			rf.Steps = append(rf.Steps, Step{Text: s.Text.String(lang), Command: s.Command, Changes: s.Changes})
+			rf.Steps = append(rf.Steps, renderStep(s, lang))
 		}
 		rf.Confidence, rf.PasteNext = f.Confidence, f.PasteNext
 		for _, u := range f.Unchecked {
