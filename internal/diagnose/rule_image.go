@@ -8,8 +8,8 @@ import (
 
 	"github.com/podwhy/podwhy/internal/classify"
 	"github.com/podwhy/podwhy/internal/i18n"
-	"github.com/podwhy/podwhy/internal/shell"
 	"github.com/podwhy/podwhy/internal/imageref"
+	"github.com/podwhy/podwhy/internal/shell"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 

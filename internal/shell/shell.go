@@ -142,7 +142,7 @@ var reserved = map[string]bool{"if": true, "then": true, "else": true, "elif": t
 	"case": true, "esac": true, "while": true, "until": true, "for": true, "in": true, "function": true, "select": true, "time": true, "coproc": true}
 
 // Quote quotes one argument. Plain words stay as they are; anything else is
-// single-quoted, with each ' written as '\''. An empty argument is ''.
+// single-quoted, with each ' written as '\”. An empty argument is ”.
 func Quote(s string) string {
 	if s == "" {
 		return "''"
