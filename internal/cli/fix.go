@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -108,11 +107,9 @@ func runFix(o *options, ff *fixFlags, ids []string, stdio IO) (int, error) {
 		}
 	}
 	for _, id := range ids {
-		var match *diagnose.Finding
-		for _, f := range res.Findings {
-			if f.ID == id || len(id) >= 6 && strings.HasPrefix(f.ID, id) {
-				match = f
-			}
+		match, err := fix.Lookup(res.Findings, id)
+		if err != nil {
+			return ExitUsage, usageError{err}
 		}
 		if match == nil {
 			return ExitUsage, fmt.Errorf("%s", i18n.T("fix.unknown-id", id).String(lang))
