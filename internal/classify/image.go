@@ -232,3 +232,60 @@ func RegistryHost(msg string) string {
 	}
 	return h
 }
+
+// pullFailureRe is the grammar of image pull failures as the kubelet and
+// the runtimes word them. A bare word ("image", "pull", "manifest",
+// "registry") is not enough: application logs, webhook names and Go
+// panics use those words too, and a message taken for a pull failure
+// makes podwhy claim an ErrImagePull that never happened.
+var pullFailureRe = regexp.MustCompile(strings.Join([]string{
+	// kubelet, pkg/kubelet/images/image_manager.go and types.go.
+	`Failed to pull image "`,
+	`Back-off pulling image "`,
+	`Failed to inspect image "`,
+	`Failed to apply default image tag "`,
+	`couldn't parse image (?:reference|name) "`,
+	`is not present with pull policy of Never`,
+	`image pull failed for \S+ because the (?:registry is unavailable|signature validation failed)`,
+	// The kubelet's reasons, as "Error: ErrImagePull" events and in
+	// FailedSync texts of old kubelets. RegistryUnavailable and
+	// SignatureValidationFailed are left to the message above: as bare
+	// words they are also other programs' error names.
+	`\b(?:ErrImagePull|ImagePullBackOff|ErrImageNeverPull|InvalidImageName|ImageInspectError)\b`,
+	`\bpull QPS exceeded\b`,
+	// containerd's CRI plugin.
+	`failed to pull and unpack image`,
+	`failed to resolve (?:reference "|image: )`,
+	`pulling from host \S+ failed with status code`,
+	`failed to get sandbox image "`,
+	`cancel pulling image`,
+	// CRI-O and containers/image.
+	`unable to pull image`,
+	`pull image err:`,
+	`initializing source docker://`,
+	`(?i:error )?reading manifest \S+ in \S+`,
+	`pinging container registry \S+`,
+	`error pulling image configuration`,
+	`unable to retrieve auth token`,
+	`Source image rejected`,
+	// dockershim and the Docker daemon.
+	`failed pulling image "`,
+	`pull access denied`,
+	`manifest for \S+ not found`,
+	`manifest unknown`,
+	`toomanyrequests: You have reached your (?:unauthenticated )?pull rate limit`,
+	`Error response from daemon: Get "?https?://[^/\s"]+/v2/`,
+}, "|"))
+
+// canceledPullRe: the whole waiting message of a pull the kubelet gave
+// up on. The kubelet's reason (ErrImagePull) says it was a pull; the text
+// alone is only this, and "context canceled" inside a longer text is an
+// application's or the runtime's, not a pull's.
+var canceledPullRe = regexp.MustCompile(`^rpc error: code = (?:Unknown|Canceled) desc = context canceled$`)
+
+// IsPullFailure reports a text worded as an image pull failure by the
+// kubelet, containerd, CRI-O or Docker.
+func IsPullFailure(msg string) bool {
+	msg = strings.TrimSpace(msg)
+	return pullFailureRe.MatchString(msg) || canceledPullRe.MatchString(msg)
+}

@@ -173,8 +173,7 @@ func Classify(source, msg string) string {
 		return ParseMount(msg).Code
 	case isConfigText(msg):
 		return ParseConfig(msg).Code
-	case strings.Contains(l, "image") || strings.Contains(l, "pull") || strings.Contains(l, "manifest") ||
-		strings.Contains(l, "registry") || strings.Contains(l, "reference") || strings.Contains(l, "context canceled"):
+	case IsPullFailure(msg):
 		return ImagePull(msg)
 	case diskRe.MatchString(msg) && !strings.Contains(l, "exec"):
 		return SandboxDisk

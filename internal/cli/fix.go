@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -15,6 +14,7 @@ import (
 	"github.com/podwhy/podwhy/internal/diagnose"
 	"github.com/podwhy/podwhy/internal/fix"
 	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/termsafe"
 )
 
 type fixFlags struct {
@@ -107,11 +107,9 @@ func runFix(o *options, ff *fixFlags, ids []string, stdio IO) (int, error) {
 		}
 	}
 	for _, id := range ids {
-		var match *diagnose.Finding
-		for _, f := range res.Findings {
-			if f.ID == id || len(id) >= 6 && strings.HasPrefix(f.ID, id) {
-				match = f
-			}
+		match, err := fix.Lookup(res.Findings, id)
+		if err != nil {
+			return ExitUsage, usageError{err}
 		}
 		if match == nil {
 			return ExitUsage, fmt.Errorf("%s", i18n.T("fix.unknown-id", id).String(lang))
@@ -131,15 +129,20 @@ func runFix(o *options, ff *fixFlags, ids []string, stdio IO) (int, error) {
 	log := &fix.Log{Path: ff.changeLog, User: whoAmI(ctx, o, cs), Cluster: cfg.Host}
 	apply := ff.yes
 	exit := ExitOK
+	// The plans print object names and diffs of what the cluster holds;
+	// fix writes no colour, so all of its output can go through the
+	// escaping writer.
+	out := termsafe.NewWriter(stdio.Out)
+	defer out.Flush()
 	for i, f := range chosen {
 		if i > 0 {
-			fmt.Fprintln(stdio.Out)
+			fmt.Fprintln(out)
 		}
 		p := fix.PlanFor(f, snap, opts)
 		if len(p.Refused) > 0 || !p.Note.IsZero() && len(p.Changes) == 0 {
 			exit = ExitProblems
 		}
-		if err := p.Run(ctx, cs, apply, stdio.Out, lang, log); err != nil {
+		if err := p.Run(ctx, cs, apply, out, lang, log); err != nil {
 			return ExitUsage, fmt.Errorf("fix %s: %s", f.ID, oneLine(err.Error()))
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/podwhy/podwhy/internal/i18n"
 	"github.com/podwhy/podwhy/internal/lint"
+	"github.com/podwhy/podwhy/internal/termsafe"
 )
 
 // currentCluster is --cluster given without a value: the kubeconfig's
@@ -136,7 +137,8 @@ func runLint(o *options, lo *lintOptions, args []string, stdio IO) (int, error) 
 		err = lint.SARIF(stdio.Out, rep, Version)
 	default:
 		color := stdio.IsTerminal && !lo.noColor && os.Getenv("NO_COLOR") == ""
-		err = lint.Text(stdio.Out, rep, lint.TextOptions{Lang: lang, Color: color})
+		// File names and manifest values reach the terminal escaped.
+		err = lint.Text(stdio.Out, termsafe.Copy(rep), lint.TextOptions{Lang: lang, Color: color})
 	}
 	if err != nil {
 		return ExitUsage, err

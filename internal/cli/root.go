@@ -20,6 +20,7 @@ import (
 	"github.com/podwhy/podwhy/internal/load"
 	"github.com/podwhy/podwhy/internal/report"
 	"github.com/podwhy/podwhy/internal/snapshot"
+	"github.com/podwhy/podwhy/internal/termsafe"
 )
 
 // Exit codes.
@@ -158,7 +159,8 @@ dump output.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 
 	if err := root.Execute(); err != nil {
-		fmt.Fprintln(stdio.Err, "podwhy: "+oneLine(err.Error()))
+		// Errors quote input names and what the input said.
+		fmt.Fprintln(stdio.Err, "podwhy: "+termsafe.Line(oneLine(err.Error())))
 		var ue usageError
 		var le *load.Error
 		if errors.As(err, &ue) || errors.As(err, &le) || code == ExitOK {
@@ -252,7 +254,7 @@ func run(o *options, targets []string, stdio IO) (int, error) {
 			return ExitUsage, &load.Error{Input: names, Msg: "no Kubernetes objects podwhy can use (pods, events, nodes, workloads…)"}
 		}
 		for _, err := range errs {
-			fmt.Fprintln(stdio.Err, "podwhy: skipped "+oneLine(err.Error()))
+			fmt.Fprintln(stdio.Err, "podwhy: skipped "+termsafe.Line(oneLine(err.Error())))
 			b.Note("skipped " + oneLine(err.Error()))
 		}
 		snap = b.Build(now)

@@ -20,6 +20,7 @@ import (
 	"github.com/podwhy/podwhy/internal/diagnose"
 	"github.com/podwhy/podwhy/internal/i18n"
 	"github.com/podwhy/podwhy/internal/report"
+	"github.com/podwhy/podwhy/internal/termsafe"
 	"github.com/podwhy/podwhy/internal/watch"
 )
 
@@ -241,7 +242,7 @@ func (v *watchView) apiError(err error) {
 		v.json(watchLine{Type: "error", Time: time.Now().UTC(), Error: err.Error()})
 		return
 	}
-	v.line(v.stamp() + i18n.T("watch.lost", err.Error()).String(v.lang))
+	v.line(v.stamp() + i18n.T("watch.lost", termsafe.Line(err.Error())).String(v.lang))
 }
 
 func (v *watchView) stamp() string { return time.Now().Format("15:04:05") + "  " }
@@ -296,6 +297,7 @@ func (v *watchView) scan(st *watch.State, ch watch.Change) {
 		_ = report.Text(v.w, report.Doc{Now: doc.Now, Findings: doc.Findings}, opts)
 	}
 	for _, f := range render(ch.Resolved).Findings {
+		f = termsafe.Copy(f)
 		subj := f.Subject.Kind + " " + f.Subject.Name
 		if f.Namespace != "" {
 			subj = f.Subject.Kind + " " + f.Namespace + "/" + f.Subject.Name

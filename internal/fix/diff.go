@@ -6,10 +6,13 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	"sigs.k8s.io/yaml"
+
+	"github.com/podwhy/podwhy/internal/redact"
 )
 
 // toYAML renders an object for a diff or the change log, without
-// managedFields, and with a Secret's values replaced by their sizes.
+// managedFields, with a Secret's values replaced by their sizes and
+// other secret values masked (see mask).
 func toYAML(obj any) string {
 	if obj == nil {
 		return ""
@@ -43,11 +46,65 @@ func toYAML(obj any) string {
 	if md, ok := m["metadata"].(map[string]any); ok {
 		delete(md, "managedFields")
 	}
+	mask(m)
 	out, err := yaml.Marshal(m)
 	if err != nil {
 		return ""
 	}
 	return string(out)
+}
+
+// lastApplied is kubectl apply's copy of the manifest last applied: it
+// repeats every env value, and a Secret's data when a Secret was applied.
+const lastApplied = "kubectl.kubernetes.io/last-applied-configuration"
+
+// mask replaces, in an object as JSON values, what is as secret as a
+// Secret's data but lives in plain fields: env[].value literals (where
+// passwords end up when nobody made a Secret), the last-applied
+// annotation, and credentials other strings carry (--password=…,
+// user:pass@ in URLs), as redact finds them. The images go to the
+// terminal and into the change log, which outlive the cluster's RBAC.
+// No remedy changes those fields, so diffs and undo patches lose nothing.
+func mask(v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			switch x := x.(type) {
+			case string:
+				if k == lastApplied {
+					v[k] = masked(x)
+				} else {
+					v[k] = redact.Text(x)
+				}
+			case []any:
+				if k == "env" {
+					for _, e := range x {
+						if e, ok := e.(map[string]any); ok {
+							if s, ok := e["value"].(string); ok {
+								e["value"] = masked(s)
+							}
+						}
+					}
+				}
+				mask(x)
+			default:
+				mask(x)
+			}
+		}
+	case []any:
+		for i, x := range v {
+			if s, ok := x.(string); ok {
+				v[i] = redact.Text(s)
+				continue
+			}
+			mask(x)
+		}
+	}
+}
+
+// masked is redact's placeholder for a value withheld whole.
+func masked(s string) string {
+	return "<redacted: " + itoa(len(s)) + " bytes>"
 }
 
 func itoa(n int) string {

@@ -37,8 +37,9 @@ func planFinalizers(p *Plan, s *snapshot.Snapshot, o Options) {
 		ns, name, uid := pod.Namespace, pod.Name, pod.UID
 		p.Changes = append(p.Changes, Change{
 			Verb: "patch", Object: obj, What: i18n.T("fix.finalizer.remove", strings.Join(fins, ", ")),
-			Warning: i18n.T("fix.finalizer.warn"),
-			Undo:    "not reversible: the pod is deleted once its finalizers are gone; its manifest is in the change log",
+			Warning:   i18n.T("fix.finalizer.warn"),
+			Undo:      "not reversible: the pod is deleted once its finalizers are gone; its manifest is in the change log",
+			noInverse: true,
 			run: func(ctx context.Context, cs kubernetes.Interface, dry bool) (string, string, error) {
 				cur, err := cs.CoreV1().Pods(ns).Get(ctx, name, metav1.GetOptions{})
 				if err != nil {

@@ -53,6 +53,9 @@ type Change struct {
 	Warning i18n.Msg
 	// Undo is how to reverse the change, as far as the API allows.
 	Undo string
+	// noInverse: the patch cannot be undone by patching back (the object
+	// is gone once it applies), so the log holds no undo patch.
+	noInverse bool
 	// run performs the change (dryRun: the server validates and answers
 	// without persisting) and returns the object before and after, as YAML.
 	run func(ctx context.Context, cs kubernetes.Interface, dryRun bool) (before, after string, err error)
@@ -129,11 +132,17 @@ func (p *Plan) Run(ctx context.Context, cs kubernetes.Interface, apply bool, out
 		if !apply {
 			continue
 		}
-		if _, _, err := c.run(ctx, cs, false); err != nil {
-			log.Record(p.Finding, c, before, err)
+		// The log keeps the images of the write itself: the object may
+		// have changed between the dry run and now.
+		realBefore, realAfter, err := c.run(ctx, cs, false)
+		if err != nil {
+			_ = log.Record(p.Finding, c, before, "", err)
 			return fmt.Errorf("%s %s: %w", c.Verb, refString(c.Object), err)
 		}
-		if err := log.Record(p.Finding, c, before, nil); err != nil {
+		if realBefore == "" {
+			realBefore = before
+		}
+		if err := log.Record(p.Finding, c, realBefore, realAfter, nil); err != nil {
 			return err
 		}
 		fmt.Fprintln(out, "    "+L(i18n.T("fix.done", c.Undo)))

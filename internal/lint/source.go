@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
 )
@@ -47,6 +48,10 @@ func ReadPath(path string, stdin io.Reader) ([]Input, error) {
 		data, err := io.ReadAll(io.LimitReader(stdin, maxInput+1))
 		if err != nil {
 			return nil, &InputError{"stdin", fmt.Errorf("read: %w", err)}
+		}
+		// Binary first: a large binary is best named for what it is.
+		if binary(data) {
+			return nil, &InputError{"stdin", ErrBinary}
 		}
 		if len(data) > maxInput {
 			return nil, &InputError{"stdin", fmt.Errorf("larger than %d MiB", maxInput>>20)}
@@ -108,10 +113,74 @@ func readFile(path string) (Input, error) {
 	if err != nil {
 		return Input{}, &InputError{path, fmt.Errorf("read: %w", plainFSError(err))}
 	}
+	if binary(data) {
+		return Input{}, &InputError{path, ErrBinary}
+	}
 	if len(data) > maxInput {
 		return Input{}, &InputError{path, fmt.Errorf("larger than %d MiB", maxInput>>20)}
 	}
 	return Input{Name: filepath.ToSlash(path), Data: data}, nil
+}
+
+// ErrBinary is an input that is no text at all: an executable, an
+// archive, a compressed file. Reporting it as YAML syntax errors would
+// send the user looking for a typo in a file that was never a manifest.
+var ErrBinary = errors.New("binary data, not YAML or JSON")
+
+// binaryMagic are the first bytes of files people hand lint by mistake
+// (a chart .tgz, a compressed dump, a binary built next to the YAML).
+// Only prefixes no text file can start with are listed: the rest is
+// left to the NUL and control character tests.
+var binaryMagic = [][]byte{
+	{0x1f, 0x8b},                  // gzip (.tgz charts)
+	{0xfd, '7', 'z', 'X', 'Z', 0}, // xz
+	{0x28, 0xb5, 0x2f, 0xfd},      // zstd
+	[]byte("PK\x03\x04"),          // zip, jar
+	[]byte("\x7fELF"),             // Linux executables
+	{0xcf, 0xfa, 0xed, 0xfe},      // Mach-O 64-bit
+}
+
+// binary reports data that cannot be YAML or JSON text. A NUL byte is
+// never allowed in YAML (nor JSON outside a string escape); UTF-16 text
+// with a byte order mark is the exception, since yaml.v3 reads it and
+// Windows PowerShell writes it. Otherwise control characters and invalid
+// UTF-8 count: a few are a typo or a Latin-1 comment, worth a YAML
+// syntax error at their line; a large share is no text.
+func binary(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		le := data[0] == 0xff
+		for i := 2; i+1 < len(data); i += 2 {
+			u := uint16(data[i])<<8 | uint16(data[i+1])
+			if le {
+				u = uint16(data[i+1])<<8 | uint16(data[i])
+			}
+			if u == 0 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range binaryMagic {
+		if bytes.HasPrefix(data, m) {
+			return true
+		}
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return true
+	}
+	head := data[:min(len(data), 8192)]
+	odd := 0
+	for i := 0; i < len(head); {
+		r, n := utf8.DecodeRune(head[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1 && len(head)-i >= utf8.UTFMax:
+			odd++
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0x7f:
+			odd++
+		}
+		i += max(n, 1)
+	}
+	return odd*10 > len(head)
 }
 
 // plainFSError drops the path os errors repeat, since InputError names it.

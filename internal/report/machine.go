@@ -9,6 +9,7 @@ import (
 	"sigs.k8s.io/yaml"
 
 	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/termsafe"
 )
 
 // JSON writes the report document, indented.
@@ -32,6 +33,10 @@ func YAML(w io.Writer, d Doc) error {
 // Markdown writes a report to paste into a ticket.
 func Markdown(w io.Writer, d Doc, lang i18n.Lang) error {
 	L := func(key string, args ...any) string { return i18n.T(key, args...).String(lang) }
+	// Markdown is read on terminals too (and pasted from them): the
+	// cluster's control characters are shown escaped, as in the text
+	// report.
+	d = termsafe.Copy(d)
 	var b strings.Builder
 	fmt.Fprintf(&b, "## podwhy: %s\n\n", d.Summary.Text)
 	for _, f := range d.Findings {

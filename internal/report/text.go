@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/termsafe"
 )
 
 // TextOptions control the terminal report.
@@ -155,6 +156,10 @@ func Text(w io.Writer, d Doc, o TextOptions) error {
 	if o.MaxPods <= 0 {
 		o.MaxPods = 5
 	}
+	// Names, messages and logs come from the cluster or a paste: what
+	// would act on the terminal is shown escaped, before podwhy adds its
+	// own colour codes.
+	d = termsafe.Copy(d)
 	t := &tw{w: w, o: o, width: o.Width}
 	L := func(key string, args ...any) string { return i18n.T(key, args...).String(o.Lang) }
 	now := d.Now
@@ -344,6 +349,6 @@ func evidenceLabel(e Evidence, now time.Time, L func(string, ...any) string) str
 
 // Summary writes only the summary line.
 func SummaryLine(w io.Writer, d Doc) error {
-	_, err := fmt.Fprintln(w, d.Summary.Text)
+	_, err := fmt.Fprintln(w, termsafe.Line(d.Summary.Text))
 	return err
 }
