@@ -23,6 +23,7 @@ import (
 
 	"github.com/podwhy/podwhy/internal/cli"
 	"github.com/podwhy/podwhy/internal/lab"
+	"github.com/podwhy/podwhy/internal/shell"
 	"github.com/podwhy/podwhy/internal/testcluster"
 )
 
@@ -32,6 +33,20 @@ type finding struct {
 	Tags      []string
 	Namespace string
 	Subject   struct{ Kind, Name string }
+	Container string
+	Node      string
+	Pods      []struct{ Name, Node string }
+	Steps     []step
+}
+
+type step struct {
+	Text         string
+	Command      string
+	Argv         []string
+	Then         []shell.Link
+	OutputFile   string
+	Placeholders []string
+	Changes      bool `json:"changesCluster"`
 }
 
 type doc struct {
@@ -93,6 +108,13 @@ func TestLabScenarios(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Each scenario that has a controller also runs as a bare Pod: there a
+	// step must re-create the pod instead of changing the controller.
+	for _, s := range scenarios {
+		if b, ok := lab.Bare(s); ok {
+			scenarios = append(scenarios, b)
+		}
+	}
 	t.Cleanup(func() { _ = lab.Delete(context.Background(), cs, "") })
 	for _, s := range scenarios {
 		if err := lab.Apply(ctx, cs, s); err != nil {
@@ -124,6 +146,7 @@ func TestLabScenarios(t *testing.T) {
 	for ns, s := range pending {
 		t.Errorf("%s: want %s, podwhy found %v (produced by %s)", s.Name, s.Reason, got[ns], s.Source)
 	}
+	t.Run("steps", func(t *testing.T) { proveSteps(t, c, last) })
 	for _, s := range scenarios {
 		if s.Reason == "-" && len(got[s.Namespace()]) > 0 {
 			t.Errorf("%s: healthy workload has findings %v", s.Name, got[s.Namespace()])

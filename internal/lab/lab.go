@@ -274,3 +274,50 @@ func Delete(ctx context.Context, cs kubernetes.Interface, name string) error {
 	}
 	return nil
 }
+
+// Bare is the scenario with its controller's pod template created as a
+// Pod of its own: the same failure with no controller to change, which is
+// where a step must re-create the pod instead of editing it. Scenarios
+// whose failure is the controller's (admission refusing the pods it
+// creates, rollout and Job conditions) have no bare variant.
+func Bare(s Scenario) (Scenario, bool) {
+	for _, prefix := range []string{"Create/", "DaemonSet/", "Deployment/", "Job/", "StatefulSet/", "-"} {
+		if strings.HasPrefix(s.Reason, prefix) {
+			return Scenario{}, false
+		}
+	}
+	out := Scenario{Name: s.Name + "-bare", Reason: s.Reason, Source: s.Source, NamespaceLabels: s.NamespaceLabels}
+	found := false
+	for _, obj := range s.Objects {
+		var meta metav1.ObjectMeta
+		var tpl *corev1.PodTemplateSpec
+		switch o := obj.(type) {
+		case *appsv1.Deployment:
+			meta, tpl = o.ObjectMeta, &o.Spec.Template
+		case *appsv1.StatefulSet:
+			meta, tpl = o.ObjectMeta, &o.Spec.Template
+		case *appsv1.DaemonSet:
+			meta, tpl = o.ObjectMeta, &o.Spec.Template
+		case *appsv1.ReplicaSet:
+			meta, tpl = o.ObjectMeta, &o.Spec.Template
+		case *batchv1.Job:
+			meta, tpl = o.ObjectMeta, &o.Spec.Template
+		default:
+			out.Objects = append(out.Objects, obj.DeepCopyObject())
+			continue
+		}
+		if found {
+			// Two controllers: which pod is the scenario's is not clear.
+			return Scenario{}, false
+		}
+		found = true
+		pod := &corev1.Pod{TypeMeta: metav1.TypeMeta{APIVersion: "v1", Kind: "Pod"},
+			ObjectMeta: metav1.ObjectMeta{Name: meta.Name, Labels: tpl.Labels, Annotations: tpl.Annotations},
+			Spec:       *tpl.Spec.DeepCopy()}
+		if pod.Spec.RestartPolicy == "" {
+			pod.Spec.RestartPolicy = corev1.RestartPolicyAlways
+		}
+		out.Objects = append(out.Objects, pod)
+	}
+	return out, found
+}
