@@ -61,6 +61,10 @@ func (c *ctx) resourceSteps(p *corev1.Pod, container string, text i18n.Msg, requ
 	case p.Spec.NodeName == "":
 		// Only a pod on a node is resized: the kubelet does it.
 		return append([]Step{{Text: text}}, c.recreateSteps(p, "resources", i18n.T("step.pod.immutable", "resources"))...)
+	case bestEffort(p):
+		// A resize may not change the pod's QoS class, and any request or
+		// limit would make a BestEffort pod Burstable.
+		return append([]Step{{Text: text}}, c.recreateSteps(p, "resources", i18n.T("step.pod.immutable", "resources"))...)
 	}
 	name := orPlaceholder(container, "<container>")
 	if container == "" && len(p.Spec.Containers) == 1 {
@@ -157,4 +161,22 @@ func (c *ctx) tolerateStep(p *corev1.Pod, t corev1.Taint, text i18n.Msg) Step {
 		patch = map[string]any{"spec": map[string]any{"template": map[string]any{"spec": spec}}}
 	}
 	return Step{Text: text, Command: kubectl(p.Namespace, "patch", target, "-p", mergePatch(patch)), Changes: true}
+}
+
+// bestEffort: no container of the pod requests or limits cpu or memory.
+func bestEffort(p *corev1.Pod) bool {
+	if p.Status.QOSClass != "" {
+		return p.Status.QOSClass == corev1.PodQOSBestEffort
+	}
+	for _, ct := range append(slices.Clone(p.Spec.Containers), p.Spec.InitContainers...) {
+		for _, r := range []corev1.ResourceName{corev1.ResourceCPU, corev1.ResourceMemory} {
+			if _, ok := ct.Resources.Requests[r]; ok {
+				return false
+			}
+			if _, ok := ct.Resources.Limits[r]; ok {
+				return false
+			}
+		}
+	}
+	return true
 }
