@@ -21,7 +21,8 @@ import (
 // notProvable are the kubectl commands the API server cannot accept as a
 // dry run, and why; each is still checked to be what podwhy printed.
 var notProvable = map[string]string{
-	"top": "needs the metrics API, which the test cluster does not serve",
+	"top":   "needs the metrics API, which the test cluster does not serve",
+	"debug": "kubectl debug has no dry run; it creates a copy of the pod and attaches a terminal",
 }
 
 // nodeSide are the programs of steps run on a node, not against the API.
@@ -76,11 +77,6 @@ func proveSteps(t *testing.T, c *testcluster.Cluster, d doc) {
 				t.Errorf("%s %s: %q does not read back as its argv %q (%v)", f.Namespace, f.Reason, s.Command, s.Argv, err)
 				continue
 			}
-			filled := built.Fill(fill)
-			if left := filled.Placeholders(); len(left) > 0 {
-				t.Errorf("%s %s: no test value for placeholders %v in %s", f.Namespace, f.Reason, left, s.Command)
-				continue
-			}
 			if s.Argv[0] != "kubectl" {
 				if !slices.Contains(nodeSide, s.Argv[0]) {
 					t.Errorf("%s %s: %s: neither kubectl nor a known node-side program", f.Namespace, f.Reason, s.Command)
@@ -88,9 +84,33 @@ func proveSteps(t *testing.T, c *testcluster.Cluster, d doc) {
 				skipped["runs on a node, not against the API server"]++
 				continue
 			}
+			filled := built.Fill(fill)
+			if left := filled.Placeholders(); len(left) > 0 {
+				t.Errorf("%s %s: no test value for placeholders %v in %s", f.Namespace, f.Reason, left, s.Command)
+				continue
+			}
 			argv := filled.Argv
 			if why, ok := notProvable[kubectlVerb(argv)]; ok {
 				skipped[why]++
+				continue
+			}
+			if s.Changes && len(filled.Then) > 0 {
+				// A pipeline that changes the cluster (create … -o yaml |
+				// kubectl apply -f -): the whole line through the shell,
+				// each kubectl in it a server dry run.
+				line := filled
+				if !slices.ContainsFunc(line.Argv, func(a string) bool { return strings.HasPrefix(a, "--dry-run") }) {
+					line.Argv = withDryRun(line.Argv)
+				}
+				for i, l := range line.Then {
+					if len(l.Argv) > 0 && l.Argv[0] == "kubectl" && !slices.ContainsFunc(l.Argv, func(a string) bool { return strings.HasPrefix(a, "--dry-run") }) {
+						line.Then[i].Argv = withDryRun(l.Argv)
+					}
+				}
+				if out, err := run([]string{"sh", "-c", line.String()}); err != nil {
+					t.Errorf("%s %s: sh -c %q: %v\n%s", f.Namespace, f.Reason, line.String(), err, out)
+				}
+				proved++
 				continue
 			}
 			if s.Changes {
@@ -119,7 +139,9 @@ func proveSteps(t *testing.T, c *testcluster.Cluster, d doc) {
 			case kubectlVerb(argv) == "exec":
 				// The command in the container is the probe, which fails:
 				// that it ran is the proof.
-				if regexp.MustCompile(`(?i)not found|unable to upgrade|is not valid for pod|error: (?:unknown|invalid)`).MatchString(out) {
+				// A container in back-off is not found by exec: that is the
+				// crash, not the step.
+				if regexp.MustCompile(`(?i)pods? "[^"]*" not found|is not valid for pod|error: (?:unknown|invalid)`).MatchString(out) {
 					t.Errorf("%s %s: %s: %s", f.Namespace, f.Reason, s.Command, out)
 				}
 			case err != nil:
@@ -128,7 +150,7 @@ func proveSteps(t *testing.T, c *testcluster.Cluster, d doc) {
 			proved++
 			if !s.Changes && filled.Out == "" {
 				// The printed line through a shell: the same kubectl call.
-				if _, err := run([]string{"sh", "-c", filled.String()}); err != nil && len(s.Then) == 0 && kubectlVerb(argv) != "exec" {
+				if _, err := run([]string{"sh", "-c", filled.String()}); err != nil && len(s.Then) == 0 && kubectlVerb(argv) != "exec" && kubectlVerb(argv) != "replace" {
 					t.Errorf("%s %s: sh -c %q: %v", f.Namespace, f.Reason, filled.String(), err)
 				}
 			}

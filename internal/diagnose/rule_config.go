@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"slices"
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
@@ -140,6 +141,38 @@ func (c *ctx) explainMissingObject(f *Finding, p *corev1.Pod, o classify.ObjRef,
 		f.Unchecked = append(f.Unchecked, i18n.T("unchecked.kind", o.Kind))
 	}
 	f.Explain = i18n.T(prefix + ".missing.why")
+	// A pod reads ConfigMaps and Secrets of its own namespace only: one of
+	// that name elsewhere is the usual mistake (created with the wrong -n,
+	// or a manifest without its namespace applied in another).
+	var elsewhere []string
+	switch o.Kind {
+	case "ConfigMap":
+		for _, cm := range c.s.ConfigMaps {
+			if cm.Name == o.Name && cm.Namespace != ns {
+				elsewhere = append(elsewhere, cm.Namespace)
+			}
+		}
+	case "Secret":
+		for _, s := range c.s.Secrets {
+			if s.Name == o.Name && s.Namespace != ns {
+				elsewhere = append(elsewhere, s.Namespace)
+			}
+		}
+	}
+	if len(elsewhere) > 0 {
+		slices.Sort(elsewhere)
+		f.Headline = i18n.T("missing.elsewhere.head", o.Kind, o.Name, ns, i18n.List(elsewhere))
+		for _, other := range elsewhere {
+			f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: snapshot.ObjectRef{Kind: o.Kind, Namespace: other, Name: o.Name}, Text: "exists", Note: i18n.T("missing.elsewhere.note", other, ns)})
+		}
+		f.Explain = i18n.T("missing.elsewhere.why")
+		// Copied through jq without the fields that belong to the original;
+		// nothing is printed, so a Secret's values stay off the terminal.
+		f.Steps = append(f.Steps, Step{Text: i18n.T("missing.elsewhere.step.copy", o.Kind, elsewhere[0], ns),
+			Command: kubectl(elsewhere[0], "get", strings.ToLower(o.Kind), o.Name, "-o", "json").
+				Pipe("jq", "del(.metadata.namespace, .metadata.uid, .metadata.resourceVersion, .metadata.creationTimestamp, .metadata.ownerReferences, .metadata.managedFields)").
+				PipeCmd(kubectl(ns, "create", "-f", "-")), Changes: true})
+	}
 	switch o.Kind {
 	case "ConfigMap":
 		f.Steps = append(f.Steps, Step{Text: i18n.T("missing.step.create-cm", o.Name), Command: kubectl(ns, "create", "configmap", o.Name, "--from-file=<path>"), Changes: true})

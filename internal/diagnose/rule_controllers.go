@@ -279,8 +279,14 @@ func (c *ctx) deployment(d *appsv1.Deployment) []*Finding {
 		f.Evidence = append(f.Evidence, statusEvidence(ref, "status.conditions[Progressing]", "False ProgressDeadlineExceeded: "+prog.Message))
 		c.addRolloutEvidence(f, d)
 		f.Explain = i18n.T("deploy.progress.why")
-		f.Steps = append(f.Steps, Step{Text: i18n.T("deploy.step.rollback"), Command: kubectl(d.Namespace, "rollout", "undo", "deploy/"+d.Name), Changes: true},
-			Step{Text: i18n.T("deploy.step.history"), Command: kubectl(d.Namespace, "rollout", "history", "deploy/"+d.Name)})
+		if c.previousRevision(d) {
+			f.Steps = append(f.Steps, Step{Text: i18n.T("deploy.step.rollback"), Command: kubectl(d.Namespace, "rollout", "undo", "deploy/"+d.Name), Changes: true})
+		} else {
+			// A first rollout has nothing to go back to: rollout undo
+			// fails with "no rollout history found".
+			f.Steps = append(f.Steps, Step{Text: i18n.T("deploy.step.first"), Command: kubectl(d.Namespace, "edit", "deploy/"+d.Name), Changes: true})
+		}
+		f.Steps = append(f.Steps, Step{Text: i18n.T("deploy.step.history"), Command: kubectl(d.Namespace, "rollout", "history", "deploy/"+d.Name)})
 		f.extraSteps = f.Steps[:1]
 		out = append(out, f)
 	}
@@ -571,4 +577,29 @@ func backoffLimit(j *batchv1.Job) int32 {
 		return *j.Spec.BackoffLimit
 	}
 	return 6
+}
+
+// previousRevision: the Deployment has a revision before the current one
+// to roll back to — its revision annotation is past 1, or it owns more
+// than one ReplicaSet.
+func (c *ctx) previousRevision(d *appsv1.Deployment) bool {
+	if rev, err := strconv.Atoi(d.Annotations["deployment.kubernetes.io/revision"]); err == nil && rev > 1 {
+		return true
+	}
+	n := 0
+	for _, rs := range c.s.ReplicaSets {
+		if rs.Namespace != d.Namespace {
+			continue
+		}
+		for _, o := range rs.OwnerReferences {
+			if o.Kind == "Deployment" && o.Name == d.Name {
+				n++
+			}
+		}
+	}
+	if n == 0 && d.Annotations["deployment.kubernetes.io/revision"] == "" {
+		// Neither shown (pasted text): do not claim a first rollout.
+		return true
+	}
+	return n > 1
 }

@@ -180,8 +180,9 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 		debug := append([]string{"debug", podArg, "-it", "--copy-to=" + podArg + "-debug"}, containerFlag("--container=", flagName, nc)...)
 		f.Steps = append(f.Steps,
 			Step{Text: i18n.T("crash.step.logs-prev"), Command: kubectl(p.Namespace, append(append([]string{"logs", podArg}, cflag...), "--previous", "--tail=100")...)},
-			Step{Text: i18n.T("crash.step.exec"), Command: kubectl(p.Namespace, append(append([]string{"exec", "-it", podArg}, cflag...), "--", "sh")...)},
-			Step{Text: i18n.T("crash.step.debug"), Command: kubectl(p.Namespace, append(debug, "--", "sh")...)})
+			// No exec into the container: in a crash loop it is not running
+			// most of the time. A copy with a shell is.
+			Step{Text: i18n.T("crash.step.debug"), Command: kubectl(p.Namespace, append(debug, "--", "sh")...), Changes: true})
 	}
 	if last != nil {
 		field := "status.containerStatuses[" + cs.Name + "].lastState.terminated"

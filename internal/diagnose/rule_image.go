@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
@@ -151,9 +152,8 @@ func (c *ctx) explainPull(f *Finding, p *corev1.Pod, container, img, text string
 	case classify.ImageTLS:
 		f.Headline = i18n.T("image.tls.head", registry)
 		f.Explain = i18n.T("image.tls.why")
-		f.Steps = append(f.Steps,
-			Step{Text: i18n.T("image.tls.step.ca", registry), Command: sh("mkdir", "-p", "/etc/containerd/certs.d/"+registry).And("cp", "<registry-ca.crt>", "/etc/containerd/certs.d/"+registry+"/ca.crt")},
-			crictl)
+		f.Steps = append(f.Steps, c.registryCASteps(p, registry)...)
+		f.Steps = append(f.Steps, crictl)
 	case classify.ImageRateLimit:
 		f.Headline = i18n.T("image.ratelimit.head", registry)
 		f.Explain = i18n.T("image.ratelimit.why")
@@ -472,4 +472,56 @@ func containsHost(hosts []string, h string) bool {
 		}
 	}
 	return false
+}
+
+// registryCASteps put a registry's CA where the node's runtime reads it:
+// containerd's certs.d (with a hosts.toml naming it), Docker's certs.d,
+// CRI-O's (containers-certs.d) directory. The runtime is read from the
+// container IDs or the node; when neither shows it, every place is named.
+func (c *ctx) registryCASteps(p *corev1.Pod, registry string) []Step {
+	var steps []Step
+	rt := c.runtimeOf(p)
+	if rt == "" || rt == "containerd" {
+		dir := "/etc/containerd/certs.d/" + registry
+		steps = append(steps,
+			Step{Text: i18n.T("image.tls.step.containerd", registry), Command: sh("mkdir", "-p", dir).And("cp", "<registry-ca.crt>", dir+"/ca.crt")},
+			Step{Text: i18n.T("image.tls.step.hosts", dir+"/hosts.toml"), Command: sh("printf", `%s\n`, `server = "https://`+registry+`"`, `[host."https://`+registry+`"]`, `  ca = "`+dir+`/ca.crt"`).To(dir + "/hosts.toml")})
+	}
+	if rt == "" || rt == "docker" {
+		dir := "/etc/docker/certs.d/" + registry
+		steps = append(steps, Step{Text: i18n.T("image.tls.step.docker", registry), Command: sh("mkdir", "-p", dir).And("cp", "<registry-ca.crt>", dir+"/ca.crt")})
+	}
+	if rt == "" || rt == "cri-o" {
+		dir := "/etc/containers/certs.d/" + registry
+		steps = append(steps, Step{Text: i18n.T("image.tls.step.crio", registry), Command: sh("mkdir", "-p", dir).And("cp", "<registry-ca.crt>", dir+"/ca.crt")})
+	}
+	return append(steps, Step{Text: i18n.T("image.tls.step.insecure")})
+}
+
+// runtimeOf names the node's container runtime: containerd, cri-o or
+// docker, from a container ID's scheme or the node's runtime version.
+func (c *ctx) runtimeOf(p *corev1.Pod) string {
+	name := func(s string) string {
+		scheme, _, ok := strings.Cut(s, "://")
+		if !ok {
+			return ""
+		}
+		switch scheme {
+		case "containerd", "cri-o", "docker":
+			return scheme
+		}
+		return ""
+	}
+	for _, cs := range append(slices.Clone(p.Status.ContainerStatuses), p.Status.InitContainerStatuses...) {
+		if rt := name(cs.ContainerID); rt != "" {
+			return rt
+		}
+		if strings.HasPrefix(cs.ImageID, "docker-pullable://") {
+			return "docker"
+		}
+	}
+	if n := c.s.Node(p.Spec.NodeName); n != nil {
+		return name(n.Status.NodeInfo.ContainerRuntimeVersion)
+	}
+	return ""
 }

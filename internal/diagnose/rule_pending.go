@@ -73,7 +73,52 @@ func (c *ctx) pending(p *corev1.Pod) []*Finding {
 		f.Steps = append(f.Steps, Step{Text: i18n.T("step.describe-pod"), Command: kubectl(p.Namespace, "describe", "pod", orPlaceholder(p.Name, "<pod>"))})
 	}
 	c.explainPreemption(f, sc)
+	c.explainOtherGroups(f, sc)
 	return []*Finding{f}
+}
+
+// explainOtherGroups goes through the message's other node groups: each
+// failed a different filter, and what would let the pod use those nodes
+// is a different change. The finding's own reason is explained above.
+func (c *ctx) explainOtherGroups(f *Finding, sc classify.Sched) {
+	if len(sc.Reasons) < 2 {
+		return
+	}
+	for _, r := range sc.Reasons {
+		if r.Code == sc.Code || r.Count == 0 {
+			continue
+		}
+		var fit i18n.Msg
+		switch r.Code {
+		case classify.UnschedResources:
+			fit = i18n.T("pending.group.resources", r.Resource)
+		case classify.UnschedHostPort:
+			fit = i18n.T("pending.group.hostport")
+		case classify.UnschedTaints:
+			key := r.TaintKey
+			if key == "" {
+				key = "<taint>"
+			}
+			if why := taintMeaning(key); !why.IsZero() {
+				fit = why
+			} else {
+				fit = i18n.T("pending.group.taint", key)
+			}
+		case classify.UnschedAffinity:
+			if r.PodAffinity {
+				fit = i18n.T("pending.group.podaffinity")
+			} else {
+				fit = i18n.T("pending.group.selector")
+			}
+		case classify.UnschedVolume:
+			fit = i18n.T("pending.group.volume")
+		case classify.UnschedCordoned:
+			fit = i18n.T("pending.group.cordoned")
+		default:
+			continue
+		}
+		f.Steps = append(f.Steps, Step{Text: i18n.T("pending.group.step", r.Count, r.Text, fit)})
+	}
 }
 
 func clip(s string, n int) string {

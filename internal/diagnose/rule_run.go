@@ -86,7 +86,7 @@ func (c *ctx) run(p *corev1.Pod, cs *corev1.ContainerStatus, text string) *Findi
 	}
 	f.Steps = append(f.Steps,
 		Step{Text: i18n.T("run.step.inspect"), Command: sh("crictl", "inspecti", shownImg).Pipe("jq", ".info.imageSpec.config | {Entrypoint, Cmd, User, WorkingDir}")},
-		Step{Text: i18n.T("run.step.debug"), Command: kubectl(p.Namespace, append(debug, "--", "sh")...)})
+		Step{Text: i18n.T("run.step.debug"), Command: kubectl(p.Namespace, append(debug, "--", "sh")...), Changes: true})
 	f.Steps = append(f.Steps, c.specSteps(p, i18n.T("run.step.fix"), "command", func(target string) shell.Cmd {
 		return kubectl(p.Namespace, "edit", target)
 	})...)

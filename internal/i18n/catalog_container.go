@@ -38,6 +38,22 @@ func init() {
 			EN: "Create Secret %[1]s with the keys the pod expects (or fix the name the pod refers to)",
 			ZH: "创建 Secret %[1]s，包含 Pod 需要的键（或修正 Pod 中引用的名字）",
 		},
+		"missing.elsewhere.head": {
+			EN: "%[1]s %[2]s is not in namespace %[3]s, but exists in %[4]s: a pod only reads its own namespace's",
+			ZH: "命名空间 %[3]s 中没有 %[1]s %[2]s，但它存在于 %[4]s：Pod 只能读取自己命名空间中的对象",
+		},
+		"missing.elsewhere.note": {
+			EN: "the same name in namespace %[1]s, not in the pod's (%[2]s)",
+			ZH: "同名对象位于命名空间 %[1]s，而不是 Pod 所在的 %[2]s",
+		},
+		"missing.elsewhere.why": {
+			EN: "ConfigMaps and Secrets are namespaced, and a pod can only refer to those in its own namespace. One with the right name in another namespace usually means it was created with the wrong -n, or its manifest had no namespace and was applied elsewhere. Create it in the pod's namespace (copy it, or apply its manifest with -n).",
+			ZH: "ConfigMap 和 Secret 属于命名空间，Pod 只能引用自己命名空间中的对象。在别的命名空间中存在同名对象，通常说明创建时用错了 -n，或清单中没有写 namespace 而被应用到了别处。请在 Pod 的命名空间中创建它（复制过来，或用 -n 重新 apply 其清单）。",
+		},
+		"missing.elsewhere.step.copy": {
+			EN: "Copy the %[1]s from %[2]s into %[3]s (or apply its manifest with -n %[3]s)",
+			ZH: "把 %[1]s 从 %[2]s 复制到 %[3]s（或用 -n %[3]s 重新 apply 其清单）",
+		},
 		"missing.step.ref": {
 			EN: "Find where the pod refers to it",
 			ZH: "找出 Pod 中引用它的位置",

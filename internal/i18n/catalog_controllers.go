@@ -11,6 +11,10 @@ func init() {
 			EN: "The new ReplicaSet's pods did not become available within progressDeadlineSeconds, so the rollout is marked failed while the old ReplicaSet keeps serving. Kubernetes does not roll back by itself: fix the new pods or undo the rollout.",
 			ZH: "新 ReplicaSet 的 Pod 没有在 progressDeadlineSeconds 内变为可用，发布被标记为失败，旧 ReplicaSet 继续提供服务。Kubernetes 不会自动回滚：要么修复新 Pod 的问题，要么手动回滚。",
 		},
+		"deploy.step.first": {
+			EN: "This is the Deployment's first revision, so there is nothing to roll back to: fix the pod template (image, command, config) in place",
+			ZH: "这是该 Deployment 的第一个版本，没有可回滚的版本：直接修正 Pod 模板（镜像、命令、配置）",
+		},
 		"deploy.step.rollback": {
 			EN: "Roll back to the previous revision",
 			ZH: "回滚到上一个版本",

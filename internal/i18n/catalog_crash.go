@@ -87,13 +87,9 @@ func init() {
 			EN: "Read the log of the run that failed",
 			ZH: "查看失败那次运行的日志",
 		},
-		"crash.step.exec": {
-			EN: "Open a shell in the container while it is up",
-			ZH: "趁容器还在运行时进入容器排查",
-		},
 		"crash.step.debug": {
-			EN: "If it exits too fast, start a copy of the pod that runs a shell instead of its command",
-			ZH: "如果容器退出得太快，启动一个 Pod 副本，用 shell 代替原命令进去排查",
+			EN: "Start a copy of the pod that runs a shell instead of its command, and look around the container (a crashing container is not up long enough to exec into)",
+			ZH: "启动一个 Pod 副本，用 shell 代替原命令，进入容器排查（崩溃中的容器存活时间太短，无法 exec 进去）",
 		},
 		"crash.step.node": {
 			EN: "If nothing above explains it, read the kubelet and runtime logs on node %[1]s",

@@ -62,9 +62,25 @@ func init() {
 			EN: "The runtime checks the registry's certificate against the node's CA bundle. A private registry with a self-signed or internal-CA certificate needs that CA on every node (or in the runtime's per-registry configuration); a registry served over plain HTTP must be declared insecure in the runtime configuration.",
 			ZH: "容器运行时会用节点上的 CA 证书校验仓库证书。使用自签名或内部 CA 证书的私有仓库，需要在每个节点上（或在运行时针对该仓库的配置中）安装这个 CA；只提供 HTTP 的仓库，需要在运行时配置中声明为 insecure registry。",
 		},
-		"image.tls.step.ca": {
-			EN: "On every node, install the CA of %[1]s where containerd reads it (registry config_path /etc/containerd/certs.d; Docker: /etc/docker/certs.d); a plain-HTTP registry must instead be declared insecure in the runtime config",
-			ZH: "在每个节点上把 %[1]s 的 CA 证书放到 containerd 读取的目录（registry 的 config_path 为 /etc/containerd/certs.d；Docker 为 /etc/docker/certs.d）；只提供 HTTP 的仓库则需要在运行时配置中声明为 insecure registry",
+		"image.tls.step.containerd": {
+			EN: "containerd: on every node, put the CA of %[1]s in its certs.d directory (read when the CRI registry config_path is /etc/containerd/certs.d)",
+			ZH: "containerd：在每个节点上把 %[1]s 的 CA 证书放进 certs.d 目录（CRI registry 的 config_path 为 /etc/containerd/certs.d 时生效）",
+		},
+		"image.tls.step.hosts": {
+			EN: "Point containerd at that CA in %[1]s",
+			ZH: "在 %[1]s 中为 containerd 指定该 CA",
+		},
+		"image.tls.step.docker": {
+			EN: "Docker (cri-dockerd): on every node, put the CA of %[1]s in /etc/docker/certs.d",
+			ZH: "Docker（cri-dockerd）：在每个节点上把 %[1]s 的 CA 证书放进 /etc/docker/certs.d",
+		},
+		"image.tls.step.crio": {
+			EN: "CRI-O: on every node, put the CA of %[1]s in /etc/containers/certs.d",
+			ZH: "CRI-O：在每个节点上把 %[1]s 的 CA 证书放进 /etc/containers/certs.d",
+		},
+		"image.tls.step.insecure": {
+			EN: "A registry that only speaks plain HTTP is declared insecure instead (containerd hosts.toml server = \"http://…\", Docker insecure-registries, CRI-O registries.conf insecure = true)",
+			ZH: "只提供 HTTP 的仓库则应声明为 insecure（containerd 的 hosts.toml 中 server = \"http://…\"，Docker 的 insecure-registries，CRI-O 的 registries.conf 中 insecure = true）",
 		},
 
 		// Rate limit.

@@ -5,6 +5,38 @@ package i18n
 func init() {
 	add(map[string]Text{
 		// No nodes at all / unknown scheduler message.
+		"pending.group.step": {
+			EN: "The other %[1]d node(s) (%[2]s) need a different change: %[3]s",
+			ZH: "另外 %[1]d 个节点（%[2]s）需要另一种改动：%[3]s",
+		},
+		"pending.group.resources": {
+			EN: "free %[1]s on them, or lower the pod's %[1]s requests",
+			ZH: "释放这些节点上的 %[1]s，或调低 Pod 的 %[1]s requests",
+		},
+		"pending.group.hostport": {
+			EN: "the host port is taken there; drop hostPort or move the pod that holds it",
+			ZH: "这些节点上的主机端口已被占用；去掉 hostPort 或迁走占用端口的 Pod",
+		},
+		"pending.group.taint": {
+			EN: "they are reserved by taint %[1]s; tolerate it only if the pod belongs there",
+			ZH: "它们被污点 %[1]s 保留；仅当 Pod 确实应运行在那里时才添加容忍",
+		},
+		"pending.group.selector": {
+			EN: "their labels do not match the pod's nodeSelector or node affinity; compare them (kubectl get nodes --show-labels) and fix whichever is wrong",
+			ZH: "它们的标签与 Pod 的 nodeSelector 或节点亲和性不匹配；对比两者（kubectl get nodes --show-labels），改正错误的一方",
+		},
+		"pending.group.podaffinity": {
+			EN: "they do not run the pods the pod's pod-affinity asks to be next to",
+			ZH: "这些节点上没有 Pod 亲和性要求与之同处的 Pod",
+		},
+		"pending.group.volume": {
+			EN: "the pod's volume cannot be used there (its zone or node); see the volume's node affinity",
+			ZH: "Pod 的卷不能在那里使用（所在可用区或节点不符）；查看该卷的节点亲和性",
+		},
+		"pending.group.cordoned": {
+			EN: "they are cordoned; uncordon them once their maintenance is over",
+			ZH: "它们已被 cordon；维护结束后执行 uncordon",
+		},
 		"pending.nonodes.head": {
 			EN: "no nodes available to schedule pods",
 			ZH: "集群中没有可供调度的节点",

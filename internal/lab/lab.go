@@ -306,8 +306,9 @@ func Bare(s Scenario) (Scenario, bool) {
 			out.Objects = append(out.Objects, obj.DeepCopyObject())
 			continue
 		}
-		if found {
+		if found || len(tpl.Spec.TopologySpreadConstraints) > 0 || (tpl.Spec.Affinity != nil && (tpl.Spec.Affinity.PodAntiAffinity != nil || tpl.Spec.Affinity.PodAffinity != nil)) {
 			// Two controllers: which pod is the scenario's is not clear.
+			// Spread and pod (anti-)affinity fail only between replicas.
 			return Scenario{}, false
 		}
 		found = true
