@@ -302,7 +302,8 @@ func TestMain(m *testing.M) {
 
 // TestRBAC: with a user that may not list nodes or secrets, podwhy still
 // diagnoses and says which checks did not run and what permission would
-// enable them; with deploy/rbac.yaml bound, nothing is missing.
+// enable them; with deploy/rbac.yaml bound, only Secrets are missing (they
+// are opt-in); with deploy/rbac-secrets.yaml's role too, nothing is.
 func TestRBAC(t *testing.T) {
 	c := cluster(t)
 	kubectl := func(stdin string, args ...string) {
@@ -319,7 +320,9 @@ func TestRBAC(t *testing.T) {
 	}
 	kubectl(string(rbac), "apply", "-f", "-")
 	t.Cleanup(func() {
-		exec.Command(filepath.Join(c.BinDir, "kubectl"), "--kubeconfig", c.Kubeconfig(), "delete", "clusterrolebinding", "podwhy-limited", "podwhy-limited-full", "--ignore-not-found").Run()
+		// podwhy-secrets-reader's own binding is serve's ServiceAccount:
+		// TestServe proves the default role without it.
+		exec.Command(filepath.Join(c.BinDir, "kubectl"), "--kubeconfig", c.Kubeconfig(), "delete", "clusterrolebinding", "podwhy-limited", "podwhy-limited-full", "podwhy-limited-secrets", "podwhy-secrets-reader", "--ignore-not-found").Run()
 		exec.Command(filepath.Join(c.BinDir, "kubectl"), "--kubeconfig", c.Kubeconfig(), "delete", "clusterrole", "podwhy-limited", "--ignore-not-found").Run()
 	})
 	kubectl("", "create", "clusterrole", "podwhy-limited", "--verb=list",
@@ -336,14 +339,31 @@ func TestRBAC(t *testing.T) {
 			t.Errorf("notes %q lack %s", notes, want)
 		}
 	}
-	// The role shipped in deploy/rbac.yaml is enough: no note at all.
+	// The role shipped in deploy/rbac.yaml is enough for everything but
+	// Secrets, which it leaves out on purpose.
 	kubectl("", "create", "clusterrolebinding", "podwhy-limited-full", "--clusterrole=podwhy-reader", "--user=podwhy-limited")
+	onlySecrets := func() bool {
+		_, d, _ := podwhy(t, "--kubeconfig", c.LimitedKubeconfig(), "-A")
+		return len(d.Notes) == 1 && strings.Contains(d.Notes[0], `"list" on "secrets" cluster-wide`)
+	}
+	if err := waitUntil(30*time.Second, onlySecrets); err != nil {
+		_, d, _ := podwhy(t, "--kubeconfig", c.LimitedKubeconfig(), "-A")
+		t.Errorf("with podwhy-reader bound, want only the Secrets note: %v", d.Notes)
+	}
+	// The opt-in role of deploy/rbac-secrets.yaml, bound to this one user,
+	// completes it.
+	secrets, err := os.ReadFile("../deploy/rbac-secrets.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kubectl(string(secrets), "apply", "-f", "-")
+	kubectl("", "create", "clusterrolebinding", "podwhy-limited-secrets", "--clusterrole=podwhy-secrets-reader", "--user=podwhy-limited")
 	if err := waitUntil(30*time.Second, func() bool {
 		_, d, _ := podwhy(t, "--kubeconfig", c.LimitedKubeconfig(), "-A")
 		return len(d.Notes) == 0
 	}); err != nil {
 		_, d, _ := podwhy(t, "--kubeconfig", c.LimitedKubeconfig(), "-A")
-		t.Errorf("with podwhy-reader bound, notes remain: %v", d.Notes)
+		t.Errorf("with podwhy-secrets-reader bound too, notes remain: %v", d.Notes)
 	}
 }
 

@@ -32,14 +32,29 @@ import (
 type served struct {
 	cmd  *exec.Cmd
 	base string
-	mu   sync.Mutex
-	log  strings.Builder
-	done chan error
+	// token is the ServiceAccount's, the one podwhy itself uses.
+	token string
+	mu    sync.Mutex
+	log   strings.Builder
+	done  chan error
 }
 
 func (s *served) get(t *testing.T, path string) (int, string) {
 	t.Helper()
-	resp, err := http.Get(s.base + path)
+	return s.getAs(t, "", path)
+}
+
+// getAs sends bearer (when not empty) as the request's token.
+func (s *served) getAs(t *testing.T, bearer, path string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest("GET", s.base+path, nil)
+	if err != nil {
+		return 0, err.Error()
+	}
+	if bearer != "" {
+		req.Header.Set("Authorization", "Bearer "+bearer)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return 0, err.Error()
 	}
@@ -78,8 +93,10 @@ func freePort(t *testing.T) string {
 
 // startServe applies deploy/serve.yaml and deploy/serve-events.yaml (with
 // the Deployment scaled to 0: no image can be built here), and runs the
-// binary with that ServiceAccount's token.
-func startServe(t *testing.T, c *testcluster.Cluster) *served {
+// binary with that ServiceAccount's token and extra flags. The role is
+// deploy/serve.yaml's default one, without Secrets
+// (deploy/rbac-secrets.yaml is not applied).
+func startServe(t *testing.T, c *testcluster.Cluster, extra ...string) *served {
 	t.Helper()
 	repo, _ := filepath.Abs("..")
 	bin := filepath.Join(t.TempDir(), "podwhy")
@@ -94,12 +111,14 @@ func startServe(t *testing.T, c *testcluster.Cluster) *served {
 		kubectlRun(t, c, string(data), "apply", "-f", "-")
 	}
 	kubectlRun(t, c, "", "-n", "podwhy", "scale", "deployment/podwhy", "--replicas=0")
+	// The opt-in Secrets binding (deploy/rbac-secrets.yaml) stays out.
+	kubectlRun(t, c, "", "delete", "clusterrolebinding", "podwhy-secrets-reader", "--ignore-not-found")
 	token := strings.TrimSpace(kubectlRun(t, c, "", "-n", "podwhy", "create", "token", "podwhy", "--duration=1h"))
 	addr := freePort(t)
-	s := &served{base: "http://" + addr, done: make(chan error, 1)}
-	s.cmd = exec.Command(bin, "serve", "--addr", addr, "--server", "https://127.0.0.1:16443",
+	s := &served{base: "http://" + addr, token: token, done: make(chan error, 1)}
+	s.cmd = exec.Command(bin, append([]string{"serve", "--addr", addr, "--server", "https://127.0.0.1:16443",
 		"--certificate-authority", filepath.Join(c.Dir, "pki", "ca.crt"), "--token", token,
-		"--emit-events", "--startup-grace", "20s", "--lang", "en")
+		"--emit-events", "--startup-grace", "20s", "--lang", "en"}, extra...)...)
 	pr, pw := io.Pipe()
 	s.cmd.Stdout, s.cmd.Stderr = pw, pw
 	go func() {
@@ -130,8 +149,9 @@ func startServe(t *testing.T, c *testcluster.Cluster) *served {
 
 type apiDoc struct {
 	Findings []struct {
-		ID, Reason, Namespace string
+		ID, Reason, Namespace, Headline string
 	}
+	Notes []string
 }
 
 func (s *served) findings(t *testing.T, ns string) apiDoc {
@@ -174,10 +194,13 @@ func (s *served) metric(t *testing.T, name string, labels ...string) (string, bo
 	return strconv.FormatFloat(sum, 'g', -1, 64), found
 }
 
-// TestServe: podwhy serve in the cluster's own terms: lab scenarios applied
-// one by one appear in /api/v1/findings and /metrics within seconds and
-// resolve when deleted; each opened finding writes an Event; an API server
-// restart loses nothing and changes after it still arrive; SIGTERM ends it
+// TestServe: podwhy serve in the cluster's own terms, with the default role
+// of deploy/serve.yaml (no Secrets): lab scenarios applied one by one
+// appear in /api/v1/findings and /metrics within seconds and resolve when
+// deleted — a pull refused for credentials says its pull secret could not
+// be checked, never that it is wrong — and the notes name the Secrets
+// permission; each opened finding writes an Event; an API server restart
+// loses nothing and changes after it still arrive; SIGTERM ends it
 // cleanly.
 func TestServe(t *testing.T) {
 	c := cluster(t)
@@ -189,7 +212,7 @@ func TestServe(t *testing.T) {
 	ctx := context.Background()
 
 	// Scenarios the real components produce quickly, and the healthy one.
-	for _, name := range []string{"image-notfound", "config-missing", "taints", "crash-exit", "healthy"} {
+	for _, name := range []string{"image-notfound", "image-auth-wrong-host", "config-missing", "taints", "crash-exit", "healthy"} {
 		sc, err := lab.Get(name)
 		if err != nil {
 			t.Fatal(err)
@@ -213,6 +236,19 @@ func TestServe(t *testing.T) {
 			continue
 		}
 		t.Logf("%-15s %s in the API after %s", name, sc.Reason, time.Since(start).Round(time.Second))
+		if name == "image-auth-wrong-host" {
+			// Its secret regcred holds another host; podwhy may not list
+			// Secrets, so it must not claim anything about it.
+			d := s.findings(t, ns)
+			for _, f := range d.Findings {
+				if f.Reason == sc.Reason && (!strings.Contains(f.Headline, "could not be checked") || strings.Contains(f.Headline, "regcred")) {
+					t.Errorf("%s without Secrets: headline %q", name, f.Headline)
+				}
+			}
+			if notes := strings.Join(d.Notes, "\n"); !strings.Contains(notes, `"secrets" cluster-wide`) {
+				t.Errorf("%s: notes %q do not say Secrets could not be listed", name, notes)
+			}
+		}
 		if v, ok := s.metric(t, "podwhy_findings", `namespace="`+ns+`"`, `reason="`+sc.Reason+`"`); !ok || v != "1" {
 			t.Errorf("%s: metric podwhy_findings{reason=%q} = %q, %v", name, sc.Reason, v, ok)
 		}
@@ -308,6 +344,54 @@ func TestServe(t *testing.T) {
 	}
 }
 
+// TestServeAuth: serve --auth=kubernetes against the real API server, with
+// deploy/serve.yaml's system:auth-delegator binding: no token or a forged
+// one is 401; a real token whose user lacks podwhy-viewer (podwhy's own)
+// is 403; a ServiceAccount bound to podwhy-viewer reads the page, the API
+// and /metrics; the probes need no token.
+func TestServeAuth(t *testing.T) {
+	c := cluster(t)
+	s := startServe(t, c, "--auth=kubernetes")
+	kubectlRun(t, c, `apiVersion: v1
+kind: ServiceAccount
+metadata: {name: e2e-viewer, namespace: podwhy}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: podwhy-viewer-e2e}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: podwhy-viewer}
+subjects:
+- {kind: ServiceAccount, name: e2e-viewer, namespace: podwhy}
+`, "apply", "-f", "-")
+	t.Cleanup(func() {
+		exec.Command(filepath.Join(c.BinDir, "kubectl"), "--kubeconfig", c.Kubeconfig(), "delete", "clusterrolebinding", "podwhy-viewer-e2e", "--ignore-not-found").Run()
+	})
+	viewer := strings.TrimSpace(kubectlRun(t, c, "", "-n", "podwhy", "create", "token", "e2e-viewer", "--duration=1h"))
+
+	for _, p := range []string{"/healthz", "/readyz"} {
+		if code, body := s.get(t, p); code != 200 {
+			t.Errorf("%s without a token: %d %s", p, code, body)
+		}
+	}
+	for _, p := range []string{"/", "/metrics", "/api/v1/findings", "/api/v1/status"} {
+		for who, want := range map[string]int{"": 401, "forged": 401, s.token: 403} {
+			if code, body := s.getAs(t, who, p); code != want {
+				t.Errorf("%s with token %.10q: %d %s, want %d", p, who, code, body, want)
+			}
+		}
+		// RBAC bindings take a moment to reach the authorizer's cache.
+		if err := waitUntil(30*time.Second, func() bool { code, _ := s.getAs(t, viewer, p); return code == 200 }); err != nil {
+			code, body := s.getAs(t, viewer, p)
+			t.Errorf("%s as podwhy-viewer: %d %s", p, code, body)
+		}
+	}
+	if _, body := s.getAs(t, s.token, "/api/v1/findings"); !strings.Contains(body, "system:serviceaccount:podwhy:podwhy") || !strings.Contains(body, "findings.podwhy.dev") {
+		t.Errorf("403 does not say who lacks what: %s", body)
+	}
+	s.cmd.Process.Signal(syscall.SIGTERM)
+	<-s.done
+}
+
 // browse loads the web page in headless Chromium: it must show the
 // finding, open it to its evidence and commands, and switch to Chinese.
 // Screenshots go to the test's artifact directory (go test -artifacts).
@@ -378,7 +462,8 @@ func TestDeployManifests(t *testing.T) {
 	if err != nil {
 		t.Fatal("helm not installed (hack/e2e.sh installs it)")
 	}
-	for _, set := range [][]string{nil, {"--set", "watchNamespace=shop"}, {"--set", "events.enabled=true", "--set", "readSecrets=false"}} {
+	for _, set := range [][]string{nil, {"--set", "watchNamespace=shop"}, {"--set", "events.enabled=true", "--set", "readSecrets=true",
+		"--set", "auth.viewers[0].kind=ServiceAccount,auth.viewers[0].name=prometheus,auth.viewers[0].namespace=monitoring"}} {
 		// Its own release and namespace: TestServe applied deploy/serve.yaml
 		// as "podwhy" in "podwhy", whose selector differs.
 		args := append([]string{"template", "pwchart", filepath.Join(repo, "charts", "podwhy"), "--namespace", "podwhy-chart"}, set...)
@@ -395,7 +480,7 @@ func TestDeployManifests(t *testing.T) {
 			t.Errorf("helm %v: %s", set, res)
 		}
 	}
-	for _, f := range []string{"serve.yaml", "serve-events.yaml", "rbac.yaml", "rbac-fix.yaml"} {
+	for _, f := range []string{"serve.yaml", "serve-events.yaml", "rbac.yaml", "rbac-secrets.yaml", "rbac-fix.yaml"} {
 		data, err := os.ReadFile(filepath.Join(repo, "deploy", f))
 		if err != nil {
 			t.Fatal(err)

@@ -20,6 +20,8 @@ func init() {
 		"serve.shutting":     {EN: "podwhy serve: shutting down", ZH: "podwhy serve：正在关闭"},
 		"serve.event":        {EN: "podwhy found %[1]s: %[2]s (finding %[3]s)", ZH: "podwhy 发现 %[1]s：%[2]s（问题 %[3]s）"},
 		"serve.events-on":    {EN: "podwhy serve: writing an Event on each object whose finding opens", ZH: "podwhy serve：每出现一个新问题，就在相关对象上写一条 Event"},
+		"serve.auth-on":      {EN: "podwhy serve: every request but /healthz and /readyz needs a bearer token whose user may %[1]s %[2]s (TokenReview, SubjectAccessReview)", ZH: "podwhy serve：除 /healthz 与 /readyz 外，每个请求都须携带 Bearer 令牌，且其用户须有 %[2]s 的 %[1]s 权限（TokenReview、SubjectAccessReview）"},
+		"serve.auth-off":     {EN: "podwhy serve: no authentication on %[1]s: whoever reaches this port reads every finding; use --auth=kubernetes or a NetworkPolicy", ZH: "podwhy serve：%[1]s 上未启用认证，能连到此端口的人都能读取全部问题；请使用 --auth=kubernetes 或 NetworkPolicy"},
 		"web.title":          {EN: "podwhy — why are these pods unhealthy?", ZH: "podwhy —— 这些 Pod 为什么不健康？"},
 		"web.namespace":      {EN: "Namespace", ZH: "命名空间"},
 		"web.class":          {EN: "Class", ZH: "类别"},

@@ -268,6 +268,21 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusInternalServerError, apiError{"streaming unsupported"})
 		return
 	}
+	select {
+	case s.streams <- struct{}{}:
+		defer func() { <-s.streams }()
+	default:
+		w.Header().Set("Retry-After", "10")
+		writeJSON(w, http.StatusServiceUnavailable, apiError{fmt.Sprintf("too many event streams (%d open); try again later", cap(s.streams))})
+		return
+	}
+	// WriteTimeout is for ordinary responses and would cut the stream:
+	// renew the deadline before each write instead, so the stream lives as
+	// long as its client reads and a client that stops reading is still
+	// let go. (ReadTimeout ends once the request is read.)
+	rc := http.NewResponseController(w)
+	renew := func() { _ = rc.SetWriteDeadline(time.Now().Add(s.o.WriteTimeout)) }
+	renew()
 	lang := s.langOf(r)
 	ch, cancel := s.e.Subscribe()
 	defer cancel()
@@ -298,12 +313,14 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		case <-s.closing:
 			return
 		case <-beat.C:
+			renew()
 			if _, err := fmt.Fprint(w, ": ping\n\n"); err != nil {
 				return
 			}
 			fl.Flush()
-		case c, open := <-ch:
-			if !open {
+		case c, ok := <-ch:
+			renew()
+			if !ok {
 				_ = send("resync", s.statusOf())
 				fl.Flush()
 				return

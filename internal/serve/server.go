@@ -32,6 +32,28 @@ type Options struct {
 	// Heartbeat is the interval of keep-alive comments on event streams
 	// (default 15 s), so proxies do not close idle ones.
 	Heartbeat time.Duration
+	// ReadTimeout bounds reading a whole request, headers included
+	// (default 30 s): a client trickling bytes cannot hold a connection.
+	ReadTimeout time.Duration
+	// WriteTimeout bounds writing a response (default 60 s). An event
+	// stream lives longer: it renews the limit before each write, so only
+	// a client that stops reading is let go.
+	WriteTimeout time.Duration
+	// IdleTimeout closes a kept-alive connection that sends nothing
+	// (default 120 s).
+	IdleTimeout time.Duration
+	// MaxStreams caps concurrent event streams (default 100): each holds a
+	// connection, a goroutine and a subscription to the engine. One more
+	// gets 503 with Retry-After.
+	MaxStreams int
+	// Auth, when set, admits a request (all but /healthz and /readyz, for the
+	// kubelet's probes) only with a bearer token Kubernetes accepts whose
+	// user may get findings.podwhy.dev.
+	Auth *KubeAuth
+	// AllowedHosts are Host names (with or without a port) accepted beside
+	// localhost, 127.0.0.1, [::1] and the listen address when serving
+	// without Auth on loopback; see Serve.
+	AllowedHosts []string
 }
 
 // Server serves one engine.
@@ -46,6 +68,8 @@ type Server struct {
 	closing   chan struct{}
 	closeOnce sync.Once
 	logMu     sync.Mutex
+	// streams holds one token per open event stream (MaxStreams).
+	streams chan struct{}
 }
 
 // New makes a server for an engine that has not been started yet (its
@@ -60,26 +84,62 @@ func New(e *watch.Engine, o Options) *Server {
 	if o.Heartbeat <= 0 {
 		o.Heartbeat = 15 * time.Second
 	}
-	s := &Server{e: e, o: o, reg: prometheus.NewRegistry(), closing: make(chan struct{})}
+	if o.ReadTimeout <= 0 {
+		o.ReadTimeout = 30 * time.Second
+	}
+	if o.WriteTimeout <= 0 {
+		o.WriteTimeout = 60 * time.Second
+	}
+	if o.IdleTimeout <= 0 {
+		o.IdleTimeout = 120 * time.Second
+	}
+	if o.MaxStreams <= 0 {
+		o.MaxStreams = 100
+	}
+	s := &Server{e: e, o: o, reg: prometheus.NewRegistry(), closing: make(chan struct{}),
+		streams: make(chan struct{}, o.MaxStreams)}
 	s.metrics = newMetrics(e, s.reg)
 	e.OnScan(s.metrics.observe)
 	s.routes()
 	return s
 }
 
-// Handler is the server's HTTP handler (tests use it with httptest).
-func (s *Server) Handler() http.Handler { return s.mux }
+// Handler is the server's HTTP handler, authentication included when
+// Options.Auth is set (tests use it with httptest). The Host check needs
+// the listen address: Serve adds it.
+func (s *Server) Handler() http.Handler {
+	if s.o.Auth == nil {
+		return s.mux
+	}
+	return s.o.Auth.wrap(s.mux, s.Logf)
+}
 
 // Registry holds the server's metrics.
 func (s *Server) Registry() *prometheus.Registry { return s.reg }
 
 // Serve answers on ln until ctx ends, then shuts down gracefully: new
 // connections are refused, streams end, requests in flight finish (up to
-// ShutdownTimeout).
+// ShutdownTimeout). Without Auth on a loopback address (or with
+// AllowedHosts) it answers only requests whose Host it knows: a web page
+// elsewhere that rebinds its own name to 127.0.0.1 cannot read it.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	h := s.Handler()
+	switch {
+	case s.o.Auth != nil:
+		s.Logf(i18n.T("serve.auth-on", AuthVerb, AuthResource+"."+AuthGroup))
+	case isLoopback(ln.Addr()) || len(s.o.AllowedHosts) > 0:
+		h = hostCheck(ln.Addr().String(), s.o.AllowedHosts, h)
+	}
+	if s.o.Auth == nil && !isLoopback(ln.Addr()) {
+		// A Host check authenticates nobody: say so where it matters.
+		s.Logf(i18n.T("serve.auth-off", ln.Addr().String()))
+	}
 	hs := &http.Server{
-		Handler:           s.mux,
-		ReadHeaderTimeout: 10 * time.Second,
+		Handler:           h,
+		ReadHeaderTimeout: min(10*time.Second, s.o.ReadTimeout),
+		ReadTimeout:       s.o.ReadTimeout,
+		WriteTimeout:      s.o.WriteTimeout,
+		IdleTimeout:       s.o.IdleTimeout,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
 	hs.RegisterOnShutdown(s.close)

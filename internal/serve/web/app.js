@@ -124,7 +124,11 @@ function connect() {
     setConn("live");
     render();
   });
-  es.onerror = () => setConn("offline");
+  es.onerror = () => {
+    setConn("offline");
+    // A refused stream (503: too many open) is not retried by the browser.
+    if (es.readyState === EventSource.CLOSED) setTimeout(() => { if (state.source === es) connect(); }, 10000);
+  };
 }
 
 let toastTimer;
