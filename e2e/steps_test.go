@@ -27,7 +27,7 @@ var notProvable = map[string]string{
 
 // nodeSide are the programs of steps run on a node, not against the API.
 var nodeSide = []string{"journalctl", "systemctl", "crictl", "ctr", "docker", "crane", "curl", "nslookup", "cat", "mkdir", "cp",
-	"ls", "find", "fuser", "df", "dmesg", "grep"}
+	"ls", "find", "fuser", "df", "dmesg", "grep", "printf"}
 
 // proveSteps runs the steps of every lab finding on the real cluster:
 // each kubectl command that changes the cluster as --dry-run=server (the

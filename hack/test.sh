@@ -13,6 +13,16 @@ if [ -n "$unformatted" ]; then
 fi
 go vet ./...
 go test -count=1 ./...
+# The concurrent packages again under the race detector.
+go test -count=1 -race ./internal/watch/... ./internal/serve/... ./internal/live/...
+# A short run of every fuzz target (the corpus under testdata/fuzz is also
+# replayed by the plain go test above).
+for pkg in $(go list ./...); do
+  dir=$(go list -f '{{.Dir}}' "$pkg")
+  for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //'); do
+    go test -run '^$' -fuzz "^${target}\$" -fuzztime "${PODWHY_FUZZTIME:-8s}" "$pkg"
+  done
+done
 # End-to-end on a real Kubernetes built here (root; set PODWHY_SKIP_E2E=1
 # to skip on a machine that cannot run it).
 if [ "${PODWHY_SKIP_E2E:-}" = "1" ]; then

@@ -115,7 +115,7 @@ func (c *ctx) sandbox(p *corev1.Pod) []*Finding {
 		f.Explain = i18n.T("sandbox.disk.why")
 		f.Steps = append(f.Steps,
 			Step{Text: i18n.T("sandbox.disk.step.dmesg", orPlaceholder(node, "<node>")), Command: sh("dmesg", "-T").Pipe("grep", "-i", "-E", "I/O error|EXT4-fs error|XFS|blk_update_request").Seq("df", "-h", "/var/lib/containerd", "/var/lib/kubelet")},
-			Step{Text: i18n.T("sandbox.disk.step.drain"), Command: kubectl("", "cordon", orPlaceholder(node, "<node>")).AndCmd(kubectl("", "drain", orPlaceholder(node, "<node>"), "--ignore-daemonsets", "--delete-emptydir-data")), Changes: true})
+			c.drainStep(node, i18n.T("sandbox.disk.step.drain")))
 	default:
 		f.groupKey = node + "|other"
 		f.Headline = i18n.T("sandbox.other.head", orPlaceholder(node, "<node>"), clip(e.Message, 160))

@@ -180,3 +180,24 @@ func bestEffort(p *corev1.Pod) bool {
 	}
 	return true
 }
+
+// drainStep cordons and drains a node. kubectl drain refuses a node that
+// runs pods no controller would re-create: where the snapshot shows such
+// pods, the step names them and adds --force, which deletes them for good.
+func (c *ctx) drainStep(node string, text i18n.Msg) Step {
+	argv := []string{"drain", orPlaceholder(node, "<node>"), "--ignore-daemonsets", "--delete-emptydir-data"}
+	var bare []string
+	for _, p := range c.s.PodsOnNode(node) {
+		// A pasted table does not show owners: only objects that do count.
+		if c.ownerOf(p).Top.Kind == "" && !c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec) && p.Annotations[corev1.MirrorPodAnnotationKey] == "" &&
+			p.Status.Phase != corev1.PodSucceeded && p.Status.Phase != corev1.PodFailed {
+			bare = append(bare, p.Namespace+"/"+p.Name)
+		}
+	}
+	if len(bare) > 0 {
+		slices.Sort(bare)
+		text = i18n.T("step.drain.bare", text, i18n.List(bare))
+		argv = append(argv, "--force")
+	}
+	return Step{Text: text, Command: kubectl("", "cordon", orPlaceholder(node, "<node>")).AndCmd(kubectl("", argv...)), Changes: true}
+}

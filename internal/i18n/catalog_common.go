@@ -15,6 +15,10 @@ func init() {
 			EN: "This pod has ended and no controller replaces it; save its manifest to create it again with new %[1]s",
 			ZH: "该 Pod 已结束，且没有控制器会替换它；先保存清单，再以新的 %[1]s 重新创建",
 		},
+		"step.drain.bare": {
+			EN: "%[1]s. Pods %[2]s have no controller: draining deletes them for good (--force), so save their manifests first",
+			ZH: "%[1]s。Pod %[2]s 没有控制器：drain 会永久删除它们（--force），请先保存它们的清单",
+		},
 		"step.pod.replace": {
 			EN: "Make the change in %[1]s (%[2]s), then delete and re-create the pod from it",
 			ZH: "在 %[1]s 中完成修改（%[2]s），然后用它删除并重建该 Pod",
