@@ -106,6 +106,13 @@ func ParseSched(msg string) Sched {
 	s.HasPreemption = hasPre
 	m := fitFrame.FindStringSubmatch(main)
 	if m == nil {
+		if r, nodes := nodeFitFailures(main); r != nil {
+			// Before 1.6: "pod (web-1) failed to fit in any node" and one
+			// "fit failure on node (NODE): REASONS" line per node.
+			s.Total, s.Reasons = nodes, r
+			s.Code = bestCode(r)
+			return s
+		}
 		if r := predicateFrame(main); r != nil {
 			// Before 1.8: "No nodes are available that match all of the
 			// predicates: Insufficient cpu (19), PodToleratesNodeTaints (10)."
@@ -159,6 +166,72 @@ func bestCode(rs []SchedReason) string {
 		}
 	}
 	return best
+}
+
+// The FitError of schedulers before 1.6 (plugin/pkg/scheduler/
+// generic_scheduler.go): "pod (%s) failed to fit in any node\n", then
+// "fit failure on node (%s): %s\n" for each node, its reasons joined by
+// ", ". A reason is the failing predicate's name ("PodToleratesNodeTaints")
+// or "Insufficient <resource>", which 1.3 and before spelled CPU, Memory
+// and PodCount.
+var (
+	oldFitNode     = regexp.MustCompile(`fit failure on node \(([^()\s]*)\):`)
+	oldFitReason   = regexp.MustCompile(`^(?:Insufficient [\w./-]+|[A-Z][A-Za-z]+)`)
+	oldResourceFix = map[string]string{"CPU": "cpu", "Memory": "memory", "PodCount": "pods", "NvidiaGpu": "alpha.kubernetes.io/nvidia-gpu"}
+)
+
+// nodeFitFailures reads the node lines of that FitError into reasons
+// counted by node, as "0/N nodes are available" counts them, and the
+// number of nodes. A paste often has the lines joined by spaces, so a node
+// line ends where the next starts; a reason ends at its name, and what
+// follows a name that is not ", " is no longer the message.
+func nodeFitFailures(msg string) ([]SchedReason, int) {
+	locs := oldFitNode.FindAllStringIndex(msg, -1)
+	if locs == nil {
+		return nil, 0
+	}
+	var out []SchedReason
+	idx := map[string]int{}
+	for i, loc := range locs {
+		end := len(msg)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		body := msg[loc[1]:end]
+		if nl := strings.IndexByte(body, '\n'); nl >= 0 {
+			body = body[:nl]
+		}
+		seen := map[string]bool{}
+		for _, item := range strings.Split(body, ",") {
+			item = strings.TrimSpace(item)
+			m := oldFitReason.FindString(item)
+			name := strings.TrimSuffix(m, ".")
+			if name == "" {
+				break
+			}
+			if !seen[name] {
+				seen[name] = true
+				if j, ok := idx[name]; ok {
+					out[j].Count++
+				} else {
+					r := SchedReason{Count: 1, Text: name}
+					classifyReason(&r)
+					if fixed, ok := oldResourceFix[r.Resource]; ok {
+						r.Resource = fixed
+					}
+					idx[name] = len(out)
+					out = append(out, r)
+				}
+			}
+			if rest := strings.TrimSpace(strings.TrimPrefix(item[len(m):], ".")); rest != "" {
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, 0
+	}
+	return out, len(locs)
 }
 
 var (
@@ -227,16 +300,25 @@ func splitReasons(body string) []SchedReason {
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // predicateCodes are the predicate names schedulers before 1.9 or so
-// printed instead of reason texts ("3 MatchNodeSelector").
+// printed instead of reason texts ("3 MatchNodeSelector"): the names the
+// predicates were registered under (CheckNodeMemoryPressure) and the names
+// their failure errors carried (NodeUnderMemoryPressure). Each has the
+// code of the text the same predicate printed from 1.8 on
+// (predicates/error.go: "node(s) had memory pressure").
 var predicateCodes = map[string]string{
 	"PodFitsResources": UnschedResources, "PodFitsHostPorts": UnschedHostPort, "PodFitsPorts": UnschedHostPort,
 	"PodToleratesNodeTaints": UnschedTaints, "PodToleratesNodeNoExecuteTaints": UnschedTaints,
 	"MatchNodeSelector": UnschedAffinity, "MatchInterPodAffinity": UnschedAffinity, "HostName": UnschedOther,
+	"PodAffinityRulesNotMatch": UnschedAffinity, "PodAntiAffinityRulesNotMatch": UnschedAffinity,
+	"ExistingPodsAntiAffinityRulesNotMatch": UnschedAffinity, "CheckServiceAffinity": UnschedAffinity,
+	"CheckNodeLabelPresence": UnschedOther, "NodeUnknownCondition": UnschedOther,
 	"NodeUnschedulable": UnschedCordoned, "CheckNodeUnschedulable": UnschedCordoned,
 	"NoVolumeZoneConflict": UnschedVolume, "NoDiskConflict": UnschedVolume, "CheckVolumeBinding": UnschedVolume,
+	"VolumeNodeAffinityConflict": UnschedVolume, "VolumeBindingNoMatch": UnschedVolume, "MaxVolumeCount": UnschedVolume,
 	"MaxEBSVolumeCount": UnschedVolume, "MaxGCEPDVolumeCount": UnschedVolume, "MaxAzureDiskVolumeCount": UnschedVolume,
 	"MaxCSIVolumeCountPred":   UnschedVolume,
 	"CheckNodeMemoryPressure": UnschedTaints, "CheckNodeDiskPressure": UnschedTaints, "CheckNodePIDPressure": UnschedTaints,
+	"NodeUnderMemoryPressure": UnschedTaints, "NodeUnderDiskPressure": UnschedTaints, "NodeUnderPIDPressure": UnschedTaints,
 	"CheckNodeCondition": UnschedTaints, "NodeNotReady": UnschedTaints, "NodeOutOfDisk": UnschedTaints, "NodeNetworkUnavailable": UnschedTaints,
 }
 
@@ -249,10 +331,16 @@ var conditionTaints = []struct{ words, key string }{
 	{"not ready", "node.kubernetes.io/not-ready"},
 	{"out of disk", "node.kubernetes.io/out-of-disk"},
 	{"network unavailable", "node.kubernetes.io/network-unavailable"},
+	// 1.8 to 1.11: "node(s) had unavailable network".
+	{"unavailable network", "node.kubernetes.io/network-unavailable"},
 	{"CheckNodeMemoryPressure", "node.kubernetes.io/memory-pressure"},
 	{"CheckNodeDiskPressure", "node.kubernetes.io/disk-pressure"},
 	{"CheckNodePIDPressure", "node.kubernetes.io/pid-pressure"},
+	{"NodeUnderMemoryPressure", "node.kubernetes.io/memory-pressure"},
+	{"NodeUnderDiskPressure", "node.kubernetes.io/disk-pressure"},
+	{"NodeUnderPIDPressure", "node.kubernetes.io/pid-pressure"},
 	{"NodeNotReady", "node.kubernetes.io/not-ready"},
+	{"NodeOutOfDisk", "node.kubernetes.io/out-of-disk"},
 	{"NodeNetworkUnavailable", "node.kubernetes.io/network-unavailable"},
 }
 
@@ -304,7 +392,8 @@ func classifyReason(r *SchedReason) {
 		if m := scMissing.FindStringSubmatch(t); m != nil {
 			r.StorageClass = m[1]
 		}
-	case strings.Contains(lt, "node name"):
+	case strings.Contains(lt, "node name"), strings.Contains(lt, "requested hostname"):
+		// spec.nodeName names another node (1.8 to 1.19 said "hostname").
 		r.Code = UnschedOther
 	case strings.Contains(lt, "affinity"), strings.Contains(lt, "selector"),
 		strings.Contains(lt, "topology spread"),

@@ -134,9 +134,12 @@ func (c *ctx) container(p *corev1.Pod, cs *corev1.ContainerStatus, init bool) *F
 		// crash loop too (restartPolicy Always keeps restarting it).
 		f = c.crash(p, cs)
 	} else if t := cs.LastTerminationState.Terminated; t != nil && cs.State == (corev1.ContainerState{}) &&
-		(t.ExitCode != 0 || t.Reason == "OOMKilled") {
+		(t.ExitCode != 0 || t.Reason == "OOMKilled" ||
+			cs.RestartCount >= c.opts.RestartThreshold && !cs.Ready && !init && (p.Spec.RestartPolicy == corev1.RestartPolicyAlways || p.Spec.RestartPolicy == "")) {
 		// A paste cut above the container's State shows only how it last
-		// ended: a failure there is the finding.
+		// ended: a failure there is the finding, and so is exit 0 of a
+		// container that is not ready and was restarted again and again,
+		// as for a terminated one above.
 		f = c.crash(p, cs)
 	} else if cs.State == (corev1.ContainerState{}) && cs.LastTerminationState == (corev1.ContainerState{}) && c.hasLogs(p, cs.Name) {
 		// Only its log is known (kubectl logs pasted alone): what it

@@ -29,6 +29,18 @@ func (c *ctx) pending(p *corev1.Pod) []*Finding {
 	if len(p.Spec.SchedulingGates) > 0 {
 		return []*Finding{c.gated(p)}
 	}
+	if msg == "" && c.s.Has(snapshot.KindNode) && len(c.s.Nodes) == 0 {
+		// The input listed the nodes and there is none: no scheduler can
+		// place the pod, whatever it said or has yet to say, and however
+		// young the pod is.
+		f := c.newPodFinding(p, Error, ClassPending, classify.UnschedNoNodes, "")
+		f.Headline = i18n.T("pending.nonodes.head")
+		f.Evidence = append(f.Evidence, statusEvidence(podObj(p), "status.phase", "Pending, spec.nodeName empty"),
+			Evidence{Kind: "object", Object: nodeObj(""), Text: "none", Note: i18n.T("pending.nonodes.listed")})
+		f.Explain = i18n.T("pending.nonodes.why")
+		f.Steps = append(f.Steps, Step{Text: i18n.T("step.get-nodes"), Command: kubectl("", "get", "nodes", "-o", "wide")})
+		return []*Finding{f}
+	}
 	if msg == "" {
 		if c.age(p.CreationTimestamp.Time) < c.opts.StartupGrace && !c.s.AgeUnknown[p.Namespace+"/"+p.Name] {
 			return nil

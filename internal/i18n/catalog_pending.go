@@ -45,6 +45,10 @@ func init() {
 			EN: "The scheduler sees no Node at all: no node has registered with the cluster, or every node was filtered out before scheduling began. Check that the kubelets are running and have registered with the API server.",
 			ZH: "调度器一个 Node 都看不到：集群里还没有节点注册，或者所有节点在调度开始前就被过滤掉了。请确认各节点的 kubelet 正在运行，并已成功注册到 API Server。",
 		},
+		"pending.nonodes.listed": {
+			EN: "the list of nodes is empty",
+			ZH: "节点列表为空",
+		},
 		"pending.other.head": {
 			EN: "the scheduler cannot place the pod: %[1]s",
 			ZH: "调度器无法调度该 Pod：%[1]s",

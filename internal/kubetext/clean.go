@@ -19,6 +19,8 @@ type command struct {
 	output    string // -o json|yaml: the section is a dump, not text
 	container string
 	previous  bool
+	// filtered: a selector cut the list, so what it shows is not all.
+	filtered bool
 }
 
 // section is a run of output lines under one command (or none).
@@ -31,8 +33,9 @@ type section struct {
 
 // promptRe matches a shell prompt in front of a kubectl-like command:
 // "$ kubectl …", "user@host:~$ k describe po x", "root@h:/# kubectl …",
-// "PS C:\> kubectl …", "❯ kubectl …", "% kubectl …", "> kubectl …".
-var promptRe = regexp.MustCompile(`^(?:[^\s$#%>❯]*[$#%>❯]\s*|PS [^>]*>\s*)?((?:sudo\s+)?(?:kubectl|kubecolor|k|oc|kc|microk8s\.?\s*kubectl|minikube kubectl --|k3s kubectl)(?:\.exe)?)\s+(.*)$`)
+// "PS C:\> kubectl …", "❯ kubectl …", "% kubectl …", "> kubectl …", and
+// the "host dir # " of Gentoo's and CoreOS's bash ("kmaster ~ # kubectl …").
+var promptRe = regexp.MustCompile(`^(?:[^\s$#%>❯]*[$#%>❯]\s*|PS [^>]*>\s*|[\w.-]+ (?:~[^\s$#]*|[\w.-]+) [$#]\s+)?((?:sudo\s+)?(?:kubectl|kubecolor|k|oc|kc|microk8s\.?\s*kubectl|minikube kubectl --|k3s kubectl)(?:\.exe)?)\s+(.*)$`)
 
 // resources maps what people type to the canonical resource.
 var resourceNames = map[string]string{
@@ -62,6 +65,8 @@ func parseCommand(line string) *command {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "|" || a == "&&" || a == ";" || a == ">" || strings.HasPrefix(a, "|") {
+			// What a pipe (grep, head) passes on is not all kubectl listed.
+			c.filtered = c.filtered || strings.HasPrefix(a, "|")
 			break
 		}
 		val := func() string {
@@ -92,7 +97,12 @@ func parseCommand(line string) *command {
 			c.container = strings.TrimPrefix(a, "--container=")
 		case a == "-p" || a == "--previous" || a == "--previous=true":
 			c.previous = true
-		case a == "-l" || a == "--selector" || a == "--field-selector" || a == "--context" || a == "--kubeconfig" ||
+		case a == "-l" || a == "--selector" || a == "--field-selector":
+			c.filtered = true
+			val()
+		case strings.HasPrefix(a, "-l") && !strings.HasPrefix(a, "--"), strings.HasPrefix(a, "--selector="), strings.HasPrefix(a, "--field-selector="):
+			c.filtered = true
+		case a == "--context" || a == "--kubeconfig" ||
 			a == "--tail" || a == "--since" || a == "--sort-by" || a == "-f" && c.verb != "logs":
 			val()
 		case strings.HasPrefix(a, "-"):
@@ -164,6 +174,7 @@ func split(data string) []section {
 	}
 	raw = stripTimestamps(raw)
 	raw = unwrapTerminal(raw)
+	raw = stripEmphasis(raw)
 
 	var out []section
 	cur := section{first: 1}
@@ -395,6 +406,64 @@ func stripTimestamps(lines []string) []string {
 	}
 	if !kubectl {
 		// A log's own timestamps: part of what it says.
+		return lines
+	}
+	return out
+}
+
+// Markdown emphasis a poster put on the keys of a pasted -o yaml: a bold
+// key ("**lastState**:", "**reason:** Completed"), a bold run opened at a
+// key and closed at the end of that or a later line ("**message: |" …
+// "Sleep expired**"), and thematic breaks ("***"). Only YAML's lowerCamel
+// keys count, and only a "**" pair: an asterisk in a value (a glob, a
+// "*=image" argument) is content.
+var (
+	boldKeyRe   = regexp.MustCompile(`^(\s*(?:- )?)\*\*([a-z][A-Za-z0-9]*)(?::\*\*|\*\*:)(\s|$)`)
+	boldOpenRe  = regexp.MustCompile(`^(\s*(?:- )?)\*\*([a-z][A-Za-z0-9]*:(?:\s|$))`)
+	boldCloseRe = regexp.MustCompile(`([^\s*])\*\*(\s*)$`)
+	ruleLineRe  = regexp.MustCompile(`^\s*(?:\*\s*){3,}$`)
+)
+
+// stripEmphasis removes those marks so the YAML under them reads as YAML.
+// Lines that are a bold heading alone are left to split, which drops them.
+func stripEmphasis(lines []string) []string {
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if !strings.Contains(l, "*") || headingRe.MatchString(strings.TrimRight(l, " \t")) {
+			continue
+		}
+		if out == nil {
+			out = append([]string(nil), lines...)
+		}
+		switch {
+		case ruleLineRe.MatchString(l):
+			out[i] = ""
+		case boldKeyRe.MatchString(l):
+			out[i] = boldKeyRe.ReplaceAllString(l, "$1$2:$3")
+		case boldOpenRe.MatchString(l):
+			open := boldOpenRe.ReplaceAllString(l, "$1$2")
+			if strings.Count(l, "**") == 2 && boldCloseRe.MatchString(l) {
+				out[i] = boldCloseRe.ReplaceAllString(open, "$1$2")
+				continue
+			}
+			if strings.Count(l, "**") != 1 {
+				continue
+			}
+			// Bold does not cross a blank line (a Markdown paragraph).
+			for j := i + 1; j < len(lines) && strings.TrimSpace(lines[j]) != ""; j++ {
+				if n := strings.Count(lines[j], "**"); n == 1 && boldCloseRe.MatchString(lines[j]) {
+					out[i] = open
+					out[j] = boldCloseRe.ReplaceAllString(lines[j], "$1$2")
+					i = j
+					break
+				} else if n > 0 {
+					break
+				}
+			}
+		}
+	}
+	if out == nil {
 		return lines
 	}
 	return out

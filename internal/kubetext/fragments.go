@@ -109,6 +109,7 @@ func (p *parser) statusTail(lines []string) bool {
 		statuses []corev1.ContainerStatus
 		spec     = corev1.Container{Name: placeholderContainer}
 		which    string // state or lastState
+		whichInd int    // the indent of its key
 		kind     string // waiting, running, terminated
 		limits   bool
 		phase    string
@@ -128,12 +129,27 @@ func (p *parser) statusTail(lines []string) bool {
 		}
 		return cs
 	}
-	for _, l := range lines {
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
 		m := yamlKeyRe.FindStringSubmatch(l)
 		if m == nil {
 			continue
 		}
 		key, val := m[1], strings.Trim(m[2], `'"`)
+		if blockScalarRe.MatchString(val) {
+			// A termination message is often a block ("message: |"); its
+			// lines are text, not keys, however they read.
+			var text []string
+			for i+1 < len(lines) && (strings.TrimSpace(lines[i+1]) == "" || indentOf(lines[i+1]) > indentOf(l)) {
+				i++
+				text = append(text, strings.TrimSpace(lines[i]))
+			}
+			sep := "\n"
+			if strings.HasPrefix(val, ">") {
+				sep = " "
+			}
+			val = strings.TrimSpace(strings.Join(text, sep))
+		}
 		dash := strings.HasPrefix(strings.TrimSpace(l), "- ")
 		switch key {
 		case "containerStatuses", "initContainerStatuses":
@@ -143,15 +159,23 @@ func (p *parser) statusTail(lines []string) bool {
 				flush()
 			}
 		case "name":
-			if (dash || cs != nil) && val != "" && which == "" {
+			switch {
+			case (dash || cs != nil) && val != "" && which == "":
 				if dash && cs != nil && cs.Name != placeholderContainer {
 					flush()
 				}
 				cur().Name = val
 				spec.Name = val
+			case cs != nil && val != "" && !dash && cs.Name == placeholderContainer && indentOf(l) <= whichInd:
+				// No container state has a name: one no deeper than the
+				// state's key is the container's, after its lastState
+				// (-o yaml sorts the keys), and the state block has ended.
+				// A deeper one is a volumeMounts entry's (1.30+).
+				cs.Name, spec.Name = val, val
+				which, kind = "", ""
 			}
 		case "state", "lastState":
-			which, kind = key, ""
+			which, kind, whichInd = key, "", indentOf(l)
 			cur()
 		case "waiting", "running", "terminated":
 			if which == "" {
@@ -264,6 +288,10 @@ func (p *parser) statusTail(lines []string) bool {
 	return true
 }
 
+// blockScalarRe is a YAML block scalar's header: the value is on the
+// lines below, indented deeper.
+var blockScalarRe = regexp.MustCompile(`^[|>][-+]?[0-9]?$`)
+
 // yamlTailRe: the first line of a YAML fragment without apiVersion/kind.
 var yamlTailRe = regexp.MustCompile(`^\s*(?:- )?(?:status|containerStatuses|initContainerStatuses|lastState|state|phase):`)
 
@@ -316,6 +344,12 @@ func (p *parser) yamlTail(lines []string) bool {
 	// A Job's or a Deployment's status has conditions too: only a pod's
 	// phase, pod condition types or container statuses make it a pod.
 	if !podConds && len(st.ContainerStatuses) == 0 && len(st.InitContainerStatuses) == 0 && !podPhases[st.Phase] {
+		return false
+	}
+	if stateKeys(lines) > parsedStates(st) {
+		// A tail whose indentation a poster flattened still parses, but
+		// its states land beside the keys they belong under and are
+		// lost: statusTail reads it by its keys instead.
 		return false
 	}
 	pod.Kind, pod.APIVersion = "Pod", "v1"
@@ -461,4 +495,35 @@ func (p *parser) fragmentPod() string {
 		return p.cmd.name
 	}
 	return placeholderPod
+}
+
+// stateKeys counts the container state keys (waiting, running, terminated)
+// the lines hold.
+func stateKeys(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		if m := yamlKeyRe.FindStringSubmatch(l); m != nil && (m[1] == "waiting" || m[1] == "running" || m[1] == "terminated") {
+			n++
+		}
+	}
+	return n
+}
+
+// parsedStates counts the container states a parsed status holds.
+func parsedStates(st corev1.PodStatus) int {
+	n := 0
+	for _, cs := range append(append([]corev1.ContainerStatus{}, st.InitContainerStatuses...), st.ContainerStatuses...) {
+		for _, s := range []corev1.ContainerState{cs.State, cs.LastTerminationState} {
+			if s.Waiting != nil {
+				n++
+			}
+			if s.Running != nil {
+				n++
+			}
+			if s.Terminated != nil {
+				n++
+			}
+		}
+	}
+	return n
 }

@@ -211,7 +211,7 @@ func knownKubeletFailure(msg string) bool {
 	code := classify.Classify("kubelet", msg)
 	switch {
 	case strings.HasPrefix(code, "Image/"):
-		return imageWordRe.MatchString(msg)
+		return classify.IsPullFailure(msg)
 	case strings.HasPrefix(code, "Run/"):
 		return runtimeRe.MatchString(msg)
 	case strings.HasPrefix(code, "Sandbox/"):

@@ -69,6 +69,9 @@ type Result struct {
 	Now time.Time
 	// Structured are the kubectl -o json/yaml parts of the paste.
 	Structured []string
+	// Listed are the kinds the text shows a whole list of: kubectl get
+	// nodes that printed no node at all.
+	Listed []string
 }
 
 // Log is a kubectl logs excerpt.
@@ -98,6 +101,8 @@ type parser struct {
 	loose      []string
 	structured []string
 	facts      []fact
+	// noNodes: kubectl get nodes, unfiltered, listed none.
+	noNodes bool
 	// fragmentKind: the block being read is a describe of this kind
 	// rebuilt from a fragment (describeFragment).
 	fragmentKind string
@@ -258,7 +263,7 @@ func (p *parser) section(s section) {
 			i = j
 			continue
 		}
-		if t := parseHeader(l); t != nil {
+		if t := p.header(l); t != nil {
 			j := i + 1
 			for j < len(lines) && strings.TrimSpace(lines[j]) != "" && !isDescribeStart(lines[j]) && parseHeader(lines[j]) == nil {
 				j++
@@ -408,7 +413,10 @@ func describedKind(t *node) string {
 	case has("Containers") && has("QoS Class"), has("Containers") && has("Node") && has("IP"),
 		// A header cut before its sections (an evicted pod's Status,
 		// Reason and Message are all there is to see).
-		has("Namespace") && has("Status") && (has("Start Time") || has("Node")):
+		has("Namespace") && has("Status") && (has("Start Time") || has("Node")),
+		// kubectl before 1.1 printed a pod's images on one line, and
+		// before 1.0 its node as Host.
+		has("Image(s)") && (has("Host") || has("Node")):
 		return "Pod"
 	case has("Involved Object") && has("Message"):
 		return "Event"
@@ -436,6 +444,18 @@ func (p *parser) table(t *table, rows []string) {
 	n := 0
 	switch t.kind {
 	case "pods":
+		if t.old {
+			for _, pr := range t.oldPodRows(rows) {
+				pr.Namespace = ns
+				tp := sketchPod(pr)
+				// A pod before 1.0 has no RESTARTS column to show.
+				tp.hidden |= snapshot.HiddenRestarts
+				p.addPod(tp)
+				n++
+			}
+			p.found[GetPods] += n
+			return
+		}
 		rows = unwrapRows(rows, func(r string) bool { _, ok := t.podRow(r); return ok })
 		for _, r := range rows {
 			if pr, ok := t.podRow(r); ok {
@@ -469,8 +489,32 @@ func (p *parser) table(t *table, rows []string) {
 		}
 		if n > 0 {
 			p.found["get-nodes"] += n
+		} else if strings.TrimSpace(strings.Join(rows, "")) == "" && p.listsAllNodes() {
+			// Old kubectl printed the header of an empty list where
+			// today's prints "No resources found".
+			p.noNodes = true
+			p.found["get-nodes"]++
 		}
 	}
+}
+
+// header is parseHeader with what the prompt adds: the get nodes tables
+// that only the command tells from other kinds' (oldNodesHeader).
+func (p *parser) header(l string) *table {
+	if t := parseHeader(l); t != nil {
+		return t
+	}
+	if c := p.cmd; c != nil && c.verb == "get" && c.kind == "nodes" && (c.output == "" || c.output == "wide") {
+		return oldNodesHeader(l)
+	}
+	return nil
+}
+
+// listsAllNodes: the output is kubectl get nodes of every node, in a table
+// (no name, no selector, no pipe): what it does not show does not exist.
+func (p *parser) listsAllNodes() bool {
+	c := p.cmd
+	return c != nil && c.verb == "get" && c.kind == "nodes" && c.name == "" && !c.filtered && (c.output == "" || c.output == "wide")
 }
 
 // unwrapRows joins table rows a terminal wrapped: a line that is not a
@@ -635,6 +679,9 @@ func (p *parser) finish() *Result {
 	}
 	res.Logs = p.logs
 	res.Structured = p.structured
+	if p.noNodes && len(p.nodes) == 0 && !hasNode(p.objects) {
+		res.Listed = append(res.Listed, snapshot.KindNode)
+	}
 	sort.Strings(res.Sketches)
 	return res
 }
@@ -811,8 +858,9 @@ func (p *parser) mergeEvents() []*event {
 	return out
 }
 
-// Load parses a paste into a snapshot builder. Kinds are not marked as
-// listed: a describe of one node says nothing of the others.
+// Load parses a paste into a snapshot builder. Kinds are marked as listed
+// only where the text shows a whole list (Result.Listed): a describe of
+// one node says nothing of the others.
 func Load(b *snapshot.Builder, data []byte, o Options) (*Result, error) {
 	return LoadAll(b, []Input{{Data: data}}, o)
 }
@@ -822,6 +870,9 @@ func LoadAll(b *snapshot.Builder, inputs []Input, o Options) (*Result, error) {
 	res, err := ParseAll(inputs, o)
 	if err != nil {
 		return nil, err
+	}
+	for _, k := range res.Listed {
+		b.MarkKind(k)
 	}
 	for _, obj := range res.Objects {
 		b.AddUnlisted(obj)
@@ -874,4 +925,14 @@ func Sniff(head []byte) bool {
 		}
 	}
 	return !yamlObjectRe.Match(head)
+}
+
+// hasNode: the text showed a node (a describe, an event's node).
+func hasNode(objs []any) bool {
+	for _, o := range objs {
+		if _, ok := o.(*corev1.Node); ok {
+			return true
+		}
+	}
+	return false
 }

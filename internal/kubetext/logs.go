@@ -44,7 +44,7 @@ var (
 	noHostRe         = regexp.MustCompile(`pod "?([a-z0-9][-a-z0-9.]*)"? does not have a host assigned`)
 	chooseOneRe      = regexp.MustCompile(`a container name must be specified for pod ([a-z0-9][-a-z0-9.]*), choose one of: \[([^\]]*)\]`)
 	unableLogsRe     = regexp.MustCompile(`^(?:Error from server[^:]*: )?unable to retrieve container logs for `)
-	noResourcesRe    = regexp.MustCompile(`^No resources found(?: in \S+ namespace)?\.$`)
+	noResourcesRe    = regexp.MustCompile(`^No resources found(?: in \S+ namespace)?\.?$`) // no period in some versions
 	podNotFoundRe    = regexp.MustCompile(`^Error from server \(NotFound\): pods "([^"]+)" not found`)
 )
 
@@ -88,7 +88,11 @@ func (p *parser) kubectlError(l string) bool {
 		p.errorFact(ns, m[2], m[1], nil)
 	case noResourcesRe.MatchString(t):
 		// "No resources found in NS namespace.": kubectl found nothing
-		// to show; nothing is wrong with what is not there.
+		// to show; nothing is wrong with what is not there. Of all nodes,
+		// though, none is a cluster that cannot run a pod.
+		if p.listsAllNodes() {
+			p.noNodes = true
+		}
 	case chooseOneRe.MatchString(t), unableLogsRe.MatchString(t), podNotFoundRe.MatchString(t), noHostRe.MatchString(t):
 		// Facts about kubectl's call, not about the pod's health.
 		if m := noHostRe.FindStringSubmatch(t); m != nil {
@@ -221,7 +225,7 @@ func crashed(pod *corev1.Pod) bool {
 
 // knownMessageRe finds a line worth reading as a bare message among
 // prose: the texts components write that podwhy's rules know.
-var knownMessageRe = regexp.MustCompile(`(?i)Failed to pull image|pull access denied|ImagePullBackOff|ErrImagePull|Back-off (?:restarting|pulling)|CrashLoopBackOff|OOMKilled|\d+/\d+ nodes are available|unbound immediate PersistentVolumeClaims|MountVolume\.\w+ failed|Unable to attach or mount|Multi-Attach error|Failed to create pod sandbox|CreateContainerConfigError|couldn't find key|configmap "[^"]+" not found|secret "[^"]+" not found|(?:Liveness|Readiness|Startup) probe failed|exceeded quota|violates PodSecurity|failed calling webhook|The node was low on resource|exec format error|executable file not found|runAsNonRoot|Failed to admit pod \S+ - node has conditions`)
+var knownMessageRe = regexp.MustCompile(`(?i)Failed to pull image|pull access denied|ImagePullBackOff|ErrImagePull|Back-off (?:restarting|pulling)|CrashLoopBackOff|OOMKilled|\d+/\d+ nodes are available|failed to fit in any node|unbound immediate PersistentVolumeClaims|MountVolume\.\w+ failed|Unable to attach or mount|Multi-Attach error|Failed to create pod sandbox|CreateContainerConfigError|couldn't find key|configmap "[^"]+" not found|secret "[^"]+" not found|(?:Liveness|Readiness|Startup) probe failed|exceeded quota|violates PodSecurity|failed calling webhook|The node was low on resource|exec format error|executable file not found|runAsNonRoot|Failed to admit pod \S+ - node has conditions`)
 
 var quotedRe = regexp.MustCompile(`"([^"]{8,})"|“([^”]{8,})”|` + "`([^`]{8,})`")
 

@@ -27,7 +27,7 @@ const (
 var getEventRowRe = regexp.MustCompile(`^(?:(\S+)\s+)??(` + ageWord + `)\s+(Normal|Warning)\s+(\S+)\s+([a-zA-Z.]+/\S+)\s+(.*)$`)
 
 var (
-	schedMsgRe        = regexp.MustCompile(`\d+/\d+ nodes are available|no nodes available to schedule pods|unbound immediate PersistentVolumeClaims|running (?:PreFilter|Filter) plugin|nodes are available|non-empty scheduling gates|No nodes are available that match all of|\d+ node\(s\) (?:didn't|had|were)|\bfit failure summary\b`)
+	schedMsgRe        = regexp.MustCompile(`\d+/\d+ nodes are available|no nodes available to schedule pods|unbound immediate PersistentVolumeClaims|running (?:PreFilter|Filter) plugin|nodes are available|non-empty scheduling gates|No nodes are available that match all of|\d+ node\(s\) (?:didn't|had|were)|\bfit failure summary\b|failed to fit in any node|fit failure on node \(`)
 	admissionRe       = regexp.MustCompile(`(?i)error creating:|is forbidden:|admission webhook|failed calling webhook|exceeded quota|serviceaccount "[^"]*" not found|violates PodSecurity`)
 	stsCreateRe       = regexp.MustCompile(`create Pod (\S+) in StatefulSet (\S+) failed`)
 	jobFailRe         = regexp.MustCompile(`Job was active longer than specified deadline|Job has reached the specified backoff limit|matching FailJob rule|failed indexes`)
@@ -38,13 +38,16 @@ var (
 	backOffRe         = regexp.MustCompile(`Back-off restarting failed container (\S+) in pod ([^_\s]+)_([^(\s]+)`)
 	probeMsgRe        = regexp.MustCompile(`^(Liveness|Readiness|Startup) probe (?:failed|errored)`)
 	runtimeRe         = regexp.MustCompile(`(?i)OCI runtime|runc|failed to create containerd task|starting container process|failed to start container|exec format error|executable file not found|failed to create shim|failed to reserve container name|^Error: `)
-	imageWordRe       = regexp.MustCompile(`(?i)pull|image|manifest|registry|context canceled`)
 	sandboxWordRe     = regexp.MustCompile(`(?i)sandbox|cni|network plugin|networkready=false`)
 	quotedPodRe       = regexp.MustCompile(`(?:pod|Pod) "([^"]+)"`)
 	assignedRe        = regexp.MustCompile(`assigned ([^/\s]+)/(\S+) to (\S+)`)
 	containerRe       = regexp.MustCompile(`container "([^"]+)"`)
 	nodeLostRe        = regexp.MustCompile(`Kubelet stopped posting node status|Kubelet never posted node status|PLEG is not healthy|container runtime is down`)
 )
+
+// fitPodRe: the scheduler before 1.6 named the pod in parentheses, "pod
+// (%s) failed to fit in any node".
+var fitPodRe = regexp.MustCompile(`\bpod \(([a-z0-9][-a-z0-9.]*)\) failed to fit in any node`)
 
 // bareMessage reads text that is no kubectl table or describe: a lone
 // event row, or one event or status message. It builds the smallest set
@@ -142,6 +145,8 @@ func (p *parser) bareMessage(text string) {
 	e.setMessage(msg)
 	msg = e.Message
 	if m := quotedPodRe.FindStringSubmatch(msg); m != nil && !strings.Contains(msg, "is forbidden") {
+		e.Name = m[1]
+	} else if m := fitPodRe.FindStringSubmatch(msg); m != nil {
 		e.Name = m[1]
 	}
 	switch {
@@ -305,7 +310,7 @@ func (p *parser) kubeletMessage(e *event, msg string) bool {
 		e.Reason = "FailedMount"
 	case strings.HasPrefix(code, "Config/"):
 		e.Reason = "Failed"
-	case strings.HasPrefix(code, "Image/") && imageWordRe.MatchString(msg):
+	case strings.HasPrefix(code, "Image/") && classify.IsPullFailure(msg):
 		e.Reason = "Failed"
 		if code == classify.ImageInvalid {
 			e.Reason = "InspectFailed"

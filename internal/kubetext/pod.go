@@ -64,7 +64,8 @@ func (p *parser) describePod(tree *node) {
 	}
 	pod.Spec.PriorityClassName = tree.get("Priority Class Name")
 	pod.Spec.ServiceAccountName = tree.get("Service Account")
-	if n := tree.get("Node"); n != "" {
+	// "Host:" before 1.0; "/" alone when the pod is on no node.
+	if n := firstNonEmpty(tree.get("Node"), tree.get("Host")); n != "" {
 		name, ip, _ := strings.Cut(n, "/")
 		pod.Spec.NodeName, pod.Status.HostIP = name, ip
 	}

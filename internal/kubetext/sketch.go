@@ -160,6 +160,17 @@ func sketchPod(r *podRow) *textPod {
 	if pod.Spec.NodeName != "" {
 		pod.Status.Conditions = append(pod.Status.Conditions, corev1.PodCondition{Type: corev1.PodScheduled, Status: corev1.ConditionTrue})
 	}
+	if len(r.Containers) == total {
+		// The table of kubectl before 1.0 names each container.
+		for i := range pod.Spec.Containers {
+			pod.Spec.Containers[i].Name, pod.Spec.Containers[i].Image = r.Containers[i], r.Images[i]
+		}
+		for i := range pod.Status.ContainerStatuses {
+			if i < total {
+				pod.Status.ContainerStatuses[i].Name, pod.Status.ContainerStatuses[i].Image = r.Containers[i], r.Images[i]
+			}
+		}
+	}
 	return tp
 }
 

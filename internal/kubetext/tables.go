@@ -14,6 +14,9 @@ type table struct {
 	kind  string // pods, events, nodes
 	cols  []string
 	start []int
+	// old: the get pods table of kubectl before 1.0, one row per
+	// container (POD IP CONTAINER(S) IMAGE(S) HOST LABELS STATUS CREATED).
+	old bool
 }
 
 var headerSplitRe = regexp.MustCompile(`\S+(?: \S+)*`)
@@ -42,6 +45,8 @@ func parseHeader(line string) *table {
 		t.kind = "events"
 	case has("NAME") && has("STATUS") && has("ROLES") && has("VERSION"):
 		t.kind = "nodes"
+	case has("POD") && has("CONTAINER(S)") && has("IMAGE(S)") && has("HOST") && has("STATUS"):
+		t.kind, t.old = "pods", true
 	default:
 		return nil
 	}
@@ -127,6 +132,8 @@ type podRow struct {
 	Age                time.Duration
 	HasAge             bool
 	IP, Node, Nominate string
+	// Containers and Images: the old table names them.
+	Containers, Images []string
 }
 
 var readyRe = regexp.MustCompile(`^(\d+)/(\d+)$`)
@@ -162,6 +169,118 @@ func (t *table) podRow(row string) (*podRow, bool) {
 	}
 	p.Age, p.HasAge = parseAge(get("AGE"))
 	return p, true
+}
+
+// oldNodesHeader reads the header of kubectl get nodes before 1.8, which
+// had no ROLES or VERSION (NAME LABELS STATUS; NAME STATUS AGE). Get
+// namespaces printed the same columns, so only the prompt tells them apart.
+func oldNodesHeader(line string) *table {
+	if line == "" || line[0] == ' ' || strings.ToUpper(line) != line {
+		return nil
+	}
+	t := &table{kind: "nodes"}
+	for _, loc := range headerSplitRe.FindAllStringIndex(line, -1) {
+		t.cols = append(t.cols, line[loc[0]:loc[1]])
+		t.start = append(t.start, loc[0])
+	}
+	t.fixNames()
+	if t.index("NAME") != 0 || t.index("STATUS") < 0 {
+		return nil
+	}
+	return t
+}
+
+// oldPodRows reads the rows of the get pods table of kubectl before 1.0
+// (pkg/kubectl/resource_printer.go, printPod): the pod's first container
+// on the pod's row, each further container on a row of its own with the
+// pod's cells empty. STATUS is the pod's phase, HOST "host/IP" or
+// "<unassigned>", CREATED a duration in words ("49 minutes").
+func (t *table) oldPodRows(rows []string) []*podRow {
+	var out []*podRow
+	for _, r := range rows {
+		if strings.TrimSpace(r) == "" {
+			continue
+		}
+		// A container's row ends after its image; the paste lost the
+		// blanks that kept the columns after it.
+		if last := t.start[len(t.start)-1]; len(r) < last {
+			r += strings.Repeat(" ", last-len(r))
+		}
+		cells, ok := t.cells(r)
+		if !ok {
+			continue
+		}
+		get := func(n string) string {
+			if i := t.index(n); i >= 0 && i < len(cells) {
+				return cells[i]
+			}
+			return ""
+		}
+		name, ctr, image := get("POD"), get("CONTAINER(S)"), get("IMAGE(S)")
+		if name == "" {
+			if len(out) > 0 && ctr != "" {
+				last := out[len(out)-1]
+				last.Containers, last.Images = append(last.Containers, ctr), append(last.Images, image)
+				last.Total++
+			}
+			continue
+		}
+		status := get("STATUS")
+		if !oldPhase[status] {
+			continue
+		}
+		pr := &podRow{Name: name, IP: get("IP"), Status: status, Total: 1}
+		if ctr != "" {
+			pr.Containers, pr.Images = []string{ctr}, []string{image}
+		}
+		if host := get("HOST"); host != "<unassigned>" {
+			pr.Node, _, _ = strings.Cut(host, "/")
+		}
+		pr.Age, pr.HasAge = parseHumanAge(get("CREATED"))
+		out = append(out, pr)
+	}
+	for _, pr := range out {
+		switch pr.Status {
+		case "Running":
+			// The phase says nothing of readiness; the row claims none.
+			pr.Ready = pr.Total
+		case "Succeeded":
+			pr.Status = "Completed"
+		case "Failed":
+			// How it failed is not in the row: the word today's kubectl
+			// prints for a container that ended in an error.
+			pr.Status = "Error"
+		}
+	}
+	return out
+}
+
+// oldPhase are the pod phases, which the STATUS column of kubectl before
+// 1.0 printed.
+var oldPhase = map[string]bool{"Pending": true, "Running": true, "Succeeded": true, "Failed": true, "Unknown": true}
+
+var humanAgeRe = regexp.MustCompile(`^(\d+) (second|minute|hour|day|week|month|year)s?$`)
+
+// parseHumanAge reads a duration as kubectl before 1.0 printed it
+// (pkg/util/units.HumanDuration: "Less than a second", "About a minute",
+// "49 minutes", "About an hour", "3 days", "2 months").
+func parseHumanAge(s string) (time.Duration, bool) {
+	switch s {
+	case "Less than a second":
+		return 0, true
+	case "About a minute":
+		return time.Minute, true
+	case "About an hour":
+		return time.Hour, true
+	}
+	m := humanAgeRe.FindStringSubmatch(s)
+	if m == nil {
+		return 0, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	unit := map[string]time.Duration{"second": time.Second, "minute": time.Minute, "hour": time.Hour, "day": 24 * time.Hour,
+		"week": 7 * 24 * time.Hour, "month": 30 * 24 * time.Hour, "year": 365 * 24 * time.Hour}[m[2]]
+	return time.Duration(n) * unit, true
 }
 
 // podWords splits a pods row whose alignment was lost: the RESTARTS cell

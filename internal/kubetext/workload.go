@@ -163,14 +163,23 @@ func replicaCounts(s string) map[string]int32 {
 }
 
 func ownerOf(tree *node) []metav1.OwnerReference {
-	cb := tree.get("Controlled By")
+	t := true
+	// "Controllers:" from 1.2 to 1.7, "Controlled By:" since: KIND/NAME.
+	cb := firstNonEmpty(tree.get("Controlled By"), tree.get("Controllers"))
 	kind, name, ok := strings.Cut(cb, "/")
 	if !ok {
+		// Before 1.1, the replication controllers whose selector matched
+		// the pod: "NAME (1/1 replicas created), …". Only one is an owner.
+		rcs := strings.Split(tree.get("Replication Controllers"), ", ")
+		if m := oldRCRe.FindStringSubmatch(rcs[0]); m != nil && len(rcs) == 1 {
+			return []metav1.OwnerReference{{APIVersion: "v1", Kind: "ReplicationController", Name: m[1], Controller: &t}}
+		}
 		return nil
 	}
-	t := true
 	return []metav1.OwnerReference{{APIVersion: apiVersionOf(kind), Kind: kind, Name: name, Controller: &t}}
 }
+
+var oldRCRe = regexp.MustCompile(`^(\S+) \(\d+/\d+ replicas created\)$`)
 
 func (p *parser) objectMeta(tree *node) metav1.ObjectMeta {
 	m := metav1.ObjectMeta{Name: tree.get("Name"), Namespace: firstNonEmpty(tree.get("Namespace"), p.cmdNamespace())}
