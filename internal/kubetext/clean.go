@@ -54,6 +54,11 @@ var resourceNames = map[string]string{
 // parseCommand reads a prompt line. It returns nil for lines that are not
 // a kubectl command.
 func parseCommand(line string) *command {
+	// Every command promptRe knows has a "k" in it, or is "oc".
+	if strings.IndexByte(line, 'k') < 0 && !strings.Contains(line, "oc") {
+		return nil
+	}
+	line = strings.TrimSpace(line)
 	m := promptRe.FindStringSubmatch(line)
 	if m == nil {
 		return nil
@@ -157,6 +162,68 @@ var cutRe = regexp.MustCompile(`^\s*(\.\.\.|…|\[\.\.\.\]|\[…\]|<snip>|\[snip
 // appear in kubectl output.
 var headingRe = regexp.MustCompile(`^(#{1,6} |\*\*[^*]+\*\*:?$)`)
 
+// The checks below run on every line of a paste: each first looks at the
+// bytes its pattern must start with, so a line that cannot match costs no
+// regexp run (a paste of millions of short lines is read in seconds).
+
+// isFence is fenceRe without the regexp.
+func isFence(l string) bool {
+	t := trimIndent(l)
+	return strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")
+}
+
+func isCut(l string) bool {
+	t := trimIndent(l)
+	if t == "" {
+		return false
+	}
+	switch t[0] {
+	case '.', '[', '<', '-', '(':
+	default:
+		if !strings.HasPrefix(t, "…") {
+			return false
+		}
+	}
+	return cutRe.MatchString(l)
+}
+
+func isHeading(l string) bool {
+	return l != "" && (l[0] == '#' || l[0] == '*') && headingRe.MatchString(l)
+}
+
+// maxLine bounds the part of a line a regexp reads. kubectl prints no
+// line this long; a longer one is a minified blob, a log without line
+// ends or a paste of garbage, and reading all of it with every pattern
+// would make the time of a paste depend on its longest line instead of
+// its size. The head of a line is where what podwhy reads is.
+const maxLine = 64 << 10
+
+// capLine cuts a line to maxLine bytes, at a character boundary.
+func capLine(l string) string {
+	if len(l) <= maxLine {
+		return l
+	}
+	cut := maxLine
+	for cut > 0 && !utf8.RuneStart(l[cut]) {
+		cut--
+	}
+	return l[:cut]
+}
+
+// capLines caps every line, copying the slice only when one is too long.
+func capLines(lines []string) []string {
+	for i, l := range lines {
+		if len(l) > maxLine {
+			out := append([]string(nil), lines...)
+			for j := i; j < len(out); j++ {
+				out[j] = capLine(out[j])
+			}
+			return out
+		}
+	}
+	return lines
+}
+
 // split normalizes a paste and cuts it into sections at prompt lines.
 // Quote marks, fences, headings and cut markers are removed; tabs that
 // kubectl never prints are kept as separators.
@@ -178,6 +245,17 @@ func split(data string) []section {
 
 	var out []section
 	cur := section{first: 1}
+	// The sections' lines share one array, cut at each section's end: a
+	// paste of millions of lines is not copied again as each section's
+	// slice grows. It is raw's own: line i is read before any kept line is
+	// written at an index up to i.
+	all := raw[:0]
+	start := 0
+	push := func() {
+		cur.lines = all[start:len(all):len(all)]
+		out = append(out, cur)
+		start = len(all)
+	}
 	for i, l := range raw {
 		l = strings.TrimRight(l, " \t\u00a0")
 		if quoted != "" {
@@ -189,39 +267,42 @@ func split(data string) []section {
 		if strings.HasPrefix(l, "\t") {
 			l = expandLeadingTabs(l)
 		}
-		if c := parseCommand(strings.TrimSpace(l)); c != nil && looksLikePrompt(l) {
-			if len(cur.lines) > 0 || cur.cmd != nil {
-				out = append(out, cur)
+		// The line itself is kept whole: a -o json part may be one long
+		// line. The patterns below read its head.
+		v := capLine(l)
+		if c := parseCommand(v); c != nil && looksLikePrompt(v) {
+			if len(all) > start || cur.cmd != nil {
+				push()
 			}
 			cur = section{cmd: c, first: i + 2}
 			continue
 		}
-		if fenceRe.MatchString(l) && len(cur.lines) > 0 {
+		if isFence(v) && len(all) > start {
 			// Each fenced block of a ticket is an output of its own: a
 			// YAML block and the events below it are read apart. The
 			// namespace a prompt gave still holds.
-			out = append(out, cur)
+			push()
 			cur = section{cmd: afterFence(cur.cmd), first: i + 2}
 			continue
 		}
-		if cutRe.MatchString(l) {
+		if isCut(v) {
 			// What was cut is gone; what follows continues the same
 			// output (the rows of a table after "...").
 			continue
 		}
-		if fenceRe.MatchString(l) || (headingRe.MatchString(l) && !strings.HasPrefix(l, "# kubectl")) {
+		if isFence(v) || (isHeading(v) && !strings.HasPrefix(v, "# kubectl")) {
 			// A fence or cut keeps its place as a blank line, so a table is
 			// not glued to what follows.
 			l = ""
 		}
-		if len(cur.lines) == 0 && l == "" {
+		if len(all) == start && l == "" {
 			cur.first = i + 2
 			continue
 		}
-		cur.lines = append(cur.lines, l)
+		all = append(all, l)
 	}
-	if len(cur.lines) > 0 || cur.cmd != nil {
-		out = append(out, cur)
+	if len(all) > start || cur.cmd != nil {
+		push()
 	}
 	return out
 }
@@ -287,7 +368,7 @@ var terminalWidths = map[int]bool{80: true, 100: true, 120: true, 132: true, 150
 func unwrapTerminal(lines []string) []string {
 	maxLen, atMax := 0, 0
 	for _, l := range lines {
-		n := len([]rune(l))
+		n := utf8.RuneCountInString(l)
 		switch {
 		case n > maxLen:
 			maxLen, atMax = n, 1
@@ -306,7 +387,13 @@ func unwrapTerminal(lines []string) []string {
 	for _, l := range lines {
 		// A full-width line followed by what can only start a line (a
 		// describe key, a prompt, a table header) was full by chance.
-		if joining && (l == "" || fenceRe.MatchString(l) || lineStartRe.MatchString(l) || parseHeader(l) != nil || parseCommand(strings.TrimSpace(l)) != nil) {
+		if joining && (l == "" || isFence(l) || lineStartRe.MatchString(l) || parseHeader(l) != nil || parseCommand(strings.TrimSpace(l)) != nil) {
+			out = append(out, cur.String())
+			joining = false
+		}
+		if joining && cur.Len() >= maxLine {
+			// A paste of nothing but full-width lines: what is joined is
+			// cut into lines a regexp may read whole.
 			out = append(out, cur.String())
 			joining = false
 		}
@@ -337,6 +424,10 @@ func afterFence(c *command) *command {
 // stripBox removes the frame terminal UIs (k9s, lens) draw around their
 // panes: "│ text │", and the frame's own lines.
 func stripBox(l string) string {
+	if strings.IndexByte(l, 0xe2) < 0 {
+		// Every frame character (U+25xx) starts with this byte in UTF-8.
+		return l
+	}
 	t := strings.TrimSpace(l)
 	if t == "" {
 		return l
@@ -376,6 +467,11 @@ func stripInlineCode(l string) string {
 // "2024-01-02 10:00:00 ").
 var stampRe = regexp.MustCompile(`^(?:\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?Z?\]?|\[?\d\d:\d\d:\d\d(?:\.\d+)?\]?)\s+`)
 
+// hasStamp is stampRe.MatchString, read only where a stamp can start.
+func hasStamp(l string) bool {
+	return l != "" && (l[0] == '[' || l[0] >= '0' && l[0] <= '9') && stampRe.MatchString(capLine(l))
+}
+
 // stripTimestamps removes such a prefix when nearly every line carries
 // it, so the kubectl output under it keeps its columns.
 func stripTimestamps(lines []string) []string {
@@ -385,7 +481,7 @@ func stripTimestamps(lines []string) []string {
 			continue
 		}
 		n++
-		if stampRe.MatchString(l) {
+		if hasStamp(l) {
 			stamped++
 		}
 	}
@@ -395,13 +491,15 @@ func stripTimestamps(lines []string) []string {
 	out := make([]string, len(lines))
 	kubectl := false
 	for i, l := range lines {
-		if loc := stampRe.FindStringIndex(l); loc != nil {
+		if loc := stampRe.FindStringIndex(capLine(l)); loc != nil {
 			// The prefix's width is the same on every line: columns stay.
 			l = l[loc[1]:]
 		}
 		out[i] = l
-		if t := strings.TrimSpace(l); !kubectl && (parseHeader(l) != nil || isDescribeStart(l) || parseCommand(t) != nil || describeEventRe.MatchString(t) || getEventRowRe.MatchString(t)) {
-			kubectl = true
+		if !kubectl {
+			v := capLine(l)
+			t := strings.TrimSpace(v)
+			kubectl = parseHeader(v) != nil || isDescribeStart(v) || parseCommand(t) != nil || isDescribeEventRow(t) || isGetEventRow(t)
 		}
 	}
 	if !kubectl {

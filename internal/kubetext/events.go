@@ -125,6 +125,12 @@ const ageWord = `(?:<unknown>|<invalid>|\d+[smhdy](?:\d+[smhdy])*)`
 // From ("kubelet" or, before 1.20-ish, "kubelet, node-1"), Message.
 var describeEventRe = regexp.MustCompile(`^([A-Z][A-Za-z]*)\s+(\S+)\s+(` + ageWord + `)(?:\s+\(x(\d+) over (` + ageWord + `)\))?\s+(\S+?(?:,\s+\S+)?)(?:\s+(.*))?$`)
 
+// isDescribeEventRow is describeEventRe.MatchString for a trimmed line,
+// run only on lines that start as a row does (with the type's capital).
+func isDescribeEventRow(t string) bool {
+	return t != "" && t[0] >= 'A' && t[0] <= 'Z' && describeEventRe.MatchString(t)
+}
+
 // fieldPathRe is the "spec.containers{app}: " prefix describe (and newer
 // kubelets) put before a message.
 var fieldPathRe = regexp.MustCompile(`^(spec\.(?:initContainers|containers|ephemeralContainers)\{([^}]*)\}):\s*`)
@@ -132,6 +138,8 @@ var fieldPathRe = regexp.MustCompile(`^(spec\.(?:initContainers|containers|ephem
 // parseDescribeEvents reads the rows of a describe Events table.
 func parseDescribeEvents(rows []string, ns, kind, name string) []*event {
 	var out []*event
+	var tail wrapTail
+	defer tail.flush()
 	for _, r := range rows {
 		t := strings.TrimSpace(r)
 		if t == "" || strings.HasPrefix(t, "Type ") || strings.HasPrefix(t, "----") {
@@ -139,19 +147,16 @@ func parseDescribeEvents(rows []string, ns, kind, name string) []*event {
 		}
 		parts := strings.Split(t, "\x00")
 		if e := oldEventRow(parts[0], ns, kind, name); e != nil {
-			for _, p := range parts[1:] {
-				e.Message += p
-			}
+			e.Message = capMessage(e.Message + strings.Join(parts[1:], ""))
 			out = append(out, e)
+			tail.start(e)
 			continue
 		}
 		m := describeEventRe.FindStringSubmatch(parts[0])
 		if m == nil {
 			// A row wrapped by the terminal or the poster: it continues the
 			// message above it.
-			if len(out) > 0 {
-				appendWrapped(out[len(out)-1], r)
-			}
+			tail.add(r)
 			continue
 		}
 		e := &event{Namespace: ns, Kind: kind, Name: name, Type: m[1], Reason: m[2], Count: 1}
@@ -168,23 +173,46 @@ func parseDescribeEvents(rows []string, ns, kind, name string) []*event {
 		e.Source, e.Host, _ = strings.Cut(m[6], ",")
 		e.Host = strings.TrimSpace(e.Host)
 		e.setMessage(m[7])
-		for _, p := range parts[1:] {
-			e.Message += p
-		}
+		e.Message = capMessage(e.Message + strings.Join(parts[1:], ""))
 		out = append(out, e)
+		tail.start(e)
 	}
 	return out
 }
 
-// appendWrapped joins a wrapped line to a message: a line the terminal cut
-// at its edge starts at column 0 and continues the word; an indented one is
-// a new word.
-func appendWrapped(e *event, line string) {
-	if strings.HasPrefix(line, " ") {
-		e.Message += " " + strings.TrimSpace(line)
-	} else {
-		e.Message += strings.TrimSpace(line)
+// wrapTail gathers the lines a message was wrapped over and adds them to
+// it once: adding each line to the message would copy the message again
+// for every line, and a paste of many wrapped lines would take time
+// quadratic in their number.
+type wrapTail struct {
+	e *event
+	b strings.Builder
+}
+
+// start ends the message before and takes the lines after e's row.
+func (w *wrapTail) start(e *event) {
+	w.flush()
+	w.e = e
+}
+
+// add joins a wrapped line: a line the terminal cut at its edge starts at
+// column 0 and continues the word; an indented one is a new word.
+func (w *wrapTail) add(line string) {
+	if w.e == nil || len(w.e.Message)+w.b.Len() >= maxMessage {
+		return
 	}
+	if strings.HasPrefix(line, " ") {
+		w.b.WriteByte(' ')
+	}
+	w.b.WriteString(strings.TrimSpace(line))
+}
+
+func (w *wrapTail) flush() {
+	if w.e != nil && w.b.Len() > 0 {
+		w.e.Message = capMessage(w.e.Message + w.b.String())
+	}
+	w.b.Reset()
+	w.e = nil
 }
 
 func (e *event) setMessage(msg string) {
@@ -223,6 +251,9 @@ func objectKind(s string) (kind, name string) {
 var oldEventRe = regexp.MustCompile(`^(` + ageWord + `)\s+(` + ageWord + `)\s+(\d+)\s+\{([^}]*)\}\s+(?:(spec\.\S+)\s+)?(Normal|Warning)\s+(\S+)\s+(.*)$`)
 
 func oldEventRow(r, ns, kind, name string) *event {
+	if strings.IndexByte(r, '{') < 0 {
+		return nil
+	}
 	m := oldEventRe.FindStringSubmatch(strings.TrimSpace(r))
 	if m == nil {
 		return nil

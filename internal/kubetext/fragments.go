@@ -39,10 +39,14 @@ func (p *parser) describeFragment(lines []string) []string {
 			continue
 		}
 		ind := indentOf(l)
+		if strings.IndexByte(l, ':') < 0 {
+			// Every key these patterns know ends with a colon.
+			continue
+		}
 		if ind == 0 && podKeyRe.MatchString(l) {
 			top++
 		}
-		if containerKeyRe.MatchString(l) {
+		if containerKeyRe.MatchString(trimIndent(l)) {
 			cont++
 			if minInd < 0 || ind < minInd {
 				minInd = ind
@@ -131,7 +135,10 @@ func (p *parser) statusTail(lines []string) bool {
 	}
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		m := yamlKeyRe.FindStringSubmatch(l)
+		if strings.IndexByte(l, ':') < 0 {
+			continue
+		}
+		m := yamlKeyRe.FindStringSubmatch(trimIndent(l))
 		if m == nil {
 			continue
 		}
@@ -294,6 +301,20 @@ var blockScalarRe = regexp.MustCompile(`^[|>][-+]?[0-9]?$`)
 
 // yamlTailRe: the first line of a YAML fragment without apiVersion/kind.
 var yamlTailRe = regexp.MustCompile(`^\s*(?:- )?(?:status|containerStatuses|initContainerStatuses|lastState|state|phase):`)
+
+func isYAMLTail(l string) bool {
+	return strings.IndexByte(l, ':') >= 0 && yamlTailRe.MatchString(trimIndent(l))
+}
+
+// trimIndent drops what a pattern's leading \s* would: the same match,
+// without the regexp stepping over a deep indent.
+func trimIndent(l string) string {
+	i := 0
+	for i < len(l) && (l[i] == ' ' || l[i] == '\t' || l[i] == '\n' || l[i] == '\f' || l[i] == '\r') {
+		i++
+	}
+	return l[i:]
+}
 
 var nodeLostMsgRe = regexp.MustCompile(`^Node (\S+) which was running pod (\S+) is unresponsive`)
 
@@ -478,10 +499,11 @@ func yamlish(lines []string) bool {
 			continue
 		}
 		n++
-		if yamlKeyRe.MatchString(l) || strings.HasPrefix(strings.TrimSpace(l), "- ") {
+		colon := strings.IndexByte(l, ':') >= 0
+		if colon && yamlKeyRe.MatchString(trimIndent(l)) || strings.HasPrefix(strings.TrimSpace(l), "- ") {
 			keys++
 		}
-		if yamlTailRe.MatchString(l) {
+		if colon && yamlTailRe.MatchString(trimIndent(l)) {
 			tail = true
 		}
 	}

@@ -34,7 +34,7 @@ func (p *parser) impliedPods() {
 	}
 	for _, k := range order {
 		evs := byPod[k]
-		d := decisiveEvent(evs)
+		d := p.decisiveEvent(evs)
 		if d == nil {
 			continue
 		}
@@ -57,7 +57,7 @@ func (p *parser) impliedPods() {
 			if m := backOffRe.FindStringSubmatch(e.Message); m != nil && cname == "" {
 				cname = m[1]
 			}
-			if img := classify.ImageFromMessage(e.Message); img != "" && len(pod.Spec.Containers) == 1 && pod.Spec.Containers[0].Image == "" {
+			if img := p.imageFrom(e.Message); img != "" && len(pod.Spec.Containers) == 1 && pod.Spec.Containers[0].Image == "" {
 				pod.Spec.Containers[0].Image = img
 				for i := range pod.Status.ContainerStatuses {
 					pod.Status.ContainerStatuses[i].Image = img
@@ -106,7 +106,7 @@ func (p *parser) logPods() {
 // eviction over a failed pull, a failure over its back-off, a scheduling
 // failure only while no Scheduled event followed it. Nil when no event
 // says anything is wrong.
-func decisiveEvent(evs []*event) *event {
+func (p *parser) decisiveEvent(evs []*event) *event {
 	scheduled := false
 	for _, e := range evs {
 		if e.Reason == "Scheduled" {
@@ -116,7 +116,7 @@ func decisiveEvent(evs []*event) *event {
 	var best *event
 	bestRank := 0
 	for _, e := range evs {
-		r := eventRank(e, scheduled)
+		r := p.eventRank(e, scheduled)
 		// Among equals the newest wins (rows are newest last in get
 		// events, and ages order them when known).
 		if r > bestRank || r == bestRank && r > 0 && best != nil && e.HasAge && best.HasAge && e.LastAgo < best.LastAgo {
@@ -126,7 +126,7 @@ func decisiveEvent(evs []*event) *event {
 	return best
 }
 
-func eventRank(e *event, scheduled bool) int {
+func (p *parser) eventRank(e *event, scheduled bool) int {
 	msg := e.Message
 	switch e.Reason {
 	case "Evicted":
@@ -142,7 +142,7 @@ func eventRank(e *event, scheduled bool) int {
 			// says less than the failure it follows.
 			return 85
 		}
-		if knownKubeletFailure(msg) {
+		if p.knownKubeletFailure(msg) {
 			return 90
 		}
 		return 80
@@ -163,7 +163,7 @@ func eventRank(e *event, scheduled bool) int {
 		// Kubelets before 1.9 reported every sync error so: 'Error syncing
 		// pod, skipping: failed to "StartContainer" for "c" with
 		// ErrImagePull: "…"'; the message says what failed.
-		if knownKubeletFailure(msg) {
+		if p.knownKubeletFailure(msg) {
 			return 75
 		}
 	}
@@ -207,8 +207,8 @@ func ImplyPods(b *snapshot.Builder) {
 
 // knownKubeletFailure: a kubelet failure message whose grammar podwhy
 // knows, by the same words kubeletMessage requires of a bare message.
-func knownKubeletFailure(msg string) bool {
-	code := classify.Classify("kubelet", msg)
+func (p *parser) knownKubeletFailure(msg string) bool {
+	code := p.classify(msg)
 	switch {
 	case strings.HasPrefix(code, "Image/"):
 		return classify.IsPullFailure(msg)

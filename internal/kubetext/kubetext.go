@@ -107,6 +107,12 @@ type parser struct {
 	// rebuilt from a fragment (describeFragment).
 	fragmentKind string
 	opts         Options
+	// prefixed indexes the kubectl logs --prefix logs in logs; their
+	// lines wait in prefixedLines until finish joins them.
+	prefixed      map[prefixedKey]int
+	prefixedLines map[int][]string
+	// classified remembers the classifier's answer for each message.
+	classified map[string]string
 }
 
 func (p *parser) seen(t time.Time) {
@@ -178,12 +184,16 @@ func (p *parser) input(data []byte) []string {
 		// Lines of a command's output that no reader took are one message
 		// (or lone event rows) when that output held nothing else.
 		if p.total() == n && (o.Format == Message || o.Format == Auto || o.Format == Text) {
-			p.bareMessage(strings.Join(p.loose, "\n"))
+			p.bareLines(p.loose)
 			if p.total() > n {
 				continue
 			}
 		}
-		loose = append(loose, p.loose...)
+		if loose == nil {
+			loose = p.loose
+		} else {
+			loose = append(loose, p.loose...)
+		}
 	}
 	p.loose = nil
 	if len(loose) == 0 {
@@ -191,7 +201,7 @@ func (p *parser) input(data []byte) []string {
 	}
 	if o.Format == Message || (p.total() == before && o.Format != Describe && o.Format != Events && o.Format != GetPods) {
 		if o.Format == Message {
-			p.bareMessage(strings.Join(loose, "\n"))
+			p.bareLines(loose)
 		}
 		if p.total() > before {
 			return nil
@@ -200,7 +210,7 @@ func (p *parser) input(data []byte) []string {
 		// among prose or logs.
 		for _, l := range loose {
 			n := p.total()
-			if len(l) < 4096 && knownMessageRe.MatchString(l) {
+			if len(l) < 4096 && isKnownMessage(l) {
 				p.bareMessage(messageIn(l))
 			}
 			if p.total() > n {
@@ -228,7 +238,7 @@ func (p *parser) section(s section) {
 	p.cmd = s.cmd
 	if s.cmd != nil && s.cmd.verb == "logs" {
 		if s.cmd.name != "" {
-			p.logs = append(p.logs, Log{Namespace: s.cmd.namespace, Pod: s.cmd.name, Container: s.cmd.container, Previous: s.cmd.previous, Text: strings.TrimRight(strings.Join(s.lines, "\n"), "\n")})
+			p.logs = append(p.logs, Log{Namespace: s.cmd.namespace, Pod: s.cmd.name, Container: s.cmd.container, Previous: s.cmd.previous, Text: logText(s.lines)})
 			p.found["logs"]++
 		}
 		return
@@ -243,7 +253,10 @@ func (p *parser) section(s section) {
 		}
 		lines = rest
 	}
-	if first := firstLine(lines); (yamlTailRe.MatchString(first) || yamlish(lines)) && p.statusTail(lines) {
+	// From here on every line is read by patterns: none is longer than
+	// they may read.
+	lines = capLines(lines)
+	if first := firstLine(lines); (isYAMLTail(first) || yamlish(lines)) && p.statusTail(lines) {
 		return
 	}
 	if !hasStart(lines) {
@@ -272,7 +285,7 @@ func (p *parser) section(s section) {
 			i = j
 			continue
 		}
-		if yamlTailRe.MatchString(l) && indentOf(l) > 0 {
+		if isYAMLTail(l) && indentOf(l) > 0 {
 			// An indented -o yaml status tail inside other output.
 			j := i + 1
 			for j < len(lines) && (strings.TrimSpace(lines[j]) == "" || indentOf(lines[j]) > indentOf(l) || strings.HasPrefix(strings.TrimSpace(lines[j]), "- ") && indentOf(lines[j]) == indentOf(l)) {
@@ -288,10 +301,31 @@ func (p *parser) section(s section) {
 			continue
 		}
 		if strings.TrimSpace(l) != "" {
+			if p.loose == nil {
+				// Sized once: a paste of nothing but loose lines is not
+				// copied again and again as the slice grows.
+				p.loose = make([]string, 0, len(lines)-i)
+			}
 			p.loose = append(p.loose, l)
 		}
 		i++
 	}
+}
+
+// maxLogBytes is how much of a pasted log is kept, as for the logs of a
+// dump (load keeps the tail of logs.txt): the end of a log is where a
+// crash shows, and the rules read every line of what is kept.
+const maxLogBytes = 1 << 20
+
+// logText joins a log's lines, keeping its last maxLogBytes with each
+// line capped.
+func logText(lines []string) string {
+	n, i := 0, len(lines)
+	for i > 0 && n < maxLogBytes {
+		i--
+		n += min(len(lines[i]), maxLine) + 1
+	}
+	return strings.TrimRight(strings.Join(capLines(lines[i:]), "\n"), "\n")
 }
 
 var describeStartRe = regexp.MustCompile(`^Name:\s+\S`)
@@ -307,13 +341,15 @@ func isStructured(s section) bool {
 	}
 	for _, l := range s.lines {
 		if strings.TrimSpace(l) != "" {
-			return structuredStartRe.MatchString(l)
+			return structuredStartRe.MatchString(capLine(l))
 		}
 	}
 	return false
 }
 
-func isDescribeStart(l string) bool { return describeStartRe.MatchString(l) }
+func isDescribeStart(l string) bool {
+	return strings.HasPrefix(l, "Name:") && describeStartRe.MatchString(capLine(l))
+}
 
 func firstLine(lines []string) string {
 	for _, l := range lines {
@@ -370,7 +406,7 @@ func structuredPart(lines []string, cmd *command) (doc, rest []string) {
 		return lines, nil
 	}
 	for i, l := range lines {
-		if i > 0 && l != "" && indentOf(l) == 0 && !yamlLineRe.MatchString(l) {
+		if i > 0 && l != "" && indentOf(l) == 0 && !yamlLineRe.MatchString(capLine(l)) {
 			return lines[:i], lines[i:]
 		}
 	}
@@ -521,16 +557,33 @@ func (p *parser) listsAllNodes() bool {
 // row on its own continues the one above it, cut exactly at the edge.
 func unwrapRows(rows []string, isRow func(string) bool) []string {
 	var out []string
+	// The row being joined is built once, not copied for each line.
+	var join strings.Builder
+	joining := false
+	flush := func() {
+		if joining {
+			out[len(out)-1] = capLine(join.String())
+			join.Reset()
+			joining = false
+		}
+	}
 	for _, r := range rows {
 		if len(out) > 0 && !isRow(r) && !strings.HasPrefix(r, " ") {
-			prev := out[len(out)-1]
-			if len(prev) >= 40 {
-				out[len(out)-1] = prev + r
+			if joining || len(out[len(out)-1]) >= 40 {
+				if !joining {
+					join.WriteString(out[len(out)-1])
+					joining = true
+				}
+				if join.Len() < maxLine {
+					join.WriteString(r)
+				}
 				continue
 			}
 		}
+		flush()
 		out = append(out, r)
 	}
+	flush()
 	return out
 }
 
@@ -583,6 +636,7 @@ func (p *parser) tableNode(r *nodeRow) {
 
 // finish resolves ages against the paste's clock and returns the objects.
 func (p *parser) finish() *Result {
+	p.joinPrefixed()
 	p.mergeFragments()
 	p.resolveNamespaces()
 	p.applyFacts()
@@ -749,15 +803,18 @@ func (p *parser) resolveNamespaces() {
 	}
 	// A get pods row does not name its single container; its events do
 	// ("spec.containers{app}", "failed container app in pod").
+	podEvents := map[string][]*event{}
+	for _, e := range p.events {
+		if e.Kind == "Pod" {
+			podEvents[e.Namespace+"/"+e.Name] = append(podEvents[e.Namespace+"/"+e.Name], e)
+		}
+	}
 	for _, tp := range p.pods {
 		if tp.describe || len(tp.pod.Spec.Containers) != 1 || tp.pod.Spec.Containers[0].Name != "" {
 			continue
 		}
 		name := ""
-		for _, e := range p.events {
-			if e.Kind != "Pod" || e.Name != tp.pod.Name || e.Namespace != tp.pod.Namespace {
-				continue
-			}
+		for _, e := range podEvents[tp.pod.Namespace+"/"+tp.pod.Name] {
 			if m := fieldPathRe.FindStringSubmatch(e.FieldPath + ": "); m != nil && strings.HasPrefix(m[1], "spec.containers") {
 				name = m[2]
 			} else if m := backOffRe.FindStringSubmatch(e.Message); m != nil {

@@ -1,6 +1,7 @@
 package kubetext
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -16,22 +17,47 @@ var prefixRe = regexp.MustCompile(`^\[pod/([a-z0-9][-a-z0-9.]*)/([a-z0-9][-a-z0-
 
 // prefixedLog reads one "kubectl logs --prefix" line into that pod's log.
 func (p *parser) prefixedLog(l string) bool {
+	if !strings.HasPrefix(l, "[pod/") {
+		return false
+	}
 	m := prefixRe.FindStringSubmatch(l)
 	if m == nil {
 		return false
 	}
 	ns := p.cmdNamespace()
 	prev := p.cmd != nil && p.cmd.verb == "logs" && p.cmd.previous
-	for i := range p.logs {
-		lg := &p.logs[i]
-		if lg.Pod == m[1] && lg.Container == m[2] && lg.Namespace == ns && lg.Previous == prev && lg.prefixed {
-			lg.Text += "\n" + m[3]
-			return true
-		}
+	// The lines of each log are gathered and joined once, in finish: a
+	// log of many lines is not copied again for each.
+	k := prefixedKey{ns: ns, pod: m[1], container: m[2], previous: prev}
+	if i, ok := p.prefixed[k]; ok {
+		p.prefixedLines[i] = append(p.prefixedLines[i], m[3])
+		return true
 	}
-	p.logs = append(p.logs, Log{Namespace: ns, Pod: m[1], Container: m[2], Previous: prev, Text: m[3], prefixed: true})
+	if p.prefixed == nil {
+		p.prefixed = map[prefixedKey]int{}
+	}
+	p.prefixed[k] = len(p.logs)
+	p.logs = append(p.logs, Log{Namespace: ns, Pod: m[1], Container: m[2], Previous: prev, prefixed: true})
+	if p.prefixedLines == nil {
+		p.prefixedLines = map[int][]string{}
+	}
+	p.prefixedLines[len(p.logs)-1] = []string{m[3]}
 	p.found["logs"]++
 	return true
+}
+
+// prefixedKey names the log a --prefix line belongs to.
+type prefixedKey struct {
+	ns, pod, container string
+	previous           bool
+}
+
+// joinPrefixed gives each --prefix log its text.
+func (p *parser) joinPrefixed() {
+	for i, lines := range p.prefixedLines {
+		p.logs[i].Text = logText(lines)
+	}
+	p.prefixed, p.prefixedLines = nil, nil
 }
 
 // The kubelet's and API server's answers to kubectl logs when there is no
@@ -54,6 +80,11 @@ var (
 func (p *parser) kubectlError(l string) bool {
 	t := strings.TrimSpace(l)
 	if len(t) > 2048 {
+		return false
+	}
+	// What every pattern below needs, looked for before any of them runs.
+	if !strings.Contains(t, "container") && !strings.Contains(t, "does not have a host") &&
+		!strings.HasPrefix(t, "No resources found") && !strings.HasPrefix(t, "Error from server") {
 		return false
 	}
 	ns := p.cmdNamespace()
@@ -123,13 +154,25 @@ type fact struct {
 // showed otherwise is dropped when that text already says more (a
 // describe, a table row), and else builds the pod from the fact alone.
 func (p *parser) applyFacts() {
+	if len(p.facts) == 0 {
+		return
+	}
+	// Indexes, kept up to date as pods are made: a paste of many error
+	// lines and many pods is read in time linear in their number.
+	names := newPodNames(p.pods)
+	podEvents := map[string]bool{} // names of pods events are about, by namespace/name
+	for _, e := range p.events {
+		if e.Kind == "Pod" {
+			podEvents[e.Namespace+"/"+e.Name] = true
+		}
+	}
 	for _, f := range p.facts {
 		if f.set == nil {
 			continue
 		}
 		ns := f.ns
 		if ns == "" {
-			ns = p.namespaceOf(f.pod)
+			ns = names.namespaceOf(f.pod)
 		}
 		if _, ok := p.podIdx[ns+"/"+f.pod]; ok {
 			continue
@@ -145,31 +188,47 @@ func (p *parser) applyFacts() {
 			pod.Status.ContainerStatuses = []corev1.ContainerStatus{cs}
 		}
 		hidden := eventOnly | snapshot.HiddenEvents
-		for _, e := range p.events {
-			if e.Kind == "Pod" && e.Name == pod.Name && (e.Namespace == pod.Namespace || e.Namespace == "") {
-				hidden &^= snapshot.HiddenEvents
-			}
+		if podEvents[pod.Namespace+"/"+pod.Name] || podEvents["/"+pod.Name] {
+			hidden &^= snapshot.HiddenEvents
 		}
 		p.addPod(&textPod{pod: pod, hidden: hidden})
+		names.add(pod)
 	}
+}
+
+// podNames counts the text's pods by name and its namespaces.
+type podNames struct {
+	byName map[string]nameCount
+	all    map[string]bool
+}
+
+type nameCount struct {
+	ns string
+	n  int
+}
+
+func newPodNames(pods []*textPod) *podNames {
+	pn := &podNames{byName: map[string]nameCount{}, all: map[string]bool{}}
+	for _, tp := range pods {
+		pn.add(tp.pod)
+	}
+	return pn
+}
+
+func (pn *podNames) add(pod *corev1.Pod) {
+	pn.all[pod.Namespace] = true
+	c := pn.byName[pod.Name]
+	pn.byName[pod.Name] = nameCount{ns: pod.Namespace, n: c.n + 1}
 }
 
 // namespaceOf is the namespace the text gives a pod named only by name:
 // the one pod of that name, else the text's only namespace.
-func (p *parser) namespaceOf(name string) string {
-	ns, n := "", 0
-	all := map[string]bool{}
-	for _, tp := range p.pods {
-		all[tp.pod.Namespace] = true
-		if tp.pod.Name == name {
-			ns, n = tp.pod.Namespace, n+1
-		}
+func (pn *podNames) namespaceOf(name string) string {
+	if c := pn.byName[name]; c.n == 1 {
+		return c.ns
 	}
-	if n == 1 {
-		return ns
-	}
-	if len(all) == 1 {
-		for k := range all {
+	if len(pn.all) == 1 {
+		for k := range pn.all {
 			return k
 		}
 	}
@@ -181,14 +240,53 @@ func (p *parser) namespaceOf(name string) string {
 // of Go, Java, Python and Node.js, and the errors processes die with.
 var logLineRe = regexp.MustCompile(`^\s*(?:\[?\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d|[IWEF]\d{4} \d\d:\d\d:\d\d|\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|PANIC)\b|\{"|level=|ts=|time=|panic: |goroutine \d+ \[|Traceback \(most recent call last\)|\s*at [\w.$<>]+\(|File "[^"]+", line \d+|Exception in thread|\w+(?:\.\w+)*(?:Error|Exception)\b:|Error: |exec \S+: |standard_init_linux|exec user process caused|/\S+: line \d+: )`)
 
+// isLogLine is logLineRe.MatchString. The pattern starts with \s*: it
+// reads the line from its first word on, not every space of a deep indent
+// again; and a line starts as one of its alternatives must, or holds the
+// Error or Exception a "x.y.FooError:" line does, before the regexp runs.
+func isLogLine(l string) bool {
+	t := trimIndent(l)
+	if t == "" {
+		return false
+	}
+	switch c := t[0]; {
+	case c == '[', c == '/', c >= '0' && c <= '9', c >= 'A' && c <= 'Z':
+		// Dates, klog headers, level words, Traceback, File, Exception
+		// in thread, Error:, paths of shell errors.
+	case c == '{':
+		// A JSON record; no other alternative starts with a brace.
+		if !strings.HasPrefix(t, `{"`) {
+			return false
+		}
+	default:
+		starts := false
+		for _, p := range logLineStarts {
+			if strings.HasPrefix(t, p) {
+				starts = true
+				break
+			}
+		}
+		if !starts && !strings.Contains(t, "Error") && !strings.Contains(t, "Exception") {
+			return false
+		}
+	}
+	return logLineRe.MatchString(t)
+}
+
+// logLineStarts are the alternatives of logLineRe that start with a lower
+// case letter.
+var logLineStarts = []string{"at ", "level=", "ts=", "time=", "panic: ", "goroutine ", "exec ", "standard_init_linux"}
+
 // orphanLog reads an input that held nothing else as the log of the one
 // pod the run shows, when its lines look like a log; otherwise it is
 // prose, and ignored.
 func (p *parser) orphanLog(lines []string) {
 	hits := 0
 	for _, l := range lines {
-		if len(l) < 8192 && logLineRe.MatchString(l) {
+		if len(l) < 8192 && isLogLine(l) {
+			// One is enough to read the lines as a log.
 			hits++
+			break
 		}
 	}
 	if hits == 0 {
@@ -221,6 +319,64 @@ func crashed(pod *corev1.Pod) bool {
 		}
 	}
 	return false
+}
+
+// isKnownMessage is knownMessageRe.MatchString for a line of prose. The
+// pattern ignores case and has no literal start, so the regexp tries it
+// at every position of every line; a line first has to hold a word one of
+// its texts needs (knownWords), which most lines do not.
+func isKnownMessage(l string) bool {
+	if len(l) < len("OOMKilled") {
+		return false
+	}
+	if len(l) <= 4096 {
+		var buf [4096]byte
+		low := buf[:len(l)]
+		for i := 0; i < len(l); i++ {
+			c := l[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low[i] = c
+		}
+		found := false
+		for _, w := range knownWords {
+			if bytes.Contains(low, []byte(w)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return knownMessageRe.MatchString(l)
+}
+
+// knownWords holds, in lower case, a part of each text knownMessageRe
+// matches: every match contains one of them.
+var knownWords = []string{
+	"pull",             // Failed to pull image, pull access denied, ImagePullBackOff, ErrImagePull, Back-off pulling
+	"back-off",         // Back-off restarting
+	"crashloopbackoff", // CrashLoopBackOff
+	"oomkilled",
+	"nodes are available",
+	"unbound immediate",
+	"mountvolume",
+	"unable to attach",
+	"multi-attach",
+	"sandbox",
+	"createcontainerconfigerror",
+	"couldn't find key",
+	"not found", // configmap/secret "x" not found, executable file not found
+	"probe failed",
+	"exceeded quota",
+	"podsecurity",
+	"failed calling webhook",
+	"low on resource",
+	"exec format error",
+	"runasnonroot",
+	"failed to admit pod",
 }
 
 // knownMessageRe finds a line worth reading as a bare message among

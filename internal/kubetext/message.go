@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -25,6 +27,17 @@ const (
 // Failed 3m kubelet MESSAGE" is read by describeEventRe; get events' "3m
 // Warning Failed pod/x MESSAGE" by this.
 var getEventRowRe = regexp.MustCompile(`^(?:(\S+)\s+)??(` + ageWord + `)\s+(Normal|Warning)\s+(\S+)\s+([a-zA-Z.]+/\S+)\s+(.*)$`)
+
+// isGetEventRow is getEventRowRe.MatchString, run only on lines that
+// name an event type.
+func isGetEventRow(t string) bool { return getEventRow(t) != nil }
+
+func getEventRow(t string) []string {
+	if !strings.Contains(t, "Warning") && !strings.Contains(t, "Normal") {
+		return nil
+	}
+	return getEventRowRe.FindStringSubmatch(t)
+}
 
 var (
 	schedMsgRe        = regexp.MustCompile(`\d+/\d+ nodes are available|no nodes available to schedule pods|unbound immediate PersistentVolumeClaims|running (?:PreFilter|Filter) plugin|nodes are available|non-empty scheduling gates|No nodes are available that match all of|\d+ node\(s\) (?:didn't|had|were)|\bfit failure summary\b|failed to fit in any node|fit failure on node \(`)
@@ -54,7 +67,14 @@ var fitPodRe = regexp.MustCompile(`\bpod \(([a-z0-9][-a-z0-9.]*)\) failed to fit
 // of objects that the message would have come with, so the ordinary
 // rules diagnose it.
 func (p *parser) bareMessage(text string) {
-	lines := strings.Split(strings.TrimSpace(text), "\n")
+	p.bareLines(strings.Split(strings.TrimSpace(text), "\n"))
+}
+
+// bareLines is bareMessage of text already cut into lines, trimmed as
+// the text would be: a section's lines are not joined only to be cut
+// again.
+func (p *parser) bareLines(lines []string) {
+	lines = trimLines(lines)
 	if len(lines) == 0 || strings.TrimSpace(lines[0]) == "" {
 		return
 	}
@@ -71,11 +91,12 @@ func (p *parser) bareMessage(text string) {
 	}
 	// Rows of an events table that lost their header.
 	var rows []*event
+	var tail wrapTail
 	prevRow := false
 	kindD, nameD := p.describedObject()
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
-		if m := getEventRowRe.FindStringSubmatch(t); m != nil {
+		if m := getEventRow(t); m != nil {
 			kind, name := objectKind(m[5])
 			if kind == "" {
 				continue
@@ -88,23 +109,25 @@ func (p *parser) bareMessage(text string) {
 			rows = append(rows, e)
 		} else if e := oldEventRow(t, p.cmdNamespace(), kindD, nameD); e != nil {
 			rows = append(rows, e)
-		} else if evs := parseDescribeEvents([]string{t}, p.cmdNamespace(), kindD, nameD); len(evs) == 1 && (evs[0].Type == "Warning" || evs[0].Type == "Normal") {
+		} else if evs := parseDescribeEventRow(t, p.cmdNamespace(), kindD, nameD); len(evs) == 1 && (evs[0].Type == "Warning" || evs[0].Type == "Normal") {
 			rows = append(rows, evs...)
 		} else if len(rows) > 0 && t != "" && prevRow {
 			// A message the terminal or the poster wrapped: it continues
 			// the row above it.
-			appendWrapped(rows[len(rows)-1], l)
+			tail.add(l)
 			continue
 		} else {
 			prevRow = false
 			continue
 		}
+		tail.start(rows[len(rows)-1])
 		prevRow = true
 	}
+	tail.flush()
 	// Rows of a node's Conditions table, cut from describe node.
 	var conds []corev1.NodeCondition
 	for _, l := range lines {
-		if nodeCondTypeRe.MatchString(strings.TrimSpace(l)) {
+		if t := strings.TrimSpace(l); t != "" && strings.IndexByte("RMDPNOK", t[0]) >= 0 && nodeCondTypeRe.MatchString(t) {
 			if c, ok := p.nodeCondition(strings.TrimSpace(l)); ok {
 				conds = append(conds, c)
 			}
@@ -138,7 +161,9 @@ func (p *parser) bareMessage(text string) {
 	}
 
 	msg := joinMessage(lines)
-	if msg == "" {
+	if msg == "" || len(msg) > maxMessage {
+		// Longer than any message: lines of something else (a log, prose),
+		// which input reads one by one.
 		return
 	}
 	e := &event{Namespace: p.cmdNamespace(), Kind: "Pod", Name: placeholderPod, Type: "Warning", Count: 1}
@@ -176,7 +201,7 @@ func (p *parser) bareMessage(text string) {
 		pod := newPod(e.Namespace, e.Name, placeholderContainer, corev1.PodFailed)
 		pod.Status.Message = msg
 		switch m := rejectRe.FindStringSubmatch(msg); {
-		case classify.Classify("kubelet", msg) == classify.Evicted:
+		case p.classify(msg) == classify.Evicted:
 			// The eviction manager's admission check rejects with reason
 			// Evicted: "Pod was rejected: The node had condition: […]".
 			pod.Status.Reason = "Evicted"
@@ -260,6 +285,34 @@ func (p *parser) bareMessage(text string) {
 	p.found[Message]++
 }
 
+// classify is classify.Classify of a kubelet message, asked once per
+// message: the classifier runs many patterns over it, and a paste repeats
+// its messages (one per pod, one per repeat of a table).
+func (p *parser) classify(msg string) string {
+	msg = capMessage(msg)
+	if code, ok := p.classified[msg]; ok {
+		return code
+	}
+	if p.classified == nil {
+		p.classified = map[string]string{}
+	}
+	code := classify.Classify("kubelet", msg)
+	p.classified[msg] = code
+	return code
+}
+
+// imageFrom is classify.ImageFromMessage of an event's message, asked by
+// impliedPods and podFor of every event. The messages that name an image
+// say "image" or "Image" ("Failed to pull image", "Container image",
+// "Back-off pulling image"); the classifier's pattern, which has no
+// literal start, is run only on those.
+func (p *parser) imageFrom(msg string) string {
+	if !strings.Contains(msg, "mage") {
+		return ""
+	}
+	return classify.ImageFromMessage(capMessage(msg))
+}
+
 // describedObject names the object whose events lone describe rows are:
 // the one the prompt described, else a placeholder pod.
 func (p *parser) describedObject() (kind, name string) {
@@ -296,7 +349,7 @@ func (p *parser) kubeletMessage(e *event, msg string) bool {
 		}
 		return true
 	}
-	code := classify.Classify("kubelet", msg)
+	code := p.classify(msg)
 	switch {
 	case strings.HasPrefix(code, "Evicted") || strings.HasPrefix(code, "Rejected"):
 		e.Reason = "Evicted"
@@ -342,7 +395,7 @@ func (p *parser) podFor(ns, name string, e *event) {
 	if m := backOffRe.FindStringSubmatch(e.Message); m != nil {
 		cname = m[1]
 	}
-	image := classify.ImageFromMessage(e.Message)
+	image := p.imageFrom(e.Message)
 	pod.Spec.Containers = []corev1.Container{{Name: cname, Image: image}}
 	pod.Spec.NodeName = placeholderNode
 	if m := assignedRe.FindStringSubmatch(e.Message); m != nil {
@@ -351,7 +404,6 @@ func (p *parser) podFor(ns, name string, e *event) {
 	pod.Status.Phase = corev1.PodPending
 	cs := corev1.ContainerStatus{Name: cname, Image: image}
 	msg := e.Message
-	code := classify.Classify("kubelet", msg)
 	switch e.Reason {
 	case "FailedScheduling":
 		pod.Spec.NodeName = ""
@@ -397,6 +449,9 @@ func (p *parser) podFor(ns, name string, e *event) {
 	case "ErrImageNeverPull":
 		cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "ErrImageNeverPull", Message: msg}
 	default: // Failed
+		// Only a failure needs the classifier, the costliest reading of a
+		// message: a back-off or a probe says what it is by its reason.
+		code := p.classify(msg)
 		switch {
 		case strings.HasPrefix(code, "Config/"):
 			cs.State.Waiting = &corev1.ContainerStateWaiting{Reason: "CreateContainerConfigError", Message: strings.TrimPrefix(msg, "Error: ")}
@@ -459,6 +514,10 @@ func podRowsHeader(lines []string) string {
 	ns, wide := false, false
 	seen := 0
 	for _, l := range lines {
+		if strings.IndexByte(l, '/') < 0 {
+			// No READY cell ("0/1") in it.
+			continue
+		}
 		f := strings.Fields(l)
 		i := -1
 		for j := 1; j <= 2 && j < len(f); j++ {
@@ -515,11 +574,68 @@ func rejectedResource(msg string) string {
 	return "cpu"
 }
 
+// maxMessage bounds one message: what a component writes is far shorter,
+// and text longer than this is no one message but a paste of many lines,
+// each read on its own. Messages are matched by many patterns (the
+// classifier's), so their length bounds the time a paste takes.
+const maxMessage = 16 << 10
+
+// capMessage cuts a message to maxMessage bytes, at a character boundary.
+func capMessage(s string) string {
+	if len(s) <= maxMessage {
+		return s
+	}
+	cut := maxMessage
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut]
+}
+
+// parseDescribeEventRow reads one line as a describe events row: only a
+// line starting with the type can be one.
+func parseDescribeEventRow(t, ns, kind, name string) []*event {
+	if !strings.HasPrefix(t, "Warning") && !strings.HasPrefix(t, "Normal") {
+		return nil
+	}
+	return parseDescribeEvents([]string{t}, ns, kind, name)
+}
+
+// trimLines is what strings.TrimSpace does to the lines joined: blank
+// lines at either end dropped, the first line's start and the last line's
+// end trimmed. The ends are copied; the lines are not changed.
+func trimLines(lines []string) []string {
+	i, j := 0, len(lines)
+	for i < j && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	for j > i && strings.TrimSpace(lines[j-1]) == "" {
+		j--
+	}
+	if i == j {
+		return nil
+	}
+	first := strings.TrimLeftFunc(lines[i], unicode.IsSpace)
+	last := strings.TrimRightFunc(lines[j-1], unicode.IsSpace)
+	if first == lines[i] && last == lines[j-1] {
+		return lines[i:j]
+	}
+	out := append([]string(nil), lines[i:j]...)
+	out[0] = first
+	out[len(out)-1] = strings.TrimRightFunc(out[len(out)-1], unicode.IsSpace)
+	return out
+}
+
 // joinMessage joins a message that was wrapped over lines and strips what
 // posters put around it (quotes, "Error:" labels, backticks).
 func joinMessage(lines []string) string {
 	var b strings.Builder
 	for i, l := range lines {
+		if b.Len() > 2*maxMessage {
+			// Too long for a message whatever the trimming below does:
+			// the caller reads it as lines.
+			break
+		}
 		t := strings.TrimSpace(l)
 		if t == "" {
 			continue

@@ -167,15 +167,18 @@ func (p *parser) controllers() {
 	}
 	// A rebuilt ReplicaSet has as many pods as the text shows; without a
 	// replica count it is not known to be short, and says nothing.
-	for k, r := range rs {
-		if r.Spec.Replicas == nil {
-			continue
+	// Counted once for all ReplicaSets: a paste of many of each is read
+	// in time linear in their number.
+	live := map[string]int32{}
+	for _, tp := range p.pods {
+		if ref := metav1.GetControllerOf(tp.pod); ref != nil && ref.Kind == "ReplicaSet" &&
+			tp.pod.Status.Phase != corev1.PodFailed && tp.pod.Status.Phase != corev1.PodSucceeded {
+			live["ReplicaSet/"+tp.pod.Namespace+"/"+ref.Name]++
 		}
-		for _, tp := range p.pods {
-			if ref := metav1.GetControllerOf(tp.pod); ref != nil && ref.Kind == "ReplicaSet" && "ReplicaSet/"+tp.pod.Namespace+"/"+ref.Name == k &&
-				tp.pod.Status.Phase != corev1.PodFailed && tp.pod.Status.Phase != corev1.PodSucceeded {
-				r.Status.Replicas++
-			}
+	}
+	for k, r := range rs {
+		if r.Spec.Replicas != nil {
+			r.Status.Replicas += live[k]
 		}
 	}
 	p.linkUIDs()

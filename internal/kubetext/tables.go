@@ -24,7 +24,8 @@ var headerSplitRe = regexp.MustCompile(`\S+(?: \S+)*`)
 // parseHeader recognizes the header line of get pods, get events (also
 // kubectl events, -A, -o wide, the old LASTSEEN form) and get nodes.
 func parseHeader(line string) *table {
-	if line == "" || line[0] == ' ' || strings.ToUpper(line) != line {
+	line = capLine(line)
+	if line == "" || line[0] == ' ' || hasLower(line) {
 		return nil
 	}
 	t := &table{}
@@ -51,6 +52,21 @@ func parseHeader(line string) *table {
 		return nil
 	}
 	return t
+}
+
+// hasLower is strings.ToUpper(s) != s without building the upper-case
+// copy for the ASCII lines nearly all lines are.
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return strings.ToUpper(s) != s
+		}
+		if c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // knownCols are the multi-word column names; anything else with a space in

@@ -45,7 +45,23 @@ func parseTree(lines []string) *node {
 	stack := []*node{root}
 	var last *node
 	var tbl *node // the table section being read, if any
+	// cont gathers the lines a terminal wrapped onto column 0 below a
+	// table row; they are added to the row once, not line by line.
+	var cont strings.Builder
+	var contOf *node
+	flush := func() {
+		if contOf != nil && cont.Len() > 0 {
+			i := len(contOf.Rows) - 1
+			contOf.Rows[i] = capLine(contOf.Rows[i] + cont.String())
+		}
+		cont.Reset()
+		contOf = nil
+	}
+	defer flush()
 	for _, l := range lines {
+		if contOf != nil && (tbl != contOf || indentOf(l) != 0 || strings.TrimSpace(l) == "" || level0Re.MatchString(l)) {
+			flush()
+		}
 		if strings.TrimSpace(l) == "" {
 			// describe prints no blank line inside a table; one ends it, so
 			// text a poster added below is not taken for a wrapped message.
@@ -61,7 +77,10 @@ func parseTree(lines []string) *node {
 			}
 			if ind == 0 && !level0Re.MatchString(l) && len(tbl.Rows) > 0 {
 				// A message the terminal wrapped onto column 0.
-				tbl.Rows[len(tbl.Rows)-1] += "\x00" + t
+				contOf = tbl
+				if len(tbl.Rows[len(tbl.Rows)-1])+cont.Len() < maxLine {
+					cont.WriteString("\x00" + t)
+				}
 				continue
 			}
 			tbl = nil
