@@ -283,6 +283,16 @@ func finalizerOwner(fin string) i18n.Msg {
 		return i18n.T("fin.foreground")
 	case fin == "orphan":
 		return i18n.T("fin.orphan")
+	case fin == "batch.kubernetes.io/job-tracking":
+		return i18n.T("fin.job-tracking")
+	case fin == "kubernetes.io/pvc-protection" || fin == "kubernetes.io/pv-protection":
+		return i18n.T("fin.protection")
+	case strings.HasPrefix(fin, "workflows.argoproj.io/"):
+		return i18n.T("fin.known", "Argo Workflows (workflow-controller)")
+	case strings.HasPrefix(fin, "kyverno.io/"):
+		return i18n.T("fin.known", "Kyverno")
+	case strings.HasPrefix(fin, "velero.io/"):
+		return i18n.T("fin.known", "Velero")
 	case strings.HasPrefix(fin, "kubernetes.io/") || strings.HasPrefix(fin, "batch.kubernetes.io/"):
 		return i18n.T("fin.builtin")
 	}

@@ -140,6 +140,18 @@ func init() {
 			EN: "orphan: removed by the garbage collector once the dependents are orphaned",
 			ZH: "orphan：垃圾回收器解除附属对象的归属关系后将其移除",
 		},
+		"fin.job-tracking": {
+			EN: "batch.kubernetes.io/job-tracking: removed by the Job controller once it has counted the pod's outcome; it stays while kube-controller-manager is down or the Job was deleted with --cascade=orphan",
+			ZH: "batch.kubernetes.io/job-tracking：Job 控制器记录该 Pod 的结果后将其移除；kube-controller-manager 停止运行或 Job 以 --cascade=orphan 删除时会一直保留",
+		},
+		"fin.protection": {
+			EN: "storage object protection: removed by kube-controller-manager once no pod uses the claim or volume",
+			ZH: "存储对象保护：没有 Pod 再使用该卷或声明后，由 kube-controller-manager 移除",
+		},
+		"fin.known": {
+			EN: "set by %[1]s, which removes it when its own cleanup is done: check that it is installed and running",
+			ZH: "由 %[1]s 添加，它完成自己的清理后会移除；请确认它已安装并在运行",
+		},
 		"fin.builtin": {
 			EN: "built-in finalizer, removed by a Kubernetes controller (kube-controller-manager)",
 			ZH: "内置 finalizer，由 Kubernetes 自带的控制器（kube-controller-manager）移除",
