@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+	"k8s.io/apimachinery/pkg/api/resource"
 	"k8s.io/cli-runtime/pkg/genericclioptions"
 
 	"github.com/podwhy/podwhy/internal/diagnose"
@@ -75,6 +76,7 @@ type options struct {
 	logs          bool
 	logLines      int64
 	inputFormat   string
+	maxInputSize  string
 }
 
 // Main runs podwhy with args and returns the exit code.
@@ -133,6 +135,7 @@ dump output.`,
 	fl.BoolVar(&o.logs, "logs", false, "live cluster: read the last lines of crashed containers' logs (current and previous instance) to find crash signatures")
 	fl.Int64Var(&o.logLines, "log-lines", 50, "with --logs: how many lines of each log")
 	fl.StringVar(&o.inputFormat, "input-format", "auto", "format of -f input: auto, json, yaml, describe, events, get-pods, message or text (pasted kubectl output of any kind)")
+	fl.StringVar(&o.maxInputSize, "max-input-size", strings.ReplaceAll(load.Size(load.DefaultMaxInput), " ", ""), "the most read of one -f input (a file, a FIFO, stdin), e.g. 512MiB or 1GiB; pasted text may be a quarter of it, one YAML object an eighth")
 	_ = root.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"text", "json", "yaml", "markdown"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = root.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(inputFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp))
@@ -169,6 +172,25 @@ dump output.`,
 		return ExitUsage
 	}
 	return code
+}
+
+// parseSize reads a byte count: 268435456, 256Mi, 256MiB, 1Gi, 500M.
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	// Quantities say Mi; people also write MiB and MB.
+	if strings.HasSuffix(t, "iB") || strings.HasSuffix(t, "B") && len(t) > 1 && t[len(t)-2] >= 'A' && t[len(t)-2] <= 'Z' {
+		t = strings.TrimSuffix(t, "B")
+	}
+	t = strings.ReplaceAll(t, " ", "")
+	q, err := resource.ParseQuantity(t)
+	if err != nil {
+		return 0, fmt.Errorf("not a size: use bytes or a unit, e.g. 512MiB or 1GiB")
+	}
+	n, ok := q.AsInt64()
+	if !ok || n < 1<<10 {
+		return 0, fmt.Errorf("use at least 1KiB")
+	}
+	return n, nil
 }
 
 func oneLine(s string) string {
@@ -232,16 +254,27 @@ func run(o *options, targets []string, stdio IO) (int, error) {
 		}
 		l := in.l
 		l.Stdin = stdio.In
+		if l.MaxInput, err = parseSize(o.maxInputSize); err != nil {
+			return ExitUsage, usageError{fmt.Errorf("--max-input-size %q: %w", o.maxInputSize, err)}
+		}
 		// One unreadable input does not hide what the others hold: it is
 		// named on stderr and in the report's notes.
 		var errs []error
 		for _, f := range o.files {
 			if err := l.Path(f); err != nil {
+				if errors.Is(err, load.ErrLimit) {
+					// Read only in part: what was read of it would be
+					// diagnosed as if it were all.
+					return ExitUsage, err
+				}
 				errs = append(errs, err)
 			}
 		}
 		if err := in.finish(); err != nil {
 			errs = append(errs, err)
+		}
+		for _, s := range l.Skipped {
+			errs = append(errs, s)
 		}
 		if l.Stats.Objects == 0 {
 			if len(errs) > 0 {

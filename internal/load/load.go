@@ -27,9 +27,67 @@ import (
 type Error struct {
 	Input string
 	Msg   string
+	// cause is the sentinel behind Msg, when one is (errTooDeep, …).
+	cause error
 }
 
 func (e *Error) Error() string { return e.Input + ": " + e.Msg }
+
+func (e *Error) Unwrap() error { return e.cause }
+
+// DefaultMaxInput is how much of one input (a file, stdin) podwhy reads
+// unless --max-input-size says otherwise: more than a dump of 10,000 pods
+// with their events, and a bound on the memory an endless stream can
+// take.
+const DefaultMaxInput = 256 << 20
+
+// ErrLimit is behind every error of an input over a limit: such an input
+// was read only in part, and what was read of it is no picture to
+// diagnose.
+var ErrLimit = errors.New("input over the limit")
+
+// errInputTooLarge is what the reader of an input returns past the limit.
+var errInputTooLarge = fmt.Errorf("input larger than the limit: %w", ErrLimit)
+
+// limited reads at most n bytes of r and remembers when there was more.
+type limited struct {
+	r    io.Reader
+	n    int64
+	over bool
+}
+
+func (l *limited) Read(p []byte) (int, error) {
+	if l.n <= 0 {
+		// One byte more tells a stream that ends at the limit from one
+		// that goes on.
+		var one [1]byte
+		k, err := l.r.Read(one[:])
+		if k > 0 {
+			l.over = true
+			return 0, errInputTooLarge
+		}
+		return 0, err
+	}
+	if int64(len(p)) > l.n {
+		p = p[:l.n]
+	}
+	k, err := l.r.Read(p)
+	l.n -= int64(k)
+	return k, err
+}
+
+// Size prints a byte count the way --max-input-size takes it.
+func Size(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
 
 // Stats counts what a load saw.
 type Stats struct {
@@ -52,6 +110,35 @@ type Loader struct {
 	IsText func(head []byte) bool
 	// Format forces the input format: "json", "yaml" or "text"; "" detects.
 	Format string
+	// MaxInput bounds what is read of one input; 0 is DefaultMaxInput.
+	// Pasted text may be a quarter of it and one YAML object an eighth:
+	// both take many times their size to read.
+	MaxInput int64
+	// Skipped are the files of a folder that were not read (FIFOs,
+	// sockets, devices): named, so that the run says so.
+	Skipped []*Error
+}
+
+func (l *Loader) maxInput() int64 {
+	if l.MaxInput > 0 {
+		return l.MaxInput
+	}
+	return DefaultMaxInput
+}
+
+func (l *Loader) maxText() int64 { return max(l.maxInput()/4, 1) }
+
+func (l *Loader) maxYAMLObject() int64 { return max(l.maxInput()/8, 1) }
+
+// tooLarge is the error for an input over a limit: the limit and the flag
+// that raises it.
+func tooLarge(name, what string, limit int64, cause error) *Error {
+	if cause == nil {
+		cause = ErrLimit
+	} else {
+		cause = fmt.Errorf("%w: %w", cause, ErrLimit)
+	}
+	return &Error{Input: name, Msg: fmt.Sprintf("%s larger than %s: raise the limit with --max-input-size", what, Size(limit)), cause: cause}
 }
 
 // New returns a loader adding to b.
@@ -80,20 +167,38 @@ func (l *Loader) Path(p string) error {
 			}
 			return nil
 		}
+		read := false
 		switch strings.ToLower(filepath.Ext(path)) {
 		case ".json", ".yaml", ".yml":
-			files = append(files, path)
+			read = true
 		case ".txt", ".log":
-			if d.Name() == "logs.txt" {
-				files = append(files, path)
+			read = d.Name() == "logs.txt"
+		}
+		if !read {
+			return nil
+		}
+		// A FIFO, socket or device among the files would block the read
+		// or never end: only regular files (and links to them) are read.
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
+			if st, err := os.Stat(path); err == nil {
+				mode = st.Mode().Type()
 			}
 		}
+		if !mode.IsRegular() {
+			l.Skipped = append(l.Skipped, &Error{Input: path, Msg: "not a regular file (" + fileKind(mode) + ")"})
+			return nil
+		}
+		files = append(files, path)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	if len(files) == 0 {
+		if len(l.Skipped) > 0 {
+			return nil
+		}
 		return &Error{Input: p, Msg: "directory has no .json or .yaml files"}
 	}
 	sort.Strings(files)
@@ -164,6 +269,20 @@ func (l *Loader) file(p string) error {
 	return l.Reader(p, fileKinds[base], fh)
 }
 
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a broken link"
+	}
+	return "not a file"
+}
+
 func describeOSError(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -173,7 +292,18 @@ func describeOSError(err error) string {
 }
 
 // Reader loads one stream. kindHint is the kind its file name suggests.
+// At most MaxInput bytes are read: stdin, a FIFO or a file may not end.
 func (l *Loader) Reader(name, kindHint string, r io.Reader) error {
+	lim := &limited{r: r, n: l.maxInput()}
+	err := l.read(name, kindHint, lim)
+	if lim.over {
+		// Whatever reading stopped with, the cause is the limit.
+		return tooLarge(name, "input", l.maxInput(), errInputTooLarge)
+	}
+	return err
+}
+
+func (l *Loader) read(name, kindHint string, r io.Reader) error {
 	// A paste that only looks structured (logs starting with "[", YAML
 	// followed by prose) is read again as text: keep what was read, up to
 	// a paste's size — a dump of many megabytes is no paste, and copying
@@ -224,7 +354,7 @@ func (l *Loader) Reader(name, kindHint string, r io.Reader) error {
 // a YAML tail cut mid-object, YAML followed by logs. Text input finds the
 // structured parts inside a paste itself.
 func (l *Loader) retryAsText(name string, br *bufio.Reader, rec *capture, before int, err error) error {
-	if err == nil || rec == nil || l.Stats.Objects+l.Stats.Skipped != before {
+	if err == nil || rec == nil || l.Stats.Objects+l.Stats.Skipped != before || final(err) {
 		return err
 	}
 	if _, derr := io.Copy(io.Discard, br); derr != nil || rec.over {
@@ -234,6 +364,12 @@ func (l *Loader) retryAsText(name string, br *bufio.Reader, rec *capture, before
 		return err
 	}
 	return nil
+}
+
+// final reports errors no reading as text can undo: the input is binary,
+// nested past any decoder, or too large.
+func final(err error) bool {
+	return errors.Is(err, errNUL) || errors.Is(err, errTooDeep) || errors.Is(err, errTooBig) || errors.Is(err, errInputTooLarge)
 }
 
 // capture keeps a copy of what a reader read, up to limit bytes.
@@ -279,12 +415,12 @@ func looksLikeJSON(head []byte) bool {
 // text hands a paste to the Text reader.
 func (l *Loader) text(name string, br *bufio.Reader) error {
 	if l.Text != nil {
-		data, err := io.ReadAll(io.LimitReader(br, maxTextBytes+1))
+		data, err := io.ReadAll(io.LimitReader(br, l.maxText()+1))
 		if err != nil {
-			return &Error{Input: name, Msg: err.Error()}
+			return &Error{Input: name, Msg: err.Error(), cause: err}
 		}
-		if len(data) > maxTextBytes {
-			return &Error{Input: name, Msg: "text input larger than 64 MiB"}
+		if int64(len(data)) > l.maxText() {
+			return tooLarge(name, "pasted text", l.maxText(), nil)
 		}
 		_, err = l.readText(name, data)
 		return err
@@ -300,8 +436,6 @@ func (l *Loader) readText(name string, data []byte) (int, error) {
 	l.Stats.Objects += n
 	return n, nil
 }
-
-const maxTextBytes = 64 << 20
 
 // maxRetryBytes bounds what is kept to read a failed JSON/YAML input again
 // as text.
@@ -382,10 +516,13 @@ func (l *Loader) jsonStream(name string, br *bufio.Reader) error {
 			}
 			l.B.AddLog(m[2], m[3], m[1], false, sb.String())
 		default:
+			if c[0] == 0 {
+				return &Error{Input: name, Msg: errNUL.Error(), cause: errNUL}
+			}
 			if l.Text != nil && values > 0 {
 				// Logs or prose pasted after the JSON: the rest is text.
-				rest, err := io.ReadAll(io.LimitReader(br, maxTextBytes+1))
-				if err == nil && len(rest) <= maxTextBytes {
+				rest, err := io.ReadAll(io.LimitReader(br, l.maxText()+1))
+				if err == nil && int64(len(rest)) <= l.maxText() {
 					// What is no kubectl output there is prose: ignored.
 					_, _ = l.readText(name, rest)
 					return nil
@@ -447,6 +584,10 @@ func (l *Loader) jsonValue(name string, sc *scanner) error {
 	if err := sc.expect('{'); err != nil {
 		return fail(err)
 	}
+	// The fields' values sit one level down; List items are decoded on
+	// their own, from depth 0.
+	sc.depth = 1
+	defer func() { sc.depth = 0 }()
 	fields := map[string]json.RawMessage{}
 	var pending [][]byte // items without their own kind
 	sawItems := false
@@ -479,7 +620,10 @@ func (l *Loader) jsonValue(name string, sc *scanner) error {
 			switch {
 			case key == "items" && vc == '[':
 				sawItems = true
-				if err := sc.items(p, &pending); err != nil {
+				sc.depth = 0
+				err := sc.items(p, &pending)
+				sc.depth = 1
+				if err != nil {
 					return fail(err)
 				}
 			case key == "items" && vc != 'n':
@@ -559,13 +703,19 @@ func (sc *scanner) items(p *pipeline, pending *[][]byte) error {
 
 func scanErr(name string, sc *scanner, err error) error {
 	var se *syntaxError
+	var le *Error
 	switch {
+	case errors.As(err, &le):
+		// Already podwhy's words (a YAML List read item by item).
+		return le
+	case errors.Is(err, errInputTooLarge):
+		return &Error{Input: name, Msg: err.Error(), cause: errInputTooLarge}
 	case errors.Is(err, errTooBig):
-		return &Error{Input: name, Msg: errTooBig.Error()}
+		return &Error{Input: name, Msg: errTooBig.Error(), cause: errTooBig}
 	case isTruncated(err):
 		return &Error{Input: name, Msg: fmt.Sprintf("truncated JSON (input ends at byte %d)", sc.off)}
 	case errors.As(err, &se):
-		return &Error{Input: name, Msg: se.Error()}
+		return &Error{Input: name, Msg: se.Error(), cause: se.cause}
 	}
 	return &Error{Input: name, Msg: "reading JSON: " + err.Error()}
 }

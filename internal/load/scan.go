@@ -15,20 +15,44 @@ import (
 type scanner struct {
 	r   *bufio.Reader
 	off int64 // bytes consumed, for error positions
+	// depth is how deep the values read next sit: 1 for the fields of a
+	// top-level object, 0 for List items, which are decoded on their own.
+	depth int
 }
 
 func newScanner(r *bufio.Reader) *scanner { return &scanner{r: r} }
 
+// maxDepth is the nesting the decoders accept (encoding/json's and
+// jsoniter's limit); the scanner stops deeper input first, in podwhy's
+// words, instead of handing it on to fail in theirs.
+const maxDepth = 10000
+
+var (
+	errTooDeep = fmt.Errorf("JSON nested deeper than %d levels: not kubectl output", maxDepth)
+	errNUL     = errors.New("a NUL byte in JSON: binary data, not kubectl output")
+)
+
 type syntaxError struct {
-	off int64
-	msg string
+	off   int64
+	msg   string
+	cause error
 }
 
-func (e *syntaxError) Error() string { return fmt.Sprintf("invalid JSON at byte %d: %s", e.off, e.msg) }
+func (e *syntaxError) Error() string {
+	if e.cause != nil {
+		return fmt.Sprintf("%s (at byte %d)", e.cause, e.off)
+	}
+	return fmt.Sprintf("invalid JSON at byte %d: %s", e.off, e.msg)
+}
+
+func (e *syntaxError) Unwrap() error { return e.cause }
 
 func (s *scanner) errf(format string, args ...any) error {
 	return &syntaxError{off: s.off, msg: fmt.Sprintf(format, args...)}
 }
+
+// fail is an error podwhy names itself, at the scanner's position.
+func (s *scanner) fail(cause error) error { return &syntaxError{off: s.off, cause: cause} }
 
 // peek returns the next non-space byte without consuming it.
 func (s *scanner) peek() (byte, error) {
@@ -113,6 +137,12 @@ func (s *scanner) composite() ([]byte, error) {
 			return nil, err
 		}
 		for i, c := range chunk {
+			if c == 0 {
+				// Never valid in JSON, raw in a string or outside one.
+				s.r.Discard(i)
+				s.off += int64(i)
+				return nil, s.fail(errNUL)
+			}
 			if inStr {
 				switch {
 				case esc:
@@ -129,6 +159,11 @@ func (s *scanner) composite() ([]byte, error) {
 				inStr = true
 			case '{', '[':
 				depth++
+				if s.depth+depth > maxDepth {
+					s.r.Discard(i)
+					s.off += int64(i)
+					return nil, s.fail(errTooDeep)
+				}
 			case '}', ']':
 				depth--
 				if depth == 0 {
@@ -159,6 +194,9 @@ func (s *scanner) str() ([]byte, error) {
 				err = io.ErrUnexpectedEOF
 			}
 			return nil, err
+		}
+		if b == 0 {
+			return nil, s.fail(errNUL)
 		}
 		s.off++
 		out = append(out, b)
@@ -196,6 +234,9 @@ func (s *scanner) literal() ([]byte, error) {
 				return nil, s.errf("invalid value %q", out)
 			}
 			return out, nil
+		}
+		if b[0] == 0 {
+			return nil, s.fail(errNUL)
 		}
 		if len(out) > 64 {
 			return nil, s.errf("invalid literal")
