@@ -652,7 +652,8 @@ func (p *parser) finish() *Result {
 	}
 	now = now.UTC()
 	at := func(ago time.Duration) metav1.Time { return metav1.NewTime(now.Add(-ago)) }
-	res := &Result{Found: p.found, Now: now, Allocated: p.allocated, Hidden: map[string]snapshot.Hidden{}}
+	res := &Result{Found: p.found, Now: now, Allocated: p.allocated, Hidden: make(map[string]snapshot.Hidden, len(p.pods)),
+		Objects: make([]any, 0, len(p.pods)+len(p.objects))}
 	evs := p.mergeEvents()
 	for _, tp := range p.pods {
 		pod := tp.pod
@@ -744,7 +745,8 @@ func (p *parser) finish() *Result {
 // (kubectl get in the current namespace): the namespace of the described
 // pod of the same name, else the paste's only namespace.
 func (p *parser) resolveNamespaces() {
-	byName := map[string]string{}
+	// Maps sized once: a paste of many pods is not rehashed as they grow.
+	byName := make(map[string]string, len(p.pods))
 	all := map[string]bool{}
 	for _, tp := range p.pods {
 		if ns := tp.pod.Namespace; ns != "" {
@@ -783,9 +785,9 @@ func (p *parser) resolveNamespaces() {
 		}
 		return only
 	}
-	p.podIdx = map[string]*textPod{}
+	p.podIdx = make(map[string]*textPod, len(p.pods))
 	old := p.pods
-	p.pods = nil
+	p.pods = make([]*textPod, 0, len(old))
 	for _, tp := range old {
 		if tp.pod.Namespace == "" {
 			tp.pod.Namespace = guess(tp.pod.Name)
@@ -803,7 +805,7 @@ func (p *parser) resolveNamespaces() {
 	}
 	// A get pods row does not name its single container; its events do
 	// ("spec.containers{app}", "failed container app in pod").
-	podEvents := map[string][]*event{}
+	podEvents := make(map[string][]*event, len(p.pods))
 	for _, e := range p.events {
 		if e.Kind == "Pod" {
 			podEvents[e.Namespace+"/"+e.Name] = append(podEvents[e.Namespace+"/"+e.Name], e)
