@@ -16,13 +16,13 @@ go test -count=1 ./...
 # The concurrent packages again under the race detector.
 go test -count=1 -race ./internal/watch/... ./internal/serve/... ./internal/live/...
 # A short run of every fuzz target (the corpus under testdata/fuzz is also
-# replayed by the plain go test above). Minimizing a new input may take a
-# minute by default; a worker still minimizing at the end of a short run
-# fails it with "context deadline exceeded", so minimizing is kept short.
+# replayed by the plain go test above). A run is a count of inputs, not a
+# duration: a worker busy when a -fuzztime duration ends fails the run with
+# "context deadline exceeded"; minimizing a new input is kept short.
 for pkg in $(go list ./...); do
   dir=$(go list -f '{{.Dir}}' "$pkg")
   for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //'); do
-    go test -run '^$' -fuzz "^${target}\$" -fuzztime "${PODWHY_FUZZTIME:-8s}" -fuzzminimizetime 1s "$pkg"
+    go test -run '^$' -fuzz "^${target}\$" -fuzztime "${PODWHY_FUZZTIME:-2000x}" -fuzzminimizetime 1s "$pkg"
   done
 done
 # End-to-end on a real Kubernetes built here (root; set PODWHY_SKIP_E2E=1
