@@ -290,13 +290,7 @@ func (c *ctx) target(p *corev1.Pod) string {
 
 // containerPath is the JSON pointer of a container in the target object.
 func (c *ctx) containerPath(p *corev1.Pod, name string) string {
-	prefix := "/spec"
-	switch c.ownerOf(p).Top.Kind {
-	case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job":
-		prefix = "/spec/template/spec"
-	case "CronJob":
-		prefix = "/spec/jobTemplate/spec/template/spec"
-	}
+	prefix := c.podSpecPath(p)
 	for i, ct := range p.Spec.Containers {
 		if ct.Name == name {
 			return fmt.Sprintf("%s/containers/%d", prefix, i)
@@ -449,15 +443,11 @@ func (c *ctx) explainPullAuth(f *Finding, p *corev1.Pod, ref imageref.Ref, host 
 	f.Steps = append(f.Steps, Step{Text: i18n.T("image.auth.step.create", host), Command: create, Changes: true})
 	if kind == "none" {
 		secrets := map[string]any{"imagePullSecrets": []any{map[string]string{"name": secretName}}}
-		patch := mergePatch(map[string]any{"spec": map[string]any{"template": map[string]any{"spec": secrets}}})
 		target := c.target(p)
 		if strings.HasPrefix(target, "pod/") {
 			f.Steps = append(f.Steps, Step{Text: i18n.T("image.auth.step.pod")})
 		} else {
-			if strings.HasPrefix(target, "cronjob/") {
-				patch = mergePatch(map[string]any{"spec": map[string]any{"jobTemplate": map[string]any{"spec": map[string]any{"template": map[string]any{"spec": secrets}}}}})
-			}
-			f.Steps = append(f.Steps, Step{Text: i18n.T("image.auth.step.patch"), Command: kubectl(p.Namespace, "patch", target, "-p", patch), Changes: true})
+			f.Steps = append(f.Steps, Step{Text: i18n.T("image.auth.step.patch"), Command: kubectl(p.Namespace, "patch", target, "-p", c.podSpecPatch(p, secrets)), Changes: true})
 		}
 		f.Steps = append(f.Steps, Step{Text: i18n.T("image.auth.step.sa", saName),
 			Command: kubectl(p.Namespace, "patch", "serviceaccount", saName, "-p", mergePatch(secrets)), Changes: true})

@@ -133,15 +133,7 @@ func (c *ctx) tolerateStep(p *corev1.Pod, t corev1.Taint, text i18n.Msg) Step {
 	target := c.target(p)
 	hidden := c.s.IsHidden(p.Namespace, p.Name, snapshot.HiddenSpec)
 	if strings.HasPrefix(target, "pod/") || hidden {
-		path := "/spec/tolerations/-"
-		switch c.ownerOf(p).Top.Kind {
-		case "", "Pod", "Node":
-		case "CronJob":
-			path = "/spec/jobTemplate/spec/template/spec/tolerations/-"
-		default:
-			path = "/spec/template/spec/tolerations/-"
-		}
-		return Step{Text: text, Command: kubectl(p.Namespace, "patch", target, "--type=json", "-p", jsonPatch("add", path, tol)), Changes: true}
+		return Step{Text: text, Command: kubectl(p.Namespace, "patch", target, "--type=json", "-p", jsonPatch("add", c.podSpecPath(p)+"/tolerations/-", tol)), Changes: true}
 	}
 	var list []corev1.Toleration
 	for _, have := range p.Spec.Tolerations {
@@ -153,14 +145,7 @@ func (c *ctx) tolerateStep(p *corev1.Pod, t corev1.Taint, text i18n.Msg) Step {
 		list = append(list, have)
 	}
 	list = append(list, tol)
-	spec := map[string]any{"tolerations": list}
-	var patch map[string]any
-	if c.ownerOf(p).Top.Kind == "CronJob" {
-		patch = map[string]any{"spec": map[string]any{"jobTemplate": map[string]any{"spec": map[string]any{"template": map[string]any{"spec": spec}}}}}
-	} else {
-		patch = map[string]any{"spec": map[string]any{"template": map[string]any{"spec": spec}}}
-	}
-	return Step{Text: text, Command: kubectl(p.Namespace, "patch", target, "-p", mergePatch(patch)), Changes: true}
+	return Step{Text: text, Command: kubectl(p.Namespace, "patch", target, "-p", c.podSpecPatch(p, map[string]any{"tolerations": list})), Changes: true}
 }
 
 // bestEffort: no container of the pod requests or limits cpu or memory.
@@ -200,4 +185,27 @@ func (c *ctx) drainStep(node string, text i18n.Msg) Step {
 		argv = append(argv, "--force")
 	}
 	return Step{Text: text, Command: kubectl("", "cordon", orPlaceholder(node, "<node>")).AndCmd(kubectl("", argv...)), Changes: true}
+}
+
+// podSpecPath is the JSON pointer of the pod spec in the object c.target
+// names: a Pod's own spec, a controller's template, a CronJob's job
+// template.
+func (c *ctx) podSpecPath(p *corev1.Pod) string {
+	switch c.ownerOf(p).Top.Kind {
+	case "", "Pod", "Node":
+		return "/spec"
+	case "CronJob":
+		return "/spec/jobTemplate/spec/template/spec"
+	}
+	return "/spec/template/spec"
+}
+
+// podSpecPatch is a merge patch setting fields of that pod spec.
+func (c *ctx) podSpecPatch(p *corev1.Pod, fields map[string]any) string {
+	v := any(fields)
+	parts := strings.Split(strings.TrimPrefix(c.podSpecPath(p), "/"), "/")
+	for i := len(parts) - 1; i >= 0; i-- {
+		v = map[string]any{parts[i]: v}
+	}
+	return mergePatch(v)
 }
