@@ -95,15 +95,21 @@ func TestDeployManifests(t *testing.T) {
 		return
 	}
 	for _, set := range []string{"", "watchNamespace=shop,events.enabled=true,readSecrets=false", "events.enabled=true,metrics.serviceMonitor.enabled=true"} {
-		args := []string{"template", "t", "../../charts/podwhy", "-n", "podwhy"}
-		if set != "" {
-			args = append(args, "--set", set)
-		}
-		out, err := exec.Command(helm, args...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("helm %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		objs, _ := strictDecode(t, "chart --set "+set, out)
-		checkServeArgs(t, "chart --set "+set, objs)
+		checkServeArgs(t, "chart --set "+set, renderChart(t, helm, set))
 	}
+}
+
+// renderChart is the chart as helm template renders it with --set set.
+func renderChart(t *testing.T, helm, set string) []runtime.Object {
+	t.Helper()
+	args := []string{"template", "t", "../../charts/podwhy", "-n", "podwhy"}
+	if set != "" {
+		args = append(args, "--set", set)
+	}
+	out, err := exec.Command(helm, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("helm %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	objs, _ := strictDecode(t, "chart --set "+set, out)
+	return objs
 }

@@ -89,15 +89,7 @@ func TestDeployLeastPrivilege(t *testing.T) {
 		return
 	}
 	for _, set := range []string{"", "watchNamespace=shop", "readSecrets=true", "readSecrets=true,watchNamespace=shop"} {
-		args := []string{"template", "t", "../../charts/podwhy", "-n", "podwhy"}
-		if set != "" {
-			args = append(args, "--set", set)
-		}
-		out, err := exec.Command(helm, args...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("helm %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		objs, _ := strictDecode(t, "chart --set "+set, out)
+		objs := renderChart(t, helm, set)
 		s := secretRules(objs)
 		if want := strings.Contains(set, "readSecrets=true"); (len(s) > 0) != want {
 			t.Errorf("chart --set %q: rules on Secrets %v, want them: %v", set, s, want)
