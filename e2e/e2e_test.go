@@ -95,7 +95,7 @@ func has(list []string, s string) bool {
 }
 
 // dumpKinds is what a person would dump for a ticket.
-const dumpKinds = "pods,events,nodes,replicasets,deployments,statefulsets,daemonsets,jobs,cronjobs,persistentvolumeclaims,persistentvolumes,storageclasses,configmaps,secrets,serviceaccounts,resourcequotas,limitranges,namespaces,services"
+const dumpKinds = "pods,events,nodes,replicasets,deployments,statefulsets,daemonsets,jobs,cronjobs,persistentvolumeclaims,persistentvolumes,storageclasses,configmaps,secrets,serviceaccounts,resourcequotas,limitranges,namespaces,services,endpointslices,roles,rolebindings,clusterroles,clusterrolebindings"
 
 func TestLabScenarios(t *testing.T) {
 	c := cluster(t)
@@ -326,7 +326,7 @@ func TestRBAC(t *testing.T) {
 		exec.Command(filepath.Join(c.BinDir, "kubectl"), "--kubeconfig", c.Kubeconfig(), "delete", "clusterrole", "podwhy-limited", "--ignore-not-found").Run()
 	})
 	kubectl("", "create", "clusterrole", "podwhy-limited", "--verb=list",
-		"--resource=pods,events,persistentvolumeclaims,persistentvolumes,configmaps,serviceaccounts,resourcequotas,limitranges,namespaces,services,replicasets.apps,deployments.apps,statefulsets.apps,daemonsets.apps,jobs.batch,cronjobs.batch,storageclasses.storage.k8s.io")
+		"--resource=pods,events,persistentvolumeclaims,persistentvolumes,configmaps,serviceaccounts,resourcequotas,limitranges,namespaces,services,replicasets.apps,deployments.apps,statefulsets.apps,daemonsets.apps,jobs.batch,cronjobs.batch,storageclasses.storage.k8s.io,endpointslices.discovery.k8s.io,roles.rbac.authorization.k8s.io,rolebindings.rbac.authorization.k8s.io,clusterroles.rbac.authorization.k8s.io,clusterrolebindings.rbac.authorization.k8s.io")
 	kubectl("", "create", "clusterrolebinding", "podwhy-limited", "--clusterrole=podwhy-limited", "--user=podwhy-limited")
 
 	code, d, errOut := podwhy(t, "--kubeconfig", c.LimitedKubeconfig(), "-A")

@@ -113,6 +113,18 @@ func (c *ctx) pasteNext(f *Finding, sketch bool) {
 			} else {
 				add(kubectl(ns, "get", "events"))
 			}
+		case "crash.unchecked.logs":
+			if len(u.Args) > 1 {
+				p, _ := u.Args[0].(string)
+				cn, _ := u.Args[1].(string)
+				if !strings.HasPrefix(p, "<") {
+					argv := []string{"logs", p}
+					if cn != "" && !strings.HasPrefix(cn, "<") {
+						argv = append(argv, "-c", cn)
+					}
+					add(kubectl(ns, append(argv, "--previous", "--tail=100")...))
+				}
+			}
 		case "unchecked.pvc":
 			add(kubectl(ns, "describe", "pvc"))
 			u = i18n.T("unchecked.text.pvc")

@@ -137,8 +137,16 @@ type Finding struct {
 	Tags []string `json:"tags,omitempty"`
 	// Since is when the problem started, as far as the objects show.
 	Since time.Time `json:"since,omitempty"`
+	// CausedBy are the findings that explain this one (a crash on
+	// "connection refused" caused by the Pending pod behind the Service);
+	// Causes the reverse. IDs, root first in the text report.
+	CausedBy []string `json:"causedBy,omitempty"`
+	Causes   []string `json:"causes,omitempty"`
 
 	groupKey string
+	// dependsOn are the pods (namespace/name) the finding waits on: the
+	// ones behind a Service it could not reach.
+	dependsOn []string
 	// attachOnly marks controller facts that belong in the pod finding of
 	// the same subject when there is one; extraSteps go with them.
 	attachOnly bool

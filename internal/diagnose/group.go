@@ -41,6 +41,9 @@ func group(c *ctx, in []*Finding) []*Finding {
 		key := f.Namespace + "|" + f.Subject.Kind + "/" + f.Subject.Name + "|" + f.Reason + "|" + f.Container + "|" + f.groupKey
 		if g, ok := byKey[key]; ok {
 			g.Pods = append(g.Pods, f.Pods...)
+			for _, d := range f.dependsOn {
+				g.dependsOn = appendUnique(g.dependsOn, d)
+			}
 			if f.Severity > g.Severity {
 				g.Severity = f.Severity
 			}
@@ -85,6 +88,7 @@ func group(c *ctx, in []*Finding) []*Finding {
 		f.ID = findingID(f)
 	}
 	sortFindings(out)
+	link(out)
 	return out
 }
 

@@ -8,6 +8,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 
 	"github.com/podwhy/podwhy/internal/classify"
+	"github.com/podwhy/podwhy/internal/crashlog"
 	"github.com/podwhy/podwhy/internal/i18n"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
@@ -161,7 +162,18 @@ func (c *ctx) crash(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 		} else {
 			f.Explain = i18n.T("crash.exit.why")
 		}
-		if sig, line := c.logSignature(p, cs.Name); sig == "log.flag" {
+		named := false
+		if code != 0 || last == nil {
+			if sig, _ := c.logSignature(p, cs.Name); sig != "log.flag" {
+				named = c.logCause(f, p, cs.Name, name, cflag, restarts)
+			}
+		}
+		if _, _, ok := c.crashLog(p, cs.Name); !ok && !exit0 {
+			// What the program printed last would most often name the
+			// cause: say so, rather than end at an exit code.
+			f.Unchecked = append(f.Unchecked, i18n.T("crash.unchecked.logs", podArg, flagName))
+		}
+		if sig, line := c.logSignature(p, cs.Name); !named && sig == "log.flag" {
 			// The program refused its own command line.
 			flag := flagFromLog(line)
 			f.groupKey = "flag:" + flag
@@ -464,6 +476,10 @@ func (c *ctx) addLogEvidence(f *Finding, p *corev1.Pod, container string) {
 			lines = lines[len(lines)-200:]
 		}
 		tail := strings.Join(lines, "\n")
+		if m, ok := crashlog.Find(tail); ok {
+			f.Evidence = append(f.Evidence, Evidence{Kind: "log", Object: podObj(p), Field: logField(container, prev), Text: clip(logExcerpt(m.Text), 400), Note: i18n.T("log.sig", m.Sig.ID)})
+			return
+		}
 		for _, sig := range crashSignatures {
 			loc := sig.re.FindStringIndex(tail)
 			if loc == nil {
@@ -588,4 +604,17 @@ func (c *ctx) logStartFailure(p *corev1.Pod, container string) string {
 		}
 	}
 	return ""
+}
+
+// logExcerpt is a matched stretch of log on one line: a long one (a
+// traceback) as its first and last lines, the ones that name the cause.
+func logExcerpt(text string) string {
+	lines := strings.Split(text, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSpace(lines[i])
+	}
+	if len(lines) > 2 {
+		lines = []string{lines[0], "…", lines[len(lines)-1]}
+	}
+	return strings.Join(lines, " ⏎ ")
 }

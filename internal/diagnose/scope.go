@@ -49,6 +49,8 @@ func Merge(prev, part *Result, namespaces map[string]bool) *Result {
 	}
 	out.Findings = append(out.Findings, part.Findings...)
 	sortFindings(out.Findings)
+	// A chain may cross namespaces: links are made again over the whole.
+	link(out.Findings)
 	return &out
 }
 

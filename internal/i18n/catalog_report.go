@@ -38,6 +38,8 @@ func init() {
 		"report.evidence":          {EN: "Evidence:", ZH: "证据："},
 		"report.why":               {EN: "Why:", ZH: "原因："},
 		"report.unchecked":         {EN: "Not checked:", ZH: "未能检查："},
+		"report.caused-by":         {EN: "Caused by:", ZH: "根因："},
+		"report.causes":            {EN: "Causes:", ZH: "导致："},
 		"report.paste-next":        {EN: "Paste next:", ZH: "请再贴出以下命令的输出："},
 		"report.confidence.medium": {EN: "(confidence: medium)", ZH: "（可信度：中）"},
 		"report.confidence.low":    {EN: "(confidence: low: the input shows only part of this pod)", ZH: "（可信度：低：输入中只能看到这个 Pod 的一部分信息）"},

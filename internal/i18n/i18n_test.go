@@ -72,7 +72,7 @@ func TestKeysUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dynamic := []string{"sev.", "report.n.", "term.state.", "config.missing.", "mount.missing.", "log.", "explain.", "report.confidence."}
+	dynamic := []string{"sev.", "sig.kind.", "sig.dependency.why.", "report.n.", "term.state.", "config.missing.", "mount.missing.", "log.", "explain.", "report.confidence."}
 	for k := range Keys() {
 		if used[k] {
 			continue

@@ -159,4 +159,39 @@ var listers = []lister{
 		}
 		return ptrs(l.Items), l.Continue, nil
 	}},
+	{kind: snapshot.KindEndpointSlice, resource: "endpointslices", group: "discovery.k8s.io", list: func(ctx context.Context, cs kubernetes.Interface, ns string, o metav1.ListOptions) ([]any, string, error) {
+		l, err := cs.DiscoveryV1().EndpointSlices(ns).List(ctx, o)
+		if err != nil {
+			return nil, "", err
+		}
+		return ptrs(l.Items), l.Continue, nil
+	}},
+	{kind: snapshot.KindRole, resource: "roles", group: "rbac.authorization.k8s.io", list: func(ctx context.Context, cs kubernetes.Interface, ns string, o metav1.ListOptions) ([]any, string, error) {
+		l, err := cs.RbacV1().Roles(ns).List(ctx, o)
+		if err != nil {
+			return nil, "", err
+		}
+		return ptrs(l.Items), l.Continue, nil
+	}},
+	{kind: snapshot.KindRoleBinding, resource: "rolebindings", group: "rbac.authorization.k8s.io", list: func(ctx context.Context, cs kubernetes.Interface, ns string, o metav1.ListOptions) ([]any, string, error) {
+		l, err := cs.RbacV1().RoleBindings(ns).List(ctx, o)
+		if err != nil {
+			return nil, "", err
+		}
+		return ptrs(l.Items), l.Continue, nil
+	}},
+	{kind: snapshot.KindClusterRole, resource: "clusterroles", group: "rbac.authorization.k8s.io", clusterScoped: true, list: func(ctx context.Context, cs kubernetes.Interface, _ string, o metav1.ListOptions) ([]any, string, error) {
+		l, err := cs.RbacV1().ClusterRoles().List(ctx, o)
+		if err != nil {
+			return nil, "", err
+		}
+		return ptrs(l.Items), l.Continue, nil
+	}},
+	{kind: snapshot.KindCRoleBinding, resource: "clusterrolebindings", group: "rbac.authorization.k8s.io", clusterScoped: true, list: func(ctx context.Context, cs kubernetes.Interface, _ string, o metav1.ListOptions) ([]any, string, error) {
+		l, err := cs.RbacV1().ClusterRoleBindings().List(ctx, o)
+		if err != nil {
+			return nil, "", err
+		}
+		return ptrs(l.Items), l.Continue, nil
+	}},
 }

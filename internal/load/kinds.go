@@ -6,7 +6,9 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
+	discoveryv1 "k8s.io/api/discovery/v1"
 	eventsv1 "k8s.io/api/events/v1"
+	rbacv1 "k8s.io/api/rbac/v1"
 	storagev1 "k8s.io/api/storage/v1"
 
 	"github.com/podwhy/podwhy/internal/snapshot"
@@ -59,6 +61,16 @@ func newObject(apiVersion, kind string) any {
 		return &corev1.Namespace{}
 	case "Service":
 		return &corev1.Service{}
+	case "EndpointSlice":
+		return &discoveryv1.EndpointSlice{}
+	case "Role":
+		return &rbacv1.Role{}
+	case "ClusterRole":
+		return &rbacv1.ClusterRole{}
+	case "RoleBinding":
+		return &rbacv1.RoleBinding{}
+	case "ClusterRoleBinding":
+		return &rbacv1.ClusterRoleBinding{}
 	}
 	return nil
 }
@@ -77,4 +89,7 @@ var fileKinds = map[string]string{
 	"secrets": snapshot.KindSecret, "serviceaccounts": snapshot.KindServiceAccount,
 	"resourcequotas": snapshot.KindResourceQuota, "limitranges": snapshot.KindLimitRange,
 	"namespaces": snapshot.KindNamespace, "services": snapshot.KindService,
+	"endpointslices": snapshot.KindEndpointSlice, "roles": snapshot.KindRole,
+	"clusterroles": snapshot.KindClusterRole, "rolebindings": snapshot.KindRoleBinding,
+	"clusterrolebindings": snapshot.KindCRoleBinding,
 }

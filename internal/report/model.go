@@ -69,6 +69,9 @@ type Finding struct {
 	Confidence        string             `json:"confidence"`
 	PasteNext         []string           `json:"pasteNext,omitempty"`
 	Since             *time.Time         `json:"since,omitempty"`
+	// CausedBy and Causes link findings of one cause chain by ID.
+	CausedBy []string `json:"causedBy,omitempty"`
+	Causes   []string `json:"causes,omitempty"`
 }
 
 // Evidence is a rendered diagnose.Evidence.
@@ -129,6 +132,7 @@ func Build(res *diagnose.Result, lang i18n.Lang) Doc {
 			Namespace: f.Namespace, Subject: f.Subject, Container: f.Container, InitContainer: f.InitContainer,
 			Sidecar: f.Sidecar, OtherContainersOK: f.OtherContainersOK, Node: f.Node, Pods: f.Pods, PodsTotal: f.PodsTotal,
 			Headline: redact.Text(f.Headline.String(lang)), Explanation: f.Explain.String(lang), Since: timePtr(f.Since),
+			CausedBy: f.CausedBy, Causes: f.Causes,
 			Evidence: []Evidence{}, Steps: []Step{},
 		}
 		// A copy: the same findings are rendered again, and read, by

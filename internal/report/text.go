@@ -163,7 +163,8 @@ func Text(w io.Writer, d Doc, o TextOptions) error {
 	t := &tw{w: w, o: o, width: o.Width}
 	L := func(key string, args ...any) string { return i18n.T(key, args...).String(o.Lang) }
 	now := d.Now
-	for i, f := range d.Findings {
+	findings, effect := chainOrder(d.Findings)
+	for i, f := range findings {
 		if i > 0 {
 			t.line("")
 		}
@@ -179,9 +180,18 @@ func Text(w io.Writer, d Doc, o TextOptions) error {
 		if f.Confidence != "" && f.Confidence != "high" {
 			head += "  " + t.c(ansiDim, L("report.confidence."+f.Confidence))
 		}
+		if effect[f.ID] {
+			head = "↳ " + head
+		}
 		t.line(head)
 		t.line(subjectLine(f, L))
 		t.wrap("  ", "", t.c(ansiBold, f.Headline))
+		for _, id := range f.CausedBy {
+			t.wrap("  ", t.c(ansiDim, label(L("report.caused-by"))), chainLine(d.Findings, id))
+		}
+		for _, id := range f.Causes {
+			t.wrap("  ", t.c(ansiDim, label(L("report.causes"))), chainLine(d.Findings, id))
+		}
 		if len(f.Pods) > 0 && !(len(f.Pods) == 1 && f.Subject.Kind == "Pod") {
 			var ps []string
 			for j, p := range f.Pods {

@@ -11,7 +11,9 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
+	discoveryv1 "k8s.io/api/discovery/v1"
 	eventsv1 "k8s.io/api/events/v1"
+	rbacv1 "k8s.io/api/rbac/v1"
 	storagev1 "k8s.io/api/storage/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/types"
@@ -265,6 +267,21 @@ func (b *Builder) Add(obj any) bool {
 	case *corev1.Service:
 		b.meta(KindService, &o.ObjectMeta, o)
 		b.s.Services = append(b.s.Services, o)
+	case *discoveryv1.EndpointSlice:
+		b.meta(KindEndpointSlice, &o.ObjectMeta, o)
+		b.s.EndpointSlices = append(b.s.EndpointSlices, o)
+	case *rbacv1.Role:
+		b.meta(KindRole, &o.ObjectMeta, o)
+		b.s.Roles = append(b.s.Roles, o)
+	case *rbacv1.ClusterRole:
+		b.meta(KindClusterRole, &o.ObjectMeta, o)
+		b.s.ClusterRoles = append(b.s.ClusterRoles, o)
+	case *rbacv1.RoleBinding:
+		b.meta(KindRoleBinding, &o.ObjectMeta, o)
+		b.s.RoleBindings = append(b.s.RoleBindings, o)
+	case *rbacv1.ClusterRoleBinding:
+		b.meta(KindCRoleBinding, &o.ObjectMeta, o)
+		b.s.ClusterRoleBindings = append(b.s.ClusterRoleBindings, o)
 	default:
 		return false
 	}
@@ -545,6 +562,13 @@ func (b *Builder) Build(now time.Time) *Snapshot {
 	s.LimitRanges = dedupe(s.LimitRanges, func(p *corev1.LimitRange) string { return KindLimitRange + "/" + p.Namespace + "/" + p.Name }, s)
 	s.Namespaces = dedupe(s.Namespaces, func(p *corev1.Namespace) string { return KindNamespace + "//" + p.Name }, s)
 	s.Services = dedupe(s.Services, func(p *corev1.Service) string { return KindService + "/" + p.Namespace + "/" + p.Name }, s)
+	s.EndpointSlices = dedupe(s.EndpointSlices, func(p *discoveryv1.EndpointSlice) string {
+		return KindEndpointSlice + "/" + p.Namespace + "/" + p.Name
+	}, s)
+	s.Roles = dedupe(s.Roles, func(p *rbacv1.Role) string { return KindRole + "/" + p.Namespace + "/" + p.Name }, s)
+	s.ClusterRoles = dedupe(s.ClusterRoles, func(p *rbacv1.ClusterRole) string { return KindClusterRole + "//" + p.Name }, s)
+	s.RoleBindings = dedupe(s.RoleBindings, func(p *rbacv1.RoleBinding) string { return KindRoleBinding + "/" + p.Namespace + "/" + p.Name }, s)
+	s.ClusterRoleBindings = dedupe(s.ClusterRoleBindings, func(p *rbacv1.ClusterRoleBinding) string { return KindCRoleBinding + "//" + p.Name }, s)
 
 	s.podsNode = map[string][]*corev1.Pod{}
 	s.podsNS = map[string][]*corev1.Pod{}

@@ -12,6 +12,8 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
+	discoveryv1 "k8s.io/api/discovery/v1"
+	rbacv1 "k8s.io/api/rbac/v1"
 	storagev1 "k8s.io/api/storage/v1"
 	"k8s.io/apimachinery/pkg/types"
 )
@@ -38,6 +40,11 @@ const (
 	KindNamespace       = "Namespace"
 	KindService         = "Service"
 	KindReplicationCtrl = "ReplicationController"
+	KindEndpointSlice   = "EndpointSlice"
+	KindRole            = "Role"
+	KindClusterRole     = "ClusterRole"
+	KindRoleBinding     = "RoleBinding"
+	KindCRoleBinding    = "ClusterRoleBinding"
 )
 
 // ObjectRef names one object. UID may be empty when the source did not
@@ -118,6 +125,13 @@ type Snapshot struct {
 	LimitRanges     []*corev1.LimitRange
 	Namespaces      []*corev1.Namespace
 	Services        []*corev1.Service
+	// EndpointSlices say which of a Service's pods receive its traffic;
+	// the RBAC objects, what a ServiceAccount may do (cause chains).
+	EndpointSlices      []*discoveryv1.EndpointSlice
+	Roles               []*rbacv1.Role
+	ClusterRoles        []*rbacv1.ClusterRole
+	RoleBindings        []*rbacv1.RoleBinding
+	ClusterRoleBindings []*rbacv1.ClusterRoleBinding
 
 	// SpecIssues are unknown fields found in last-applied configurations,
 	// keyed by the object they were found on.
@@ -249,6 +263,43 @@ func (s *Snapshot) ServiceAccount(ns, name string) *corev1.ServiceAccount {
 }
 func (s *Snapshot) Namespace(name string) *corev1.Namespace {
 	return lookup[*corev1.Namespace](s, KindNamespace, "", name)
+}
+
+func (s *Snapshot) Service(ns, name string) *corev1.Service {
+	return lookup[*corev1.Service](s, KindService, ns, name)
+}
+
+// ServiceByIP is the Service whose cluster IP is ip, if any.
+func (s *Snapshot) ServiceByIP(ip string) *corev1.Service {
+	for _, svc := range s.Services {
+		if svc.Spec.ClusterIP == ip {
+			return svc
+		}
+		for _, x := range svc.Spec.ClusterIPs {
+			if x == ip {
+				return svc
+			}
+		}
+	}
+	return nil
+}
+
+// PodByIP is the running pod with that IP, if any.
+func (s *Snapshot) PodByIP(ip string) *corev1.Pod {
+	for _, p := range s.Pods {
+		if p.Spec.HostNetwork || p.Status.Phase == corev1.PodSucceeded || p.Status.Phase == corev1.PodFailed {
+			continue
+		}
+		for _, x := range p.Status.PodIPs {
+			if x.IP == ip {
+				return p
+			}
+		}
+		if p.Status.PodIP == ip {
+			return p
+		}
+	}
+	return nil
 }
 
 // EventsFor returns the events about one object, newest last. It matches by

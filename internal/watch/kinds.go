@@ -184,6 +184,46 @@ var kinds = []kind{
 			_, err := cs.CoreV1().Services(ns).List(ctx, one)
 			return err
 		}},
+	{name: snapshot.KindEndpointSlice, resource: "endpointslices", group: "discovery.k8s.io",
+		informer: func(f informers.SharedInformerFactory) cache.SharedIndexInformer {
+			return f.Discovery().V1().EndpointSlices().Informer()
+		},
+		probe: func(ctx context.Context, cs kubernetes.Interface, ns string) error {
+			_, err := cs.DiscoveryV1().EndpointSlices(ns).List(ctx, one)
+			return err
+		}},
+	{name: snapshot.KindRole, resource: "roles", group: "rbac.authorization.k8s.io",
+		informer: func(f informers.SharedInformerFactory) cache.SharedIndexInformer {
+			return f.Rbac().V1().Roles().Informer()
+		},
+		probe: func(ctx context.Context, cs kubernetes.Interface, ns string) error {
+			_, err := cs.RbacV1().Roles(ns).List(ctx, one)
+			return err
+		}},
+	{name: snapshot.KindRoleBinding, resource: "rolebindings", group: "rbac.authorization.k8s.io",
+		informer: func(f informers.SharedInformerFactory) cache.SharedIndexInformer {
+			return f.Rbac().V1().RoleBindings().Informer()
+		},
+		probe: func(ctx context.Context, cs kubernetes.Interface, ns string) error {
+			_, err := cs.RbacV1().RoleBindings(ns).List(ctx, one)
+			return err
+		}},
+	{name: snapshot.KindClusterRole, resource: "clusterroles", group: "rbac.authorization.k8s.io", clusterScoped: true,
+		informer: func(f informers.SharedInformerFactory) cache.SharedIndexInformer {
+			return f.Rbac().V1().ClusterRoles().Informer()
+		},
+		probe: func(ctx context.Context, cs kubernetes.Interface, _ string) error {
+			_, err := cs.RbacV1().ClusterRoles().List(ctx, one)
+			return err
+		}},
+	{name: snapshot.KindCRoleBinding, resource: "clusterrolebindings", group: "rbac.authorization.k8s.io", clusterScoped: true,
+		informer: func(f informers.SharedInformerFactory) cache.SharedIndexInformer {
+			return f.Rbac().V1().ClusterRoleBindings().Informer()
+		},
+		probe: func(ctx context.Context, cs kubernetes.Interface, _ string) error {
+			_, err := cs.RbacV1().ClusterRoleBindings().List(ctx, one)
+			return err
+		}},
 }
 
 // inScope says whether a kind is watched for a namespace ("" = all). As in

@@ -6,6 +6,8 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
+	discoveryv1 "k8s.io/api/discovery/v1"
+	rbacv1 "k8s.io/api/rbac/v1"
 	storagev1 "k8s.io/api/storage/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
@@ -89,6 +91,16 @@ func Transform(obj any) (any, error) {
 		stripMeta(snapshot.KindNamespace, &o.ObjectMeta)
 	case *corev1.Service:
 		stripMeta(snapshot.KindService, &o.ObjectMeta)
+	case *discoveryv1.EndpointSlice:
+		stripMeta("", &o.ObjectMeta)
+	case *rbacv1.Role:
+		stripMeta("", &o.ObjectMeta)
+	case *rbacv1.ClusterRole:
+		stripMeta("", &o.ObjectMeta)
+	case *rbacv1.RoleBinding:
+		stripMeta("", &o.ObjectMeta)
+	case *rbacv1.ClusterRoleBinding:
+		stripMeta("", &o.ObjectMeta)
 	}
 	return obj, nil
 }
