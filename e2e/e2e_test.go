@@ -30,6 +30,9 @@ import (
 type finding struct {
 	ID        string
 	Reason    string
+	Headline  string
+	CausedBy  []string
+	Causes    []string
 	Tags      []string
 	Namespace string
 	Subject   struct{ Kind, Name string }
@@ -169,6 +172,11 @@ func TestLabScenarios(t *testing.T) {
 			t.Errorf("%s: --logs did not quote %q", ns, want)
 		}
 	}
+
+	// Cause chains from the real components' logs (issue: crash
+	// signatures): live with --logs and from the real kubectl's
+	// cluster-info dump, which carries the logs.
+	t.Run("chains", func(t *testing.T) { checkChains(t, c) })
 
 	// The lab's pull secrets hold real credentials of the test registry:
 	// no output format may show them.

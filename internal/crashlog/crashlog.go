@@ -91,7 +91,7 @@ func (m Match) Field(k string) string { return m.Fields[k] }
 // language's own exception before the shell's generic wording).
 func All() []Signature { return all }
 
-var all = concat(databases, kube, golang, java, python, node, dotnet, nginx, osRuntime)
+var all = concat(databases, kube, golang, java, python, node, dotnet, nginx, busybox, osRuntime)
 
 func concat(lists ...[]Signature) []Signature {
 	var out []Signature

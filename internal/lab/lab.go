@@ -18,6 +18,7 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
+	rbacv1 "k8s.io/api/rbac/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
@@ -220,6 +221,10 @@ func create(ctx context.Context, cs kubernetes.Interface, ns string, obj runtime
 		_, err = cs.CoreV1().LimitRanges(ns).Create(ctx, o, metav1.CreateOptions{})
 	case *corev1.PersistentVolumeClaim:
 		_, err = cs.CoreV1().PersistentVolumeClaims(ns).Create(ctx, o, metav1.CreateOptions{})
+	case *rbacv1.Role:
+		_, err = cs.RbacV1().Roles(ns).Create(ctx, o, metav1.CreateOptions{})
+	case *rbacv1.RoleBinding:
+		_, err = cs.RbacV1().RoleBindings(ns).Create(ctx, o, metav1.CreateOptions{})
 	default:
 		return fmt.Errorf("lab: cannot create %T", obj)
 	}

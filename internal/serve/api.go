@@ -232,6 +232,7 @@ var pageTexts = []i18n.Msg{
 	i18n.T("web.cluster"), i18n.T("web.updated-at"), i18n.T("web.since"), i18n.T("web.language"), i18n.T("web.close"),
 	i18n.T("sev.error"), i18n.T("sev.warning"), i18n.T("sev.info"),
 	i18n.T("report.evidence"), i18n.T("report.why"), i18n.T("report.next"), i18n.T("report.changes"),
+	i18n.T("report.caused-by"), i18n.T("report.causes"),
 	i18n.T("report.unchecked"), i18n.T("report.container"), i18n.T("report.pods-of"), i18n.T("report.pods-n"),
 	i18n.T("report.restarts"), i18n.T("report.on-node"),
 }

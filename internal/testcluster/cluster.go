@@ -43,6 +43,7 @@ const (
 	kcmPort       = 10357
 	schedPort     = 10359
 	bridgeName    = "podwhy0"
+	serviceCIDR   = "10.96.0.0/16"
 	podCIDR       = "10.88.0.0/16"
 	nodeIP        = "10.88.0.1"
 )
@@ -228,7 +229,7 @@ func (c *Cluster) StartAPIServer() error {
 		"--client-ca-file="+pki+"/ca.crt",
 		"--service-account-issuer=https://kubernetes.default.svc.cluster.local",
 		"--service-account-key-file="+pki+"/sa.pub", "--service-account-signing-key-file="+pki+"/sa.key",
-		"--service-cluster-ip-range=10.96.0.0/16",
+		"--service-cluster-ip-range="+serviceCIDR,
 		"--authorization-mode=Node,RBAC",
 		"--enable-admission-plugins=NamespaceLifecycle,LimitRanger,ServiceAccount,DefaultTolerationSeconds,Priority,ResourceQuota,PodSecurity,NodeRestriction",
 		"--default-not-ready-toleration-seconds=30", "--default-unreachable-toleration-seconds=30",
@@ -272,7 +273,7 @@ func (c *Cluster) startNode(ctx context.Context) error {
 	}); err != nil {
 		return fmt.Errorf("%v\n%s", err, c.logTail("containerd", 15))
 	}
-	imgs, err := buildImages(c.Repo, c.path("images"))
+	imgs, err := buildImages(c.Repo, c.path("images"), c.BinDir)
 	if err != nil {
 		return err
 	}
@@ -390,7 +391,15 @@ func (c *Cluster) bridge() error {
 		}
 	}
 	_ = exec.Command("ip", "addr", "add", nodeIP+"/16", "dev", bridgeName).Run()
-	return run("/", nil, "ip", "link", "set", bridgeName, "up")
+	if err := run("/", nil, "ip", "link", "set", bridgeName, "up"); err != nil {
+		return err
+	}
+	// There is no kube-proxy: the Service range is made local to the host,
+	// so a connection from a pod to a Service IP stays on this machine and
+	// is refused when nothing listens, as a proxy refuses a Service
+	// without endpoints, instead of leaving it by the default route.
+	_ = exec.Command("ip", "route", "del", "local", serviceCIDR, "dev", "lo").Run()
+	return run("/", nil, "ip", "route", "add", "local", serviceCIDR, "dev", "lo")
 }
 
 // Down stops everything Up started (in reverse order), removes the pod
@@ -411,6 +420,7 @@ func (c *Cluster) Down() {
 	// Unmount what the kubelet and containerd mounted under the state dir.
 	_ = exec.Command("sh", "-c", "grep ' "+c.Dir+"' /proc/mounts | cut -d' ' -f2 | sort -r | xargs -r -n1 umount -l").Run()
 	_ = exec.Command("ip", "link", "del", bridgeName).Run()
+	_ = exec.Command("ip", "route", "del", "local", serviceCIDR, "dev", "lo").Run()
 	c.restoreSysctls()
 	_ = os.RemoveAll(c.path("etcd"))
 	_ = os.RemoveAll(c.path("kubelet"))

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 )
@@ -114,10 +115,13 @@ func ociArchive(path, name string, layer []byte, cmd []string, user string) erro
 const (
 	ImageBusybox = "docker.io/library/busybox:1.36"
 	ImagePause   = "registry.k8s.io/pause:3.10"
+	// ImageKubectl is busybox with the test cluster's own kubectl: a real
+	// API client inside a pod (the RBAC chain scenario).
+	ImageKubectl = "podwhy.test/kubectl:" + KubeVersion
 )
 
 // buildImages writes the image archives into dir.
-func buildImages(repo, dir string) (map[string]string, error) {
+func buildImages(repo, dir, binDir string) (map[string]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -137,6 +141,24 @@ func buildImages(repo, dir string) (map[string]string, error) {
 		{name: "app", dir: true, mode: 0o755},
 		{name: "app/start", mode: 0o755, data: []byte("this is not a program\n")},
 	}
+	// A real program built for the other architecture: the kernel
+	// refuses it as a node of that architecture would (arch scenario).
+	other := "arm64"
+	if runtime.GOARCH == "arm64" {
+		other = "amd64"
+	}
+	foreign := filepath.Join(dir, "server-"+other)
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", foreign, "./internal/testcluster/pause")
+	build.Dir = repo
+	build.Env = append(os.Environ(), "CGO_ENABLED=0", "GOARCH="+other)
+	if b, err := build.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("build %s program: %v: %s", other, err, b)
+	}
+	fb, err := os.ReadFile(foreign)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, file{name: "app/server", mode: 0o755, data: fb})
 	for _, a := range strings.Fields(string(list)) {
 		if a != "busybox" {
 			files = append(files, file{name: "bin/" + a, link: "busybox", mode: 0o777})
@@ -156,8 +178,23 @@ func buildImages(repo, dir string) (map[string]string, error) {
 	}
 	out[ImageBusybox] = p
 
+	kc, err := os.ReadFile(filepath.Join(binDir, "kubectl"))
+	if err != nil {
+		return nil, fmt.Errorf("kubectl for the kubectl image: %w", err)
+	}
+	kfiles := append(append([]file{}, files...), file{name: "usr", dir: true, mode: 0o755}, file{name: "usr/bin", dir: true, mode: 0o755}, file{name: "usr/bin/kubectl", mode: 0o755, data: kc})
+	klayer, err := layerTar(kfiles)
+	if err != nil {
+		return nil, err
+	}
+	p = filepath.Join(dir, "kubectl.tar")
+	if err := ociArchive(p, ImageKubectl, klayer, []string{"kubectl"}, ""); err != nil {
+		return nil, err
+	}
+	out[ImageKubectl] = p
+
 	pauseBin := filepath.Join(dir, "pause")
-	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", pauseBin, "./internal/testcluster/pause")
+	build = exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", pauseBin, "./internal/testcluster/pause")
 	build.Dir = repo
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if b, err := build.CombinedOutput(); err != nil {

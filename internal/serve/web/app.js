@@ -171,6 +171,10 @@ function render() {
   $("summary").textContent = state.summary + (state.now ? " · " + t("web.updated-at", new Date(state.now).toLocaleTimeString()) : "");
 
   const list = filtered();
+  // A finding caused by another one on the page is shown inside its
+  // root's card (a cause chain, root first), not in its own group.
+  const shown = new Set(list.map((f) => f.id));
+  const nested = new Set(list.filter((f) => (f.causedBy || []).some((id) => shown.has(id) && id !== f.id)).map((f) => f.id));
   const main = $("list");
   if (list.length === 0) {
     main.replaceChildren(el("p", { class: "empty" }, state.findings.size === 0 && !state.summary ? t("web.syncing") : t("web.empty")));
@@ -180,6 +184,7 @@ function render() {
   // owners by their worst severity.
   const byNS = new Map();
   for (const f of list) {
+    if (nested.has(f.id)) continue;
     const ns = f.namespace || "";
     if (!byNS.has(ns)) byNS.set(ns, new Map());
     const owner = f.subject.kind + "/" + f.subject.name;
@@ -195,12 +200,21 @@ function render() {
       el("h2", {}, ns || t("web.cluster"), el("span", { class: "count" }, " · " + n)),
       owners.map(([, fs]) => el("div", { class: "owner" },
         el("h3", {}, el("span", { class: "kind" }, fs[0].subject.kind), fs[0].subject.name),
-        fs.map(card))));
+        fs.map((f) => card(f, nested, new Set())))));
   });
   main.replaceChildren(...sections);
 }
 
-function card(f) {
+function chainLink(label, id) {
+  const o = state.findings.get(id);
+  const text = o ? o.subject.kind + " " + (o.namespace ? o.namespace + "/" : "") + o.subject.name + " · " + o.reason : id;
+  return el("div", { class: "chain" }, label + " ", el("a", { href: "#f-" + id }, text));
+}
+
+function card(f, nested, seen) {
+  nested = nested || new Set();
+  seen = seen || new Set();
+  seen.add(f.id);
   const open = state.open.has(f.id);
   const pods = f.pods || [];
   let podsText = "";
@@ -217,7 +231,12 @@ function card(f) {
       el("span", { class: "id" }, f.id)),
     el("div", { class: "headline" }, f.headline));
   const box = el("article", { class: "finding" + (state.fresh.has(f.id) ? " new" : ""), id: "f-" + f.id }, head);
+  for (const id of f.causedBy || []) box.append(chainLink(t("report.caused-by"), id));
   if (open) box.append(details(f));
+  const effects = (f.causes || []).filter((id) => nested.has(id) && !seen.has(id) && state.findings.has(id));
+  if (effects.length) {
+    box.append(el("div", { class: "effects" }, effects.map((id) => card(state.findings.get(id), nested, seen))));
+  }
   return box;
 }
 
