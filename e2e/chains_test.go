@@ -22,7 +22,7 @@ type chainWant struct {
 }
 
 var chainScenarios = map[string]chainWant{
-	"podwhy-lab-chain-dependency": {reason: "Crash/Dependency", words: []string{"10.96.100.10:5432", "Service db has 0 ready endpoints", "db-0"}, rootPod: "db-0"},
+	"podwhy-lab-chain-dependency": {reason: "Crash/Dependency", words: []string{"10.96.100.10", "connection refused", "Service db has 0 ready endpoints", "db-0"}, rootPod: "db-0"},
 	"podwhy-lab-chain-rbac":       {reason: "Crash/RBAC", words: []string{"list pods"}},
 	"podwhy-lab-chain-dns":        {reason: "Crash/Dependency", words: []string{"backend:8080", "name not found", "similar: backends"}},
 	"podwhy-lab-chain-arch":       {reason: "Run/ExecFormat", words: []string{"/app/server"}},

@@ -17,8 +17,12 @@ eval "$(go run ./hack/testcluster env)"
 # Back-offs, the progress deadline (60 s) and the Job's retries need time.
 sleep "${PODWHY_CAPTURE_WAIT:-100}"
 
-kinds=pods,events,nodes,deployments,replicasets,statefulsets,daemonsets,jobs,cronjobs,persistentvolumeclaims,persistentvolumes,storageclasses,configmaps,secrets,serviceaccounts,resourcequotas,limitranges,namespaces,services
+kinds=pods,events,nodes,deployments,replicasets,statefulsets,daemonsets,jobs,cronjobs,persistentvolumeclaims,persistentvolumes,storageclasses,configmaps,secrets,serviceaccounts,resourcequotas,limitranges,namespaces,services,endpointslices,roles,rolebindings
 kubectl get "$kinds" -A -o json > "$out/cluster.json"
+# The cause-chain scenarios as kubectl cluster-info dump writes them: the
+# objects and each container's log (what the crashed programs printed).
+rm -rf "$out/chains"
+kubectl cluster-info dump --namespaces podwhy-lab-chain-dependency,podwhy-lab-chain-rbac,podwhy-lab-chain-dns,podwhy-lab-chain-arch --output-directory "$out/chains" >/dev/null
 rm -rf "$out/text" "$out/text-80"
 mkdir -p "$out/text" "$out/text-80"
 for s in $(/tmp/podwhy-capture lab list | awk 'NR>1 {print $1}'); do

@@ -122,3 +122,39 @@ func TestChainWithoutSlicesOrLogs(t *testing.T) {
 		t.Errorf("no note that the logs would settle it: %v", crash.Unchecked)
 	}
 }
+
+// TestLabCaptureChains: the cause-chain scenarios as the real kubectl's
+// cluster-info dump wrote them from the test cluster (objects and the
+// logs the crashed programs printed) give each chain, and its report.
+func TestLabCaptureChains(t *testing.T) {
+	dir := "../../examples/lab-capture/chains"
+	res := runDir(t, dir)
+	want := map[string]string{
+		"podwhy-lab-chain-dependency": "Crash/Dependency",
+		"podwhy-lab-chain-rbac":       "Crash/RBAC",
+		"podwhy-lab-chain-dns":        "Crash/Dependency",
+		"podwhy-lab-chain-arch":       "Run/ExecFormat",
+	}
+	for ns, reason := range want {
+		found := false
+		for _, f := range res.Findings {
+			if f.Namespace == ns && f.Reason == reason {
+				found = true
+				if ns == "podwhy-lab-chain-dependency" && len(f.CausedBy) != 1 {
+					t.Errorf("%s: causedBy %v, want the db pod's finding", ns, f.CausedBy)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s", ns, reason)
+		}
+	}
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+		var txt bytes.Buffer
+		if err := report.Text(&txt, report.Build(res, lang), report.TextOptions{Lang: lang, Width: 100}); err != nil {
+			t.Fatal(err)
+		}
+		checkRendered(t, txt.String())
+		golden(t, filepath.Join("testdata", "golden", "chains-capture."+string(lang)+".txt"), txt.Bytes())
+	}
+}

@@ -603,3 +603,24 @@ func mountList(spec *corev1.Container) string {
 	}
 	return strings.Join(out, ", ")
 }
+
+// readinessDependency: a container that runs but is not Ready often says
+// why in its log — a dependency it cannot reach. The readiness finding
+// then names it and joins the same chain a crash would.
+func (c *ctx) readinessDependency(f *Finding, p *corev1.Pod, container string) {
+	text, ok := c.logText(p, container, false)
+	if !ok {
+		return
+	}
+	m, ok := crashlog.Find(text)
+	if !ok || m.Sig.Reason != crashlog.Dependency {
+		return
+	}
+	dep := &Finding{}
+	c.dependencyCause(dep, p, m, container, i18n.T("restarts.n", 0))
+	f.Evidence = append(f.Evidence, Evidence{Kind: "log", Object: podObj(p), Field: logField(container, false), Text: clip(logExcerpt(m.Text), 400), Note: i18n.T("log.sig", m.Sig.ID)})
+	f.Evidence = append(f.Evidence, dep.Evidence...)
+	f.dependsOn = dep.dependsOn
+	f.Steps = append(dep.Steps, f.Steps...)
+	f.Headline = i18n.T("ready.dependency.head", orPlaceholder(container, "<container>"), dep.Headline)
+}

@@ -62,6 +62,7 @@ func (c *ctx) readiness(p *corev1.Pod) []*Finding {
 		}
 		c.addServiceEvidence(f, p)
 		f.Explain = i18n.T("ready.probe.why")
+		c.readinessDependency(f, p, cs.Name)
 		nc := len(p.Spec.Containers) + len(p.Spec.InitContainers)
 		cflag := containerFlag("-c", cs.Name, nc)
 		f.Steps = append(f.Steps,

@@ -107,6 +107,11 @@ func init() {
 			ZH: "%[1]s 不是集群内的 Service：从同一命名空间的 Pod 测试连接",
 		},
 
+		// %[2]s is the dependency headline of a crash, reused.
+		"ready.dependency.head": {
+			EN: "container %[1]s is not Ready; its log says why — %[2]s",
+			ZH: "容器 %[1]s 未就绪；日志给出了原因——%[2]s",
+		},
 		"sig.rbac.head": {
 			EN: "container %[1]s is refused by the API server: its ServiceAccount may not %[2]s, %[3]s",
 			ZH: "容器 %[1]s 被 API Server 拒绝：其 ServiceAccount 无权执行 %[2]s，%[3]s",

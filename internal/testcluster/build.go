@@ -71,6 +71,14 @@ func (c *Cluster) EnsureBinaries() error {
 			return err
 		}
 	}
+	// A static kubectl for the image a pod runs it in (the host's is
+	// linked against glibc, which busybox images do not have).
+	if out := filepath.Join(c.BinDir, "kubectl-static"); !exists(out) {
+		c.logf("building static kubectl %s", KubeVersion)
+		if err := run(tools, []string{"GOFLAGS=-mod=mod", "CGO_ENABLED=0"}, "go", "build", "-ldflags", ld, "-o", out, "k8s.io/kubernetes/cmd/kubectl"); err != nil {
+			return err
+		}
+	}
 	if err := c.goInstall("kwok", "sigs.k8s.io/kwok/cmd/kwok", KwokVersion); err != nil {
 		return err
 	}

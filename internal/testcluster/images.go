@@ -178,7 +178,7 @@ func buildImages(repo, dir, binDir string) (map[string]string, error) {
 	}
 	out[ImageBusybox] = p
 
-	kc, err := os.ReadFile(filepath.Join(binDir, "kubectl"))
+	kc, err := os.ReadFile(filepath.Join(binDir, "kubectl-static"))
 	if err != nil {
 		return nil, fmt.Errorf("kubectl for the kubectl image: %w", err)
 	}
