@@ -108,5 +108,5 @@ func checkChains(t *testing.T, c *testcluster.Cluster) {
 	for _, p := range problems {
 		t.Error(p)
 	}
-	t.Run("steps", func(t *testing.T) { proveSteps(t, c, chained) })
+	t.Run("steps", func(t *testing.T) { proveSteps(t, c, chained, 10) })
 }

@@ -252,7 +252,7 @@ func TestLabScenarios(t *testing.T) {
 	}
 
 	// Last, since a step that re-creates a bare pod restarts its failure.
-	t.Run("steps", func(t *testing.T) { proveSteps(t, c, last) })
+	t.Run("steps", func(t *testing.T) { proveSteps(t, c, last, 40) })
 }
 
 // nsKeys lists the findings of one namespace as "id reason".
