@@ -49,36 +49,71 @@ func (t *tw) line(s string) {
 }
 
 // wrap breaks text to the width with an indent, by words for English and
-// by characters where there are no spaces (Chinese).
+// by characters where there are no spaces (Chinese). Widths are visible
+// cells: colour codes count for nothing, and a coloured text is coloured
+// line by line so that no indent carries its colour.
 func (t *tw) wrap(indent, first, text string) {
 	width := t.width - displayWidth(indent)
 	if width < 30 {
 		width = 30
 	}
-	lines := wrapText(text, width-displayWidth(first))
-	for i, l := range lines {
+	code, plain := splitColor(text)
+	pad := strings.Repeat(" ", displayWidth(first))
+	for i, l := range wrapText(plain, width-displayWidth(first)) {
+		if code != "" && l != "" {
+			l = code + l + ansiReset
+		}
 		if i == 0 {
 			t.line(indent + first + l)
 		} else {
-			t.line(indent + strings.Repeat(" ", displayWidth(first)) + l)
+			t.line(indent + pad + l)
 		}
 	}
 }
 
+// splitColor takes one colour code that wraps a whole text (t.c's output)
+// off it.
+func splitColor(s string) (code, plain string) {
+	if !strings.HasPrefix(s, "\x1b[") || !strings.HasSuffix(s, ansiReset) {
+		return "", s
+	}
+	end := strings.IndexByte(s, 'm')
+	inner := s[end+1 : len(s)-len(ansiReset)]
+	if strings.Contains(inner, "\x1b[") {
+		return "", s
+	}
+	return s[:end+1], inner
+}
+
 func wrapText(s string, width int) []string {
+	const closing = "，。、；：）》」』！？"
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
 		var cur strings.Builder
 		curW := 0
 		flush := func() {
-			out = append(out, strings.TrimRight(cur.String(), " "))
+			out = append(out, trimRightVisible(cur.String()))
 			cur.Reset()
 			curW = 0
 		}
-		for _, word := range splitWords(para) {
+		words := splitWords(para)
+		for i, word := range words {
 			ww := displayWidth(word)
-			// Chinese closing punctuation never starts a line.
-			if curW > 0 && curW+ww > width && !strings.ContainsAny(word, "，。、；：）》」』！？") {
+			// Chinese closing punctuation never starts a line: the
+			// character before it goes down with it.
+			isClosing := strings.ContainsAny(word, closing)
+			over := curW+ww > width
+			if !isClosing && !over {
+				need := curW + ww
+				for _, next := range words[i+1:] {
+					if !strings.ContainsAny(next, closing) {
+						break
+					}
+					need += displayWidth(next)
+				}
+				over = need > width
+			}
+			if curW > 0 && over && !isClosing {
 				flush()
 				word = strings.TrimLeft(word, " ")
 				ww = displayWidth(word)
@@ -91,6 +126,24 @@ func wrapText(s string, width int) []string {
 		}
 	}
 	return out
+}
+
+// trimRightVisible drops the spaces that end a line, also those followed
+// only by colour codes.
+func trimRightVisible(s string) string {
+	tail := ""
+	for {
+		s = strings.TrimRight(s, " ")
+		if !strings.HasSuffix(s, "m") {
+			return s + tail
+		}
+		i := strings.LastIndex(s, "\x1b[")
+		if i < 0 || strings.ContainsAny(s[i+2:len(s)-1], "\x1bm") {
+			return s + tail
+		}
+		tail = s[i:] + tail
+		s = s[:i]
+	}
 }
 
 // splitWords splits into space-led words, and wide characters each alone,
@@ -127,12 +180,22 @@ func isWide(r rune) bool {
 		(r >= 0xf900 && r <= 0xfaff) || (r >= 0xfe30 && r <= 0xfe4f) || (r >= 0xff00 && r <= 0xff60) || (r >= 0xffe0 && r <= 0xffe6))
 }
 
+// displayWidth is the number of terminal cells s takes: wide characters
+// two, ANSI escape sequences (CSI … final byte) none.
 func displayWidth(s string) int {
 	w := 0
-	for _, r := range s {
-		if isWide(r) {
+	inEsc := false
+	for i, r := range s {
+		switch {
+		case inEsc:
+			if i > 0 && s[i-1] != '\x1b' && r >= 0x40 && r <= 0x7e {
+				inEsc = false
+			}
+		case r == '\x1b':
+			inEsc = true
+		case isWide(r):
 			w += 2
-		} else {
+		default:
 			w++
 		}
 	}
@@ -184,7 +247,7 @@ func Text(w io.Writer, d Doc, o TextOptions) error {
 			head = "↳ " + head
 		}
 		t.line(head)
-		t.line(subjectLine(f, L))
+		t.wrap("  ", "", strings.TrimPrefix(subjectLine(f, L), "  "))
 		t.wrap("  ", "", t.c(ansiBold, f.Headline))
 		for _, id := range f.CausedBy {
 			t.wrap("  ", t.c(ansiDim, label(L("report.caused-by"))), chainLine(d.Findings, id))
