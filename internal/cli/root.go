@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -46,6 +46,9 @@ type IO struct {
 	// ErrIsTerminal: Err is a terminal (progress lines).
 	ErrIsTerminal bool
 	Width         int
+	// Name is the program as it was invoked (os.Args[0]); as kubectl-why
+	// podwhy is the kubectl plugin and says "kubectl why" in its help.
+	Name string
 }
 
 // StdIO returns the process streams.
@@ -57,7 +60,7 @@ func StdIO() IO {
 			w = cw
 		}
 	}
-	return IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, IsTerminal: t, Width: w, ErrIsTerminal: term.IsTerminal(int(os.Stderr.Fd()))}
+	return IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, IsTerminal: t, Width: w, ErrIsTerminal: term.IsTerminal(int(os.Stderr.Fd())), Name: os.Args[0]}
 }
 
 type options struct {
@@ -109,11 +112,6 @@ dump output.`,
 			return err
 		},
 	}
-	// Installed as kubectl-why, podwhy is the kubectl plugin "kubectl why".
-	if strings.HasPrefix(filepath.Base(os.Args[0]), "kubectl-") {
-		root.Use = "kubectl why [TARGET...]"
-		root.Example = strings.ReplaceAll(root.Example, "podwhy ", "kubectl why ")
-	}
 	root.SetArgs(args)
 	root.SetIn(stdio.In)
 	root.SetOut(stdio.Out)
@@ -160,6 +158,9 @@ dump output.`,
 	explainCmd.Flags().IntVar(&o.width, "width", 0, "text width (default: the terminal's, or 100)")
 	root.AddCommand(explainCmd)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	if isPlugin(stdio.Name) {
+		asPlugin(root)
+	}
 
 	if err := root.Execute(); err != nil {
 		// Errors quote input names and what the input said.
@@ -336,3 +337,34 @@ func run(o *options, targets []string, stdio IO) (int, error) {
 	}
 	return ExitOK, nil
 }
+
+// isPlugin: installed as kubectl-why (kubectl-why.exe on Windows), podwhy
+// runs as the kubectl plugin "kubectl why".
+func isPlugin(name string) bool {
+	base := name[strings.LastIndexAny(name, `/\`)+1:]
+	base = strings.TrimSuffix(strings.ToLower(base), ".exe")
+	return strings.HasPrefix(base, "kubectl-")
+}
+
+// asPlugin makes help, usage and examples of every command say
+// "kubectl why …": cobra names a command path after the root's first word,
+// which would be kubectl's own (kubectl explain is another command).
+func asPlugin(root *cobra.Command) {
+	root.Use = strings.Replace(root.Use, "podwhy", "why", 1)
+	if root.Annotations == nil {
+		root.Annotations = map[string]string{}
+	}
+	root.Annotations[cobra.CommandDisplayNameAnnotation] = "kubectl why"
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.Example = pluginExamples.ReplaceAllString(c.Example, "${1}kubectl why")
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+// pluginExamples finds podwhy as the command of an example line or after a
+// pipe.
+var pluginExamples = regexp.MustCompile(`(?m)(^[ \t]*|\|[ \t]*)podwhy\b`)
