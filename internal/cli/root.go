@@ -82,10 +82,10 @@ type options struct {
 	maxInputSize  string
 }
 
-// Main runs podwhy with args and returns the exit code.
-func Main(args []string, stdio IO) int {
+// newCommand is podwhy's command tree; code receives the exit code of a
+// run.
+func newCommand(stdio IO, code *int) *cobra.Command {
 	o := &options{kube: genericclioptions.NewConfigFlags(true)}
-	code := ExitOK
 	root := &cobra.Command{
 		Use:   "podwhy [TARGET...]",
 		Short: "Explain why Kubernetes pods are unhealthy, with evidence and the commands that fix them",
@@ -108,11 +108,10 @@ dump output.`,
 		Args:          cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, targets []string) error {
 			c, err := run(o, targets, stdio)
-			code = c
+			*code = c
 			return err
 		},
 	}
-	root.SetArgs(args)
 	root.SetIn(stdio.In)
 	root.SetOut(stdio.Out)
 	root.SetErr(stdio.Err)
@@ -149,9 +148,9 @@ dump output.`,
 	})
 	root.AddCommand(labCommand(o))
 	root.AddCommand(watchCommand(o), serveCommand(o))
-	root.AddCommand(fixCommand(o, stdio, &code))
-	root.AddCommand(lintCommand(o, stdio, &code))
-	explainCmd := explainCommand(o, &code)
+	root.AddCommand(fixCommand(o, stdio, code))
+	root.AddCommand(lintCommand(o, stdio, code))
+	explainCmd := explainCommand(o, code)
 	explainCmd.Flags().StringVar(&o.lang, "lang", "", "language: en or zh (default from LC_ALL/LC_MESSAGES/LANG)")
 	explainCmd.Flags().StringVarP(&o.output, "output", "o", "text", "for a message: text, json or yaml")
 	explainCmd.Flags().BoolVar(&o.noColor, "no-color", false, "never color the report")
@@ -161,7 +160,14 @@ dump output.`,
 	if isPlugin(stdio.Name) {
 		asPlugin(root)
 	}
+	return root
+}
 
+// Main runs podwhy with args and returns the exit code.
+func Main(args []string, stdio IO) int {
+	code := ExitOK
+	root := newCommand(stdio, &code)
+	root.SetArgs(args)
 	if err := root.Execute(); err != nil {
 		// Errors quote input names and what the input said.
 		fmt.Fprintln(stdio.Err, "podwhy: "+termsafe.Line(oneLine(err.Error())))
