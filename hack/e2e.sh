@@ -13,7 +13,7 @@ command -v chromium >/dev/null || missing+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 helm_version=v3.22.0
 helm_dir="${XDG_CACHE_HOME:-$HOME/.cache}/podwhy-testcluster/helm-$helm_version"

@@ -135,7 +135,13 @@ func runServe(ctx context.Context, o *options, f *streamFlags, sf *serveFlags, c
 	served := make(chan error, 1)
 	go func() { served <- s.Serve(ctx, ln) }()
 	s.Logf(i18n.T("serve.listening", ln.Addr().String()))
-	if err := e.Start(ctx, cs); err != nil {
+	ecs, err := engineClient(cfg, e)
+	if err != nil {
+		stop()
+		<-served
+		return err
+	}
+	if err := e.Start(ctx, ecs); err != nil {
 		stop()
 		<-served
 		if ctx.Err() != nil && errors.Is(err, context.Canceled) {

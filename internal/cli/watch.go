@@ -65,6 +65,18 @@ func kubeClient(o *options) (kubernetes.Interface, *rest.Config, error) {
 	return cs, cfg, nil
 }
 
+// engineClient is the client of the engine's informers: its transport
+// tells the engine when the API server stops answering.
+func engineClient(cfg *rest.Config, e *watch.Engine) (kubernetes.Interface, error) {
+	c := rest.CopyConfig(cfg)
+	c.Wrap(e.Observe)
+	cs, err := kubernetes.NewForConfig(c)
+	if err != nil {
+		return nil, fmt.Errorf("kubernetes client: %w", err)
+	}
+	return cs, nil
+}
+
 // contextNamespace is the kubeconfig context's namespace (like kubectl).
 func contextNamespace(o *options) (string, error) {
 	n, _, err := o.kube.ToRawKubeConfigLoader().Namespace()
@@ -133,7 +145,7 @@ func runWatch(ctx context.Context, o *options, f *streamFlags, out, errw io.Writ
 	if err != nil {
 		return err
 	}
-	cs, cfg, err := kubeClient(o)
+	_, cfg, err := kubeClient(o)
 	if err != nil {
 		return err
 	}
@@ -159,7 +171,11 @@ func runWatch(ctx context.Context, o *options, f *streamFlags, out, errw io.Writ
 	if v.tty {
 		fmt.Fprintln(errw, i18n.T("watch.syncing", scope, cfg.Host).String(lang))
 	}
-	if err := e.Start(ctx, cs); err != nil {
+	ecs, err := engineClient(cfg, e)
+	if err != nil {
+		return err
+	}
+	if err := e.Start(ctx, ecs); err != nil {
 		return err
 	}
 	if v.tty {

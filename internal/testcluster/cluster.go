@@ -168,7 +168,7 @@ func (c *Cluster) ensurePackages() error {
 		return err
 	}
 	// One argument per package: on a fresh machine all of them are missing.
-	return run("/", []string{"DEBIAN_FRONTEND=noninteractive"}, "apt-get", append([]string{"install", "-y", "-qq"}, missing...)...)
+	return run("/", []string{"DEBIAN_FRONTEND=noninteractive"}, "apt-get", append([]string{"install", "-y", "-qq", "--no-install-recommends"}, missing...)...)
 }
 
 func (c *Cluster) startControlPlane() error {

@@ -1,0 +1,63 @@
+package watch
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/podwhy/podwhy/internal/live"
+)
+
+// Observe wraps the transport of the engine's client so that connectivity
+// is read off the requests the informers make anyway: a reflector retries
+// a refused watch on its own without calling the watch error handler, so
+// without this an API server that is down looked connected until the next
+// relist, minutes later. A request that reaches no server marks the engine
+// disconnected; any answer from the server marks it connected again.
+func (e *Engine) Observe(rt http.RoundTripper) http.RoundTripper {
+	return observer{e: e, next: rt}
+}
+
+type observer struct {
+	e    *Engine
+	next http.RoundTripper
+}
+
+func (o observer) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := o.next.RoundTrip(req)
+	switch {
+	case err == nil:
+		o.e.heard()
+	case errors.Is(err, context.Canceled) || req.Context().Err() != nil:
+		// Shutting down, or a caller that gave up: not the server.
+	default:
+		res := resourceOf(req)
+		err := live.Explain(o.e.o.Host, "watch", res, err)
+		if ok, _ := o.e.Connected(); ok {
+			o.e.apiError(res, err) // said once per outage
+		} else {
+			o.e.apiMu.Lock()
+			o.e.lastAPIErr = err
+			o.e.apiMu.Unlock()
+		}
+	}
+	return resp, err
+}
+
+// resourceOf is the resource a request is for, as the error names it:
+// /api/v1/pods → pods, /apis/apps/v1/namespaces/x/deployments → deployments.
+func resourceOf(req *http.Request) string {
+	parts := strings.FieldsFunc(req.URL.Path, func(r rune) bool { return r == '/' })
+	start := 2 // /api/v1/…
+	if len(parts) > 0 && parts[0] == "apis" {
+		start = 3 // /apis/GROUP/VERSION/…
+	}
+	if len(parts) > start+2 && parts[start] == "namespaces" {
+		return parts[start+2]
+	}
+	if len(parts) > start {
+		return parts[start]
+	}
+	return req.URL.Path
+}

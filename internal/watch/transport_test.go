@@ -1,0 +1,92 @@
+package watch
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"testing"
+	"time"
+
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/rest"
+	"k8s.io/client-go/tools/cache"
+)
+
+// fakeAPI answers a pod list and holds pod watches open, on a real socket.
+func fakeAPI(t *testing.T, addr string) (*http.Server, string) {
+	t.Helper()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Query().Get("watch") == "true" {
+			w.WriteHeader(http.StatusOK)
+			if r.URL.Query().Get("sendInitialEvents") == "true" {
+				// A streaming list (WatchListClient): no pods, then the
+				// bookmark that ends the initial events.
+				w.Write([]byte(`{"type":"BOOKMARK","object":{"kind":"Pod","apiVersion":"v1","metadata":{"resourceVersion":"7","annotations":{"k8s.io/initial-events-end":"true"}}}}` + "\n"))
+			}
+			w.(http.Flusher).Flush()
+			<-r.Context().Done()
+			return
+		}
+		w.Write([]byte(`{"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"7"},"items":[]}`))
+	})}
+	go srv.Serve(ln)
+	return srv, ln.Addr().String()
+}
+
+// TestObserveOutage: a reflector retries a refused watch on its own and
+// never calls the watch error handler, so an API server that went away
+// must be seen on the transport: disconnected within seconds of the
+// server closing, connected again once it answers. Real client-go
+// informer, real sockets.
+func TestObserveOutage(t *testing.T) {
+	srv, addr := fakeAPI(t, "127.0.0.1:0")
+	var reported []string
+	e := New(Options{Host: "http://" + addr, OnAPIError: func(res string, err error) { reported = append(reported, res+": "+err.Error()) }})
+	cfg := &rest.Config{Host: "http://" + addr}
+	cfg.Wrap(e.Observe)
+	cs, err := kubernetes.NewForConfig(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	f := informers.NewSharedInformerFactory(cs, 0)
+	inf := f.Core().V1().Pods().Informer()
+	f.Start(ctx.Done())
+	if !cache.WaitForCacheSync(ctx.Done(), inf.HasSynced) {
+		t.Fatal("no sync")
+	}
+	waitFor := func(want bool, within time.Duration) {
+		t.Helper()
+		deadline := time.Now().Add(within)
+		for time.Now().Before(deadline) {
+			if ok, _ := e.Connected(); ok == want {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		ok, err := e.Connected()
+		t.Fatalf("connected=%v (%v) after %s, want %v", ok, err, within, want)
+	}
+	waitFor(true, time.Second)
+
+	srv.Close()
+	waitFor(false, 10*time.Second)
+	if _, err := e.Connected(); err == nil || len(reported) != 1 {
+		t.Errorf("outage: error %v, reported %q (want one line, once)", err, reported)
+	}
+	time.Sleep(2 * time.Second) // more refused retries: still one report
+	if len(reported) != 1 {
+		t.Errorf("an outage reported %d times: %q", len(reported), reported)
+	}
+
+	srv2, _ := fakeAPI(t, addr)
+	defer srv2.Close()
+	waitFor(true, 30*time.Second)
+}
