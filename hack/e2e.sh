@@ -15,12 +15,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-helm_version=v3.22.0
-helm_dir="${XDG_CACHE_HOME:-$HOME/.cache}/podwhy-testcluster/helm-$helm_version"
-if [ ! -x "$helm_dir/helm" ]; then
-  GOBIN="$helm_dir" go install "helm.sh/helm/v3/cmd/helm@$helm_version"
-fi
-export PATH="$helm_dir:$PATH"
+source hack/helm.sh
 
 go run ./hack/testcluster down >/dev/null 2>&1 || true
 trap 'go run ./hack/testcluster down' EXIT

@@ -96,20 +96,35 @@ func TestDeployManifests(t *testing.T) {
 	}
 	for _, set := range []string{"", "watchNamespace=shop,events.enabled=true,readSecrets=false", "events.enabled=true,metrics.serviceMonitor.enabled=true"} {
 		checkServeArgs(t, "chart --set "+set, renderChart(t, helm, set))
+		// The rendered chart passes podwhy's own lint.
+		path := filepath.Join(t.TempDir(), "chart.yaml")
+		if err := os.WriteFile(path, renderedChart(t, helm, set), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, got := lintJSON(t, path); code != ExitOK || len(got) != 0 {
+			t.Errorf("lint of the chart rendered with --set %q: exit %d, %q", set, code, got)
+		}
 	}
 }
 
 // renderChart is the chart as helm template renders it with --set set.
 func renderChart(t *testing.T, helm, set string) []runtime.Object {
 	t.Helper()
+	objs, _ := strictDecode(t, "chart --set "+set, renderedChart(t, helm, set))
+	return objs
+}
+
+func renderedChart(t *testing.T, helm, set string) []byte {
+	t.Helper()
 	args := []string{"template", "t", "../../charts/podwhy", "-n", "podwhy"}
 	if set != "" {
 		args = append(args, "--set", set)
 	}
-	out, err := exec.Command(helm, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("helm %s: %v\n%s", strings.Join(args, " "), err, out)
+	out, err := exec.Command(helm, args...).Output()
+	if ee, ok := err.(*exec.ExitError); ok {
+		t.Fatalf("helm %s: %v\n%s", strings.Join(args, " "), err, ee.Stderr)
+	} else if err != nil {
+		t.Fatalf("helm %s: %v", strings.Join(args, " "), err)
 	}
-	objs, _ := strictDecode(t, "chart --set "+set, out)
-	return objs
+	return out
 }
