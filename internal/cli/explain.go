@@ -15,9 +15,13 @@ import (
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
+// CatalogURL is the failure catalog (docs/catalog.md) where a reader of
+// the binary finds it.
+const CatalogURL = "https://github.com/podwhy/podwhy/blob/main/docs/catalog.md"
+
 // explainCommand prints what a pod state means and how to check each of its
 // usual causes, without a cluster.
-func explainCommand(o *options, code *int) *cobra.Command {
+func explainCommand(o *options, stdio IO, code *int) *cobra.Command {
 	return &cobra.Command{
 		Use:   "explain STATE|MESSAGE",
 		Short: "Explain a pod state (CrashLoopBackOff, Pending, …) or diagnose one pasted event or status message",
@@ -40,28 +44,23 @@ diagnosed by the same rules as a cluster.`,
 			s, ok := explain.Find(args[0])
 			if !ok || len(args) > 1 {
 				msg := strings.Join(args, " ")
-				c, err := explainMessage(o, msg, lang, cmd.OutOrStdout())
+				c, err := explainMessage(o, msg, lang, cmd.OutOrStdout(), textOptions(o, stdio, lang))
 				if err != nil {
 					return usageError{fmt.Errorf("%s", i18n.T("explain.unknown", clipArg(msg), i18n.List(explain.Names())).String(lang))}
 				}
 				*code = c
 				return nil
 			}
-			out := cmd.OutOrStdout()
-			fmt.Fprintln(out, s.Meaning.String(lang))
-			fmt.Fprintln(out)
-			fmt.Fprintln(out, i18n.T("explain.causes-title").String(lang))
-			for _, line := range strings.Split(s.Causes.String(lang), "\n") {
-				fmt.Fprintln(out, "  "+line)
-			}
-			return nil
+			causes := append(strings.Split(s.Causes.String(lang), "\n"), "", i18n.T("explain.catalog", CatalogURL).String(lang))
+			return report.Explanation(cmd.OutOrStdout(), s.Meaning.String(lang), i18n.T("explain.causes-title").String(lang),
+				causes, textOptions(o, stdio, lang))
 		},
 	}
 }
 
 // explainMessage diagnoses one message: it becomes the objects it would
 // have come with, and the ordinary rules and report do the rest.
-func explainMessage(o *options, msg string, lang i18n.Lang, out io.Writer) (int, error) {
+func explainMessage(o *options, msg string, lang i18n.Lang, out io.Writer, to report.TextOptions) (int, error) {
 	b := snapshot.NewBuilder()
 	res, err := kubetext.Load(b, []byte(msg), kubetext.Options{Format: kubetext.Message})
 	if err != nil {
@@ -79,7 +78,7 @@ func explainMessage(o *options, msg string, lang i18n.Lang, out io.Writer) (int,
 	case "yaml":
 		err = report.YAML(out, doc)
 	default:
-		err = report.Text(out, doc, report.TextOptions{Lang: lang, Width: o.width})
+		err = report.Text(out, doc, to)
 	}
 	if err != nil {
 		return ExitUsage, fmt.Errorf("write report: %w", err)

@@ -150,7 +150,7 @@ dump output.`,
 	root.AddCommand(watchCommand(o), serveCommand(o))
 	root.AddCommand(fixCommand(o, stdio, code))
 	root.AddCommand(lintCommand(o, stdio, code))
-	explainCmd := explainCommand(o, code)
+	explainCmd := explainCommand(o, stdio, code)
 	explainCmd.Flags().StringVar(&o.lang, "lang", "", "language: en or zh (default from LC_ALL/LC_MESSAGES/LANG)")
 	explainCmd.Flags().StringVarP(&o.output, "output", "o", "text", "for a message: text, json or yaml")
 	explainCmd.Flags().BoolVar(&o.noColor, "no-color", false, "never color the report")
@@ -326,12 +326,7 @@ func run(o *options, targets []string, stdio IO) (int, error) {
 	case o.output == "markdown" || o.output == "md":
 		err = report.Markdown(stdio.Out, doc, lang)
 	default:
-		width := o.width
-		if width == 0 {
-			width = stdio.Width
-		}
-		color := stdio.IsTerminal && !o.noColor && os.Getenv("NO_COLOR") == ""
-		err = report.Text(stdio.Out, doc, report.TextOptions{Lang: lang, Color: color, Width: width})
+		err = report.Text(stdio.Out, doc, textOptions(o, stdio, lang))
 	}
 	if err != nil {
 		return ExitUsage, fmt.Errorf("write report: %w", err)
@@ -374,3 +369,14 @@ func asPlugin(root *cobra.Command) {
 // pluginExamples finds podwhy as the command of an example line or after a
 // pipe.
 var pluginExamples = regexp.MustCompile(`(?m)(^[ \t]*|\|[ \t]*)podwhy\b`)
+
+// textOptions are the terminal report's layout: --width, else the
+// terminal's; colour on a terminal unless --no-color or NO_COLOR.
+func textOptions(o *options, stdio IO, lang i18n.Lang) report.TextOptions {
+	width := o.width
+	if width == 0 {
+		width = stdio.Width
+	}
+	color := stdio.IsTerminal && !o.noColor && os.Getenv("NO_COLOR") == ""
+	return report.TextOptions{Lang: lang, Color: color, Width: width}
+}

@@ -173,3 +173,52 @@ func TestInputsJoined(t *testing.T) {
 		t.Errorf("the events did not join the pod: %v", rep.Unexplained)
 	}
 }
+
+// TestExplainLayout: explain wraps to the width like the report, in both
+// languages, links the catalog, and a pasted message, which carries no
+// time, is not said to have been seen "0s ago" nor in a namespace "/".
+func TestExplainLayout(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		for _, state := range []string{"CrashLoopBackOff", "Pending", "Terminating"} {
+			code, out, errOut := runCLI(t, "", "explain", state, "--lang", lang, "--width", "60")
+			if code != ExitOK {
+				t.Fatalf("explain %s: exit %d %s", state, code, errOut)
+			}
+			if !strings.Contains(out, "docs/catalog.md") {
+				t.Errorf("explain %s (%s) does not name the catalog", state, lang)
+			}
+			for _, l := range strings.Split(out, "\n") {
+				if w := visibleWidth(l); w > 60 && !strings.Contains(l, "https://") {
+					t.Errorf("explain %s (%s): %d cells: %q", state, lang, w, l)
+				}
+				if strings.HasSuffix(l, " ") {
+					t.Errorf("explain %s (%s): trailing space: %q", state, lang, l)
+				}
+			}
+		}
+	}
+	for _, msg := range []string{`MountVolume.SetUp failed for volume "config" : configmap "app-config" not found`,
+		`0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.`} {
+		_, out, _ := runCLI(t, "", "explain", msg, "--width", "80")
+		if strings.Contains(out, " ago") || strings.Contains(out, " /app-config") {
+			t.Errorf("explain %q invents a time or a namespace:\n%s", msg, out)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if w := visibleWidth(l); w > 80 && !strings.Contains(strings.TrimSpace(l), "$ ") {
+				t.Errorf("%d cells: %q", w, l)
+			}
+		}
+	}
+}
+
+func visibleWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x2e80 && r <= 0xa4cf || r >= 0xff00 && r <= 0xff60 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}

@@ -411,8 +411,11 @@ func fieldPathIs(fp, container string) bool {
 }
 
 func eventEvidence(e *snapshot.Event) Evidence {
-	return Evidence{Kind: "event", Object: e.Regarding, Reason: e.Reason, Type: e.Type, Text: e.Message,
-		Count: e.Count, First: e.First, Last: e.Last}
+	ev := Evidence{Kind: "event", Object: e.Regarding, Reason: e.Reason, Type: e.Type, Text: e.Message, Count: e.Count}
+	if !e.Untimed {
+		ev.First, ev.Last = e.First, e.Last
+	}
+	return ev
 }
 
 func statusEvidence(obj snapshot.ObjectRef, field, text string) Evidence {

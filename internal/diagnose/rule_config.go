@@ -55,7 +55,7 @@ func (c *ctx) config(p *corev1.Pod, cs *corev1.ContainerStatus) *Finding {
 		c.explainMissingObject(f, p, cfg.Object, "config")
 	case classify.ConfigMissingKey:
 		o := cfg.Object
-		f.Headline = i18n.T("config.key.head", o.Key, o.Kind, o.Namespace+"/"+o.Name)
+		f.Headline = i18n.T("config.key.head", o.Key, o.Kind, nsName(o.Namespace, o.Name))
 		var keys []string
 		switch o.Kind {
 		case "ConfigMap":
@@ -106,7 +106,7 @@ func (c *ctx) explainMissingObject(f *Finding, p *corev1.Pod, o classify.ObjRef,
 	if ns == "" {
 		ns = p.Namespace
 	}
-	f.Headline = i18n.T(prefix+".missing.head", o.Kind, ns+"/"+o.Name)
+	f.Headline = i18n.T(prefix+".missing.head", o.Kind, nsName(ns, o.Name))
 	var kind string
 	var names []string
 	switch o.Kind {
@@ -227,4 +227,13 @@ func editDistance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
+}
+
+// nsName is NAMESPACE/NAME, or NAME alone when a paste did not show the
+// namespace (never "/NAME").
+func nsName(ns, name string) string {
+	if ns == "" {
+		return name
+	}
+	return ns + "/" + name
 }

@@ -49,9 +49,10 @@ func (c *ctx) sandbox(p *corev1.Pod) []*Finding {
 		// error is the cause, for every pod the node starts.
 		if code := c.imageCode(e.Message); code != classify.ImageOther {
 			f := c.newPodFinding(p, Error, ClassWaiting, code, node+"|pause|"+info.PauseImage)
-			f.Evidence = append(f.Evidence, Evidence{Kind: "event", Object: e.Regarding, Reason: e.Reason, Type: e.Type, Text: e.Message,
-				Count: e.Count, First: e.First, Last: e.Last, Note: i18n.T("sandbox.pause.note", info.PauseImage)})
-			f.Since = e.First
+			ev := eventEvidence(e)
+			ev.Note = i18n.T("sandbox.pause.note", info.PauseImage)
+			f.Evidence = append(f.Evidence, ev)
+			f.Since = ev.First
 			c.explainPull(f, p, "", info.PauseImage, e.Message, true)
 			f.Headline = i18n.T("sandbox.pause.head", orPlaceholder(node, "<node>"), info.PauseImage, f.Headline)
 			return []*Finding{f}

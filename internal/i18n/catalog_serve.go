@@ -42,5 +42,6 @@ func init() {
 		"web.since":          {EN: "since %[1]s", ZH: "始于 %[1]s"},
 		"web.language":       {EN: "中文", ZH: "English"},
 		"web.close":          {EN: "Close", ZH: "关闭"},
+		"web.catalog":        {EN: "Every failure class and reason code podwhy reports, and what it checks", ZH: "podwhy 报告的所有故障类别和原因代码，以及各自检查什么"},
 	})
 }

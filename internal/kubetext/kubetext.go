@@ -728,7 +728,7 @@ func (p *parser) finish() *Result {
 			ev.Last = now.Add(-e.LastAgo)
 			ev.First = now.Add(-e.FirstAgo)
 		} else {
-			ev.Last, ev.First = now, now
+			ev.Last, ev.First, ev.Untimed = now, now, true
 		}
 		res.Events = append(res.Events, ev)
 	}

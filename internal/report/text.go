@@ -425,3 +425,27 @@ func SummaryLine(w io.Writer, d Doc) error {
 	_, err := fmt.Fprintln(w, termsafe.Line(d.Summary.Text))
 	return err
 }
+
+// Explanation writes what a state means and its usual causes (podwhy
+// explain STATE), wrapped and coloured like the report.
+func Explanation(w io.Writer, meaning, title string, causes []string, o TextOptions) error {
+	if o.Width <= 0 {
+		o.Width = 100
+	}
+	t := &tw{w: w, o: o, width: o.Width}
+	t.wrap("", "", t.c(ansiBold, meaning))
+	t.line("")
+	t.line(t.c(ansiDim, title))
+	for _, c := range causes {
+		if c == "" {
+			t.line("")
+			continue
+		}
+		first := ""
+		if rest, ok := strings.CutPrefix(c, "• "); ok {
+			first, c = "• ", rest
+		}
+		t.wrap("  ", first, c)
+	}
+	return t.err
+}

@@ -229,7 +229,7 @@ var pageTexts = []i18n.Msg{
 	i18n.T("web.title"), i18n.T("web.namespace"), i18n.T("web.class"), i18n.T("web.severity"), i18n.T("web.all"),
 	i18n.T("web.search"), i18n.T("web.live"), i18n.T("web.offline"), i18n.T("web.syncing"), i18n.T("web.empty"),
 	i18n.T("web.pods"), i18n.T("web.copy"), i18n.T("web.copied"), i18n.T("web.new"), i18n.T("web.resolved-toast"),
-	i18n.T("web.cluster"), i18n.T("web.updated-at"), i18n.T("web.since"), i18n.T("web.language"), i18n.T("web.close"),
+	i18n.T("web.cluster"), i18n.T("web.updated-at"), i18n.T("web.since"), i18n.T("web.language"), i18n.T("web.close"), i18n.T("web.catalog"),
 	i18n.T("sev.error"), i18n.T("sev.warning"), i18n.T("sev.info"),
 	i18n.T("report.evidence"), i18n.T("report.why"), i18n.T("report.next"), i18n.T("report.changes"),
 	i18n.T("report.caused-by"), i18n.T("report.causes"),

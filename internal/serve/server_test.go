@@ -262,11 +262,16 @@ func TestPage(t *testing.T) {
 	if code != 200 || !bytes.Contains(html, []byte(`<script src="app.js">`)) {
 		t.Fatalf("page: %d %s", code, html)
 	}
+	if !bytes.Contains(html, []byte("docs/catalog.md")) {
+		t.Error("the page does not link the failure catalog")
+	}
 	js, _ := os.ReadFile("web/app.js")
 	css, _ := os.ReadFile("web/app.css")
 	for _, src := range [][]byte{html, js, css} {
 		// The favicon's SVG namespace is a name, not a fetch.
 		src = bytes.ReplaceAll(src, []byte("http://www.w3.org/2000/svg"), nil)
+		// A link the reader may follow is not a fetch: the catalog.
+		src = bytes.ReplaceAll(src, []byte(`<a data-t="web.catalog" href="https://github.com/podwhy/podwhy/blob/main/docs/catalog.md"`), nil)
 		if regexp.MustCompile(`(?i)(src|href)=["']?(https?:)?//|url\(["']?https?:|import\s|https?://`).Match(src) {
 			t.Error("the page loads something from outside the binary")
 		}

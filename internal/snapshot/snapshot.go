@@ -71,6 +71,10 @@ type Event struct {
 	Count     int32
 	First     time.Time
 	Last      time.Time
+	// Untimed: the input showed no time for it (one pasted message); First
+	// and Last are the snapshot's time so that rules see it as current,
+	// but no report may print them as observed.
+	Untimed bool
 }
 
 // ConfigMap keeps only what a diagnosis may show: its name and key names.
