@@ -422,7 +422,7 @@ func TestAPIServerRestart(t *testing.T) {
 
 // TestNodeLost stops the real node's kubelet: the node lifecycle controller
 // marks it Unknown, taints it, and evicts its pods, which stay Terminating
-// while the node is gone (the seed article's Terminating/Unknown case).
+// while the node is gone (the Terminating/Unknown case of a lost node).
 func TestNodeLost(t *testing.T) {
 	c := cluster(t)
 	const ns = "podwhy-e2e-nodelost"

@@ -13,7 +13,7 @@ import (
 
 // run explains a container the runtime could not start: RunContainerError,
 // StartError (exit 128), CreateContainerError, ContainerCannotRun (catalog
-// §2 Run; the seed's 容器参数配置错误).
+// §2 Run: 容器参数配置错误, wrong container arguments).
 func (c *ctx) run(p *corev1.Pod, cs *corev1.ContainerStatus, text string) *Finding {
 	if text == "" {
 		if e := latestEvent(c.eventsOf(p), cs.Name, func(e *snapshot.Event) bool { return e.Reason == "Failed" && len(e.Message) > 20 }); e != nil {

@@ -25,8 +25,8 @@ func notStarted(p *corev1.Pod) bool {
 }
 
 // sandbox explains FailedCreatePodSandBox: the pod's network namespace could
-// not be set up — a CNI problem, or a disk fault on the node (the seed's
-// 磁盘坏道, input/output error).
+// not be set up — a CNI problem, or a disk fault on the node (bad sectors,
+// 磁盘坏道: input/output error).
 func (c *ctx) sandbox(p *corev1.Pod) []*Finding {
 	if !notStarted(p) {
 		return nil

@@ -12,7 +12,7 @@ import (
 
 // specIssues reports fields that a workload's last applied manifest set but
 // the API type does not have: the API server dropped them, so the pod does
-// not do what its author intended (catalog §8, the seed's "command not
+// not do what its author intended (catalog §8, "command not
 // taking effect").
 func (c *ctx) specIssues() []*Finding {
 	refs := make([]snapshot.ObjectRef, 0, len(c.s.SpecIssues))
@@ -54,7 +54,7 @@ func (c *ctx) specIssues() []*Finding {
 
 // addStaticPodNote explains that a mirror pod is only a reflection of a
 // static pod: edits go to the node's manifest file, and a change the
-// kubelet did not pick up needs a kubelet restart (the seed's advice).
+// kubelet did not pick up needs a kubelet restart.
 func addStaticPodNote(p *corev1.Pod, f *Finding) {
 	f.Tags = append(f.Tags, "Spec/StaticPod")
 	f.Evidence = append(f.Evidence, Evidence{Kind: "object", Object: podObj(p), Field: "metadata.annotations[kubernetes.io/config.mirror]", Text: p.Annotations["kubernetes.io/config.mirror"],

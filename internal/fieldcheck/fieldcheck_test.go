@@ -8,7 +8,7 @@ func TestCheck(t *testing.T) {
 		want                 []Issue
 	}{
 		{
-			name: "seed: command at pod spec level",
+			name: "command at pod spec level",
 			kind: "Pod",
 			manifest: `{"apiVersion":"v1","kind":"Pod","metadata":{"name":"mypod"},
 			 "spec":{"command":["sleep","3600"],"containers":[{"name":"app","image":"busybox"}]}}`,
