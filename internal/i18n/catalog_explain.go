@@ -81,6 +81,6 @@ func init() {
 			ZH: "%[1]q 既不是 podwhy 认识的 Pod 状态（%[2]s），也不是它能识别的事件或状态消息",
 		},
 		"explain.causes-title": {EN: "Common causes and how to check each:", ZH: "常见原因及检查方法："},
-		"explain.catalog":      {EN: "Every failure class and reason code, and what podwhy checks for each: %s", ZH: "所有故障类别和原因代码，以及 podwhy 对每一项检查什么：%s"},
+		"explain.catalog":      {EN: "Every failure class and reason code, and what podwhy checks for each: %[1]s", ZH: "所有故障类别和原因代码，以及 podwhy 对每一项检查什么：%[1]s"},
 	})
 }
