@@ -128,3 +128,31 @@ func renderedChart(t *testing.T, helm, set string) []byte {
 	}
 	return out
 }
+
+// TestPinnedImage: deploy/serve.yaml and the chart run the release image
+// of this version (VERSION), by a pinned tag, never latest.
+func TestPinnedImage(t *testing.T) {
+	v, err := os.ReadFile("../../VERSION")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := "v" + strings.TrimSpace(string(v))
+	want := "ghcr.io/podwhy/podwhy:" + tag
+	serve, _ := os.ReadFile("../../deploy/serve.yaml")
+	if !strings.Contains(string(serve), "image: "+want+" ") {
+		t.Errorf("deploy/serve.yaml does not run %s", want)
+	}
+	chart, _ := os.ReadFile("../../charts/podwhy/Chart.yaml")
+	values, _ := os.ReadFile("../../charts/podwhy/values.yaml")
+	if !strings.Contains(string(chart), "appVersion: \""+tag+"\"") || !strings.Contains(string(chart), "\nversion: "+strings.TrimPrefix(tag, "v")+"\n") {
+		t.Errorf("charts/podwhy/Chart.yaml: version and appVersion are not %s", tag)
+	}
+	if !strings.Contains(string(values), "repository: ghcr.io/podwhy/podwhy\n") || !strings.Contains(string(values), "tag: \"\"") {
+		t.Errorf("charts/podwhy/values.yaml: not the release repository with the chart's appVersion as tag")
+	}
+	if helm, err := exec.LookPath("helm"); err == nil {
+		if out := renderedChart(t, helm, ""); !strings.Contains(string(out), "image: \""+want+"\"") {
+			t.Errorf("the rendered chart does not run %s", want)
+		}
+	}
+}

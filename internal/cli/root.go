@@ -31,8 +31,12 @@ const (
 	ExitUsage    = 2
 )
 
-// Version is set at build time with -ldflags "-X github.com/podwhy/podwhy/internal/cli.Version=…".
-var Version = "dev"
+// Version and Commit are stamped by the release build (hack/release) with
+// -ldflags "-X github.com/podwhy/podwhy/internal/cli.Version=… -X ….Commit=…".
+var (
+	Version = "dev"
+	Commit  = ""
+)
 
 // usageError marks errors that exit 2.
 type usageError struct{ error }
@@ -143,7 +147,11 @@ dump output.`,
 		Short: "Print podwhy's version",
 		Args:  cobra.NoArgs,
 		Run: func(cmd *cobra.Command, _ []string) {
-			fmt.Fprintf(cmd.OutOrStdout(), "podwhy %s (report schema %s)\n", Version, report.APIVersion)
+			commit := ""
+			if Commit != "" {
+				commit = ", commit " + Commit
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "podwhy %s (report schema %s%s)\n", Version, report.APIVersion, commit)
 		},
 	})
 	root.AddCommand(labCommand(o))
