@@ -39,40 +39,40 @@ diagnosed by the same rules as a cluster.`,
 			}
 			s, ok := explain.Find(args[0])
 			if !ok || len(args) > 1 {
-				msg := strings.Join(args, " ")
-				c, err := explainMessage(o, msg, lang, cmd.OutOrStdout())
+				doc, err := explainMessage(strings.Join(args, " "), lang)
 				if err != nil {
-					return usageError{fmt.Errorf("%s", i18n.T("explain.unknown", clipArg(msg), i18n.List(explain.Names())).String(lang))}
+					return usageError{err}
 				}
+				c, err := writeExplained(o, doc, lang, cmd.OutOrStdout())
 				*code = c
-				return nil
+				return err
 			}
-			out := cmd.OutOrStdout()
-			fmt.Fprintln(out, s.Meaning.String(lang))
-			fmt.Fprintln(out)
-			fmt.Fprintln(out, i18n.T("explain.causes-title").String(lang))
-			for _, line := range strings.Split(s.Causes.String(lang), "\n") {
-				fmt.Fprintln(out, "  "+line)
-			}
-			return nil
+			_, err = io.WriteString(cmd.OutOrStdout(), s.Text(lang))
+			return err
 		},
 	}
 }
 
 // explainMessage diagnoses one message: it becomes the objects it would
-// have come with, and the ordinary rules and report do the rest.
-func explainMessage(o *options, msg string, lang i18n.Lang, out io.Writer) (int, error) {
+// have come with, and the ordinary rules do the rest. Its error is the one
+// line that says which states explain knows. `podwhy mcp` asks it too.
+func explainMessage(msg string, lang i18n.Lang) (report.Doc, error) {
+	unknown := fmt.Errorf("%s", i18n.T("explain.unknown", clipArg(msg), i18n.List(explain.Names())).String(lang))
 	b := snapshot.NewBuilder()
 	res, err := kubetext.Load(b, []byte(msg), kubetext.Options{Format: kubetext.Message})
 	if err != nil {
-		return ExitUsage, err
+		return report.Doc{}, unknown
 	}
-	snap := b.Build(res.Now)
-	r := diagnose.Run(snap, diagnose.DefaultOptions())
+	r := diagnose.Run(b.Build(res.Now), diagnose.DefaultOptions())
 	if len(r.Findings) == 0 {
-		return ExitUsage, fmt.Errorf("no finding")
+		return report.Doc{}, unknown
 	}
-	doc := report.Build(r, lang)
+	return report.Build(r, lang), nil
+}
+
+// writeExplained prints a message's report as -o asks.
+func writeExplained(o *options, doc report.Doc, lang i18n.Lang, out io.Writer) (int, error) {
+	var err error
 	switch o.output {
 	case "json":
 		err = report.JSON(out, doc)
