@@ -43,15 +43,15 @@ diagnosed by the same rules as a cluster.`,
 			}
 			s, ok := explain.Find(args[0])
 			if !ok || len(args) > 1 {
-				msg := strings.Join(args, " ")
-				c, err := explainMessage(o, msg, lang, cmd.OutOrStdout(), textOptions(o, stdio, lang))
+				doc, err := explainMessage(strings.Join(args, " "), lang)
 				if err != nil {
-					return usageError{fmt.Errorf("%s", i18n.T("explain.unknown", clipArg(msg), i18n.List(explain.Names())).String(lang))}
+					return usageError{err}
 				}
+				c, err := writeExplained(o, doc, cmd.OutOrStdout(), textOptions(o, stdio, lang))
 				*code = c
-				return nil
+				return err
 			}
-			causes := append(strings.Split(s.Causes.String(lang), "\n"), "", i18n.T("explain.catalog", CatalogURL).String(lang))
+			causes := append(s.CauseLines(lang), "", i18n.T("explain.catalog", CatalogURL).String(lang))
 			return report.Explanation(cmd.OutOrStdout(), s.Meaning.String(lang), i18n.T("explain.causes-title").String(lang),
 				causes, textOptions(o, stdio, lang))
 		},
@@ -59,19 +59,25 @@ diagnosed by the same rules as a cluster.`,
 }
 
 // explainMessage diagnoses one message: it becomes the objects it would
-// have come with, and the ordinary rules and report do the rest.
-func explainMessage(o *options, msg string, lang i18n.Lang, out io.Writer, to report.TextOptions) (int, error) {
+// have come with, and the ordinary rules do the rest. Its error is the one
+// line that says which states explain knows. `podwhy mcp` asks it too.
+func explainMessage(msg string, lang i18n.Lang) (report.Doc, error) {
+	unknown := fmt.Errorf("%s", i18n.T("explain.unknown", clipArg(msg), i18n.List(explain.Names())).String(lang))
 	b := snapshot.NewBuilder()
 	res, err := kubetext.Load(b, []byte(msg), kubetext.Options{Format: kubetext.Message})
 	if err != nil {
-		return ExitUsage, err
+		return report.Doc{}, unknown
 	}
-	snap := b.Build(res.Now)
-	r := diagnose.Run(snap, diagnose.DefaultOptions())
+	r := diagnose.Run(b.Build(res.Now), diagnose.DefaultOptions())
 	if len(r.Findings) == 0 {
-		return ExitUsage, fmt.Errorf("no finding")
+		return report.Doc{}, unknown
 	}
-	doc := report.Build(r, lang)
+	return report.Build(r, lang), nil
+}
+
+// writeExplained prints a message's report as -o asks.
+func writeExplained(o *options, doc report.Doc, out io.Writer, to report.TextOptions) (int, error) {
+	var err error
 	switch o.output {
 	case "json":
 		err = report.JSON(out, doc)

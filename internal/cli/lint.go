@@ -125,8 +125,8 @@ func runLint(o *options, lo *lintOptions, args []string, stdio IO) (int, error) 
 	for _, n := range clusterNotes {
 		res.Notes = append(res.Notes, i18n.T("lint.note.cluster", n))
 	}
-	if res.Objects == 0 && len(res.Problems) == 0 && len(res.Unchecked) == 0 {
-		return ExitUsage, &lint.InputError{Input: inputNames(args), Err: errors.New("no Kubernetes objects in the input")}
+	if res.Empty() {
+		return ExitUsage, &lint.InputError{Input: inputNames(args), Err: lint.ErrNoObjects}
 	}
 
 	rep := lint.Build(res, lang)

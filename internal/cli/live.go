@@ -18,7 +18,9 @@ func liveSnapshot(o *options, now time.Time, stdio IO) (*snapshot.Snapshot, stri
 		return nil, "", fmt.Errorf("kubeconfig: %s", oneLine(err.Error()))
 	}
 	ns := ""
-	if !o.allNamespaces {
+	if !o.allNamespaces && o.namespace != "" {
+		ns = o.namespace
+	} else if !o.allNamespaces {
 		n, _, err := o.kube.ToRawKubeConfigLoader().Namespace()
 		if err != nil {
 			return nil, "", fmt.Errorf("kubeconfig: %s", oneLine(err.Error()))

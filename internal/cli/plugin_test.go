@@ -12,7 +12,7 @@ import (
 // explain", kubectl's own unrelated command), and as podwhy it stays
 // podwhy.
 func TestPluginHelp(t *testing.T) {
-	commands := [][]string{{}, {"explain"}, {"lint"}, {"fix"}, {"watch"}, {"serve"}, {"lab"}, {"lab", "apply"}, {"lab", "list"}, {"lab", "delete"}, {"version"}, {"completion"}}
+	commands := [][]string{{}, {"explain"}, {"lint"}, {"fix"}, {"watch"}, {"serve"}, {"lab"}, {"lab", "apply"}, {"lab", "list"}, {"lab", "delete"}, {"version"}, {"completion"}, {"mcp"}}
 	asCommand := regexp.MustCompile(`(?m)(^[ \t]*|\|[ \t]*)podwhy\b`)
 	for _, name := range []string{"/usr/local/bin/kubectl-why", `C:\krew\bin\kubectl-why.exe`, "podwhy"} {
 		plugin := name != "podwhy"

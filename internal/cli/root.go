@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -84,12 +85,25 @@ type options struct {
 	logLines      int64
 	inputFormat   string
 	maxInputSize  string
+
+	// namespace, when set, is the one a caller of `podwhy mcp` named: it
+	// wins over -n and the kubeconfig context's.
+	namespace string
+	// texts are pasted kubectl output given as strings (`podwhy mcp`),
+	// read with the -f inputs.
+	texts []string
+}
+
+// newOptions are the defaults of the flags.
+func newOptions() *options {
+	return &options{kube: genericclioptions.NewConfigFlags(true), startupGrace: diagnose.DefaultOptions().StartupGrace,
+		logLines: 50, inputFormat: "auto", maxInputSize: strings.ReplaceAll(load.Size(load.DefaultMaxInput), " ", "")}
 }
 
 // newCommand is podwhy's command tree; code receives the exit code of a
 // run.
 func newCommand(stdio IO, code *int) *cobra.Command {
-	o := &options{kube: genericclioptions.NewConfigFlags(true)}
+	o := newOptions()
 	root := &cobra.Command{
 		Use:   "podwhy [TARGET...]",
 		Short: "Explain why Kubernetes pods are unhealthy, with evidence and the commands that fix them",
@@ -131,12 +145,12 @@ dump output.`,
 	fl.StringVar(&o.now, "now", "", "reference time for ages (RFC 3339); default: the newest time in a dump, or the clock for a live cluster")
 	fl.BoolVarP(&o.allNamespaces, "all-namespaces", "A", false, "report on all namespaces")
 	fl.StringVarP(&o.selector, "selector", "l", "", "only pods (and workloads) matching this label selector, e.g. app=web,tier!=db")
-	fl.DurationVar(&o.startupGrace, "startup-grace", diagnose.DefaultOptions().StartupGrace, "how long a pod may be Pending/ContainerCreating without an error before it is reported")
+	fl.DurationVar(&o.startupGrace, "startup-grace", o.startupGrace, "how long a pod may be Pending/ContainerCreating without an error before it is reported")
 	fl.IntVar(&o.width, "width", 0, "text width (default: the terminal's, or 100)")
 	fl.BoolVar(&o.logs, "logs", false, "live cluster: read the last lines of crashed containers' logs (current and previous instance) to find crash signatures")
-	fl.Int64Var(&o.logLines, "log-lines", 50, "with --logs: how many lines of each log")
-	fl.StringVar(&o.inputFormat, "input-format", "auto", "format of -f input: auto, json, yaml, describe, events, get-pods, message or text (pasted kubectl output of any kind)")
-	fl.StringVar(&o.maxInputSize, "max-input-size", strings.ReplaceAll(load.Size(load.DefaultMaxInput), " ", ""), "the most read of one -f input (a file, a FIFO, stdin), e.g. 512MiB or 1GiB; pasted text may be a quarter of it, one YAML object an eighth")
+	fl.Int64Var(&o.logLines, "log-lines", o.logLines, "with --logs: how many lines of each log")
+	fl.StringVar(&o.inputFormat, "input-format", o.inputFormat, "format of -f input: auto, json, yaml, describe, events, get-pods, message or text (pasted kubectl output of any kind)")
+	fl.StringVar(&o.maxInputSize, "max-input-size", o.maxInputSize, "the most read of one -f input (a file, a FIFO, stdin), e.g. 512MiB or 1GiB; pasted text may be a quarter of it, one YAML object an eighth")
 	_ = root.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"text", "json", "yaml", "markdown"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = root.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(inputFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = root.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp))
@@ -158,6 +172,7 @@ dump output.`,
 	root.AddCommand(watchCommand(o), serveCommand(o))
 	root.AddCommand(fixCommand(o, stdio, code))
 	root.AddCommand(lintCommand(o, stdio, code))
+	root.AddCommand(mcpCommand(o))
 	explainCmd := explainCommand(o, stdio, code)
 	explainCmd.Flags().StringVar(&o.lang, "lang", "", "language: en or zh (default from LC_ALL/LC_MESSAGES/LANG)")
 	explainCmd.Flags().StringVarP(&o.output, "output", "o", "text", "for a message: text, json or yaml")
@@ -242,86 +257,10 @@ func run(o *options, targets []string, stdio IO) (int, error) {
 	default:
 		return ExitUsage, usageError{fmt.Errorf("--output %q: use text, json, yaml or markdown", o.output)}
 	}
-	var now time.Time
-	if o.now != "" {
-		t, err := time.Parse(time.RFC3339, o.now)
-		if err != nil {
-			return ExitUsage, usageError{fmt.Errorf("--now %q: not an RFC 3339 time like 2026-01-02T15:04:05Z", o.now)}
-		}
-		now = t
-	}
-	tgts, err := parseTargets(targets)
+	res, err := diagnosis(o, targets, stdio)
 	if err != nil {
-		return ExitUsage, usageError{err}
+		return ExitUsage, err
 	}
-	sel, err := parseSelector(o.selector)
-	if err != nil {
-		return ExitUsage, usageError{err}
-	}
-
-	var snap *snapshot.Snapshot
-	namespace := ""
-	if len(o.files) > 0 {
-		b := snapshot.NewBuilder()
-		in, err := newInputs(b, o.inputFormat, now)
-		if err != nil {
-			return ExitUsage, usageError{err}
-		}
-		l := in.l
-		l.Stdin = stdio.In
-		if l.MaxInput, err = parseSize(o.maxInputSize); err != nil {
-			return ExitUsage, usageError{fmt.Errorf("--max-input-size %q: %w", o.maxInputSize, err)}
-		}
-		// One unreadable input does not hide what the others hold: it is
-		// named on stderr and in the report's notes.
-		var errs []error
-		for _, f := range o.files {
-			if err := l.Path(f); err != nil {
-				if errors.Is(err, load.ErrLimit) {
-					// Read only in part: what was read of it would be
-					// diagnosed as if it were all.
-					return ExitUsage, err
-				}
-				errs = append(errs, err)
-			}
-		}
-		if err := in.finish(); err != nil {
-			errs = append(errs, err)
-		}
-		for _, s := range l.Skipped {
-			errs = append(errs, s)
-		}
-		if l.Stats.Objects == 0 {
-			if len(errs) > 0 {
-				return ExitUsage, errs[0]
-			}
-			names := strings.Join(o.files, ", ")
-			if names == "-" {
-				names = "stdin"
-			}
-			return ExitUsage, &load.Error{Input: names, Msg: "no Kubernetes objects podwhy can use (pods, events, nodes, workloads…)"}
-		}
-		for _, err := range errs {
-			fmt.Fprintln(stdio.Err, "podwhy: skipped "+termsafe.Line(oneLine(err.Error())))
-			b.Note("skipped " + oneLine(err.Error()))
-		}
-		snap = b.Build(now)
-		// A dump is read whole: a namespace applies only when asked for.
-		if !o.allNamespaces && o.kube.Namespace != nil {
-			namespace = *o.kube.Namespace
-		}
-	} else {
-		s, ns, err := liveSnapshot(o, now, stdio)
-		if err != nil {
-			return ExitUsage, err
-		}
-		snap, namespace = s, ns
-	}
-
-	dopts := diagnose.DefaultOptions()
-	dopts.StartupGrace = o.startupGrace
-	res := diagnose.Run(snap, dopts)
-	res.Findings = filterFindings(res.Findings, snap, namespace, tgts, sel)
 	doc := report.Build(res, lang)
 
 	switch {
@@ -387,4 +326,113 @@ func textOptions(o *options, stdio IO, lang i18n.Lang) report.TextOptions {
 	}
 	color := stdio.IsTerminal && !o.noColor && os.Getenv("NO_COLOR") == ""
 	return report.TextOptions{Lang: lang, Color: color, Width: width}
+}
+
+// diagnosis reads a run's input — the -f dumps and pasted texts, or else
+// the live cluster — runs the rules and keeps the findings in scope: the
+// namespace, the targets and the label selector. `podwhy mcp` asks it too.
+func diagnosis(o *options, targets []string, stdio IO) (*diagnose.Result, error) {
+	var now time.Time
+	if o.now != "" {
+		t, err := time.Parse(time.RFC3339, o.now)
+		if err != nil {
+			return nil, usageError{fmt.Errorf("--now %q: not an RFC 3339 time like 2026-01-02T15:04:05Z", o.now)}
+		}
+		now = t
+	}
+	tgts, err := parseTargets(targets)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	sel, err := parseSelector(o.selector)
+	if err != nil {
+		return nil, usageError{err}
+	}
+
+	var snap *snapshot.Snapshot
+	namespace := ""
+	if len(o.files) > 0 || len(o.texts) > 0 {
+		if snap, err = dumpSnapshot(o, now, stdio); err != nil {
+			return nil, err
+		}
+		// A dump is read whole: a namespace applies only when asked for.
+		switch {
+		case o.allNamespaces:
+		case o.namespace != "":
+			namespace = o.namespace
+		case o.kube.Namespace != nil:
+			namespace = *o.kube.Namespace
+		}
+	} else {
+		s, ns, err := liveSnapshot(o, now, stdio)
+		if err != nil {
+			return nil, err
+		}
+		snap, namespace = s, ns
+	}
+
+	dopts := diagnose.DefaultOptions()
+	dopts.StartupGrace = o.startupGrace
+	res := diagnose.Run(snap, dopts)
+	res.Findings = filterFindings(res.Findings, snap, namespace, tgts, sel)
+	return res, nil
+}
+
+// dumpSnapshot reads the -f inputs and the pasted texts into one snapshot.
+func dumpSnapshot(o *options, now time.Time, stdio IO) (*snapshot.Snapshot, error) {
+	b := snapshot.NewBuilder()
+	in, err := newInputs(b, o.inputFormat, now)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	l := in.l
+	l.Stdin = stdio.In
+	if l.MaxInput, err = parseSize(o.maxInputSize); err != nil {
+		return nil, usageError{fmt.Errorf("--max-input-size %q: %w", o.maxInputSize, err)}
+	}
+	// One unreadable input does not hide what the others hold: it is
+	// named on stderr and in the report's notes.
+	var errs []error
+	names := slices.Clone(o.files)
+	for i := range len(o.files) + len(o.texts) {
+		if i < len(o.files) {
+			err = l.Path(o.files[i])
+		} else {
+			name := "text"
+			if len(o.texts) > 1 {
+				name = fmt.Sprintf("text %d", i-len(o.files)+1)
+			}
+			names = append(names, name)
+			err = l.Reader(name, "", strings.NewReader(o.texts[i-len(o.files)]))
+		}
+		if err != nil {
+			if errors.Is(err, load.ErrLimit) {
+				// Read only in part: what was read of it would be
+				// diagnosed as if it were all.
+				return nil, err
+			}
+			errs = append(errs, err)
+		}
+	}
+	if err := in.finish(); err != nil {
+		errs = append(errs, err)
+	}
+	for _, s := range l.Skipped {
+		errs = append(errs, s)
+	}
+	if l.Stats.Objects == 0 {
+		if len(errs) > 0 {
+			return nil, errs[0]
+		}
+		input := strings.Join(names, ", ")
+		if input == "-" {
+			input = "stdin"
+		}
+		return nil, &load.Error{Input: input, Msg: "no Kubernetes objects podwhy can use (pods, events, nodes, workloads…)"}
+	}
+	for _, err := range errs {
+		fmt.Fprintln(stdio.Err, "podwhy: skipped "+termsafe.Line(oneLine(err.Error())))
+		b.Note("skipped " + oneLine(err.Error()))
+	}
+	return b.Build(now), nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/mcp"
 	"github.com/podwhy/podwhy/internal/serve"
 	"github.com/podwhy/podwhy/internal/watch"
 )
@@ -44,6 +45,8 @@ func serveCommand(o *options) *cobra.Command {
   /api/v1/findings/{id}    one finding
   /api/v1/events           server-sent events: opened, updated, resolved, scan
   /healthz, /readyz        alive; ready once every informer has synced
+  /mcp                     the tools of podwhy mcp (streamable HTTP; read-only; files
+                           refused: paste kubectl output as text)
 
 It listens on 127.0.0.1:8080 unless --addr says otherwise, and there answers
 only requests addressed to localhost, 127.0.0.1, [::1] or --allowed-host
@@ -118,6 +121,9 @@ func runServe(ctx context.Context, o *options, f *streamFlags, sf *serveFlags, c
 	e := watch.New(watch.Options{Namespace: ns, Diagnose: f.diagnoseOptions(), Host: cfg.Host, RequestTimeout: timeout,
 		WaitForAPI: true, OnAPIError: func(_ string, err error) { s.Logf(i18n.T("serve.api-error", err.Error())) }})
 	so := serve.Options{Lang: lang, Log: logw, MaxStreams: sf.maxStreams, AllowedHosts: sf.allowedHosts}
+	// The MCP tools read the cluster with serve's own credentials, and no
+	// files of the pod: callers paste text instead.
+	so.MCP = mcp.HTTPHandler(mcp.New(&mcpBackend{o: o}, mcp.Options{Version: Version, Lang: lang, NoFiles: true}))
 	if sf.auth == "kubernetes" {
 		so.Auth = serve.NewKubeAuth(cs, serve.KubeAuthOptions{})
 	}

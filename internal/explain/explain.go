@@ -63,3 +63,20 @@ func Names() []string {
 	}
 	return out
 }
+
+// CauseLines are the state's usual causes in a language, one a line, each
+// with how to check it.
+func (s State) CauseLines(lang i18n.Lang) []string {
+	return strings.Split(s.Causes.String(lang), "\n")
+}
+
+// Text is what "podwhy explain STATE" prints: the meaning, then the causes.
+func (s State) Text(lang i18n.Lang) string {
+	var b strings.Builder
+	b.WriteString(s.Meaning.String(lang) + "\n\n")
+	b.WriteString(i18n.T("explain.causes-title").String(lang) + "\n")
+	for _, line := range s.CauseLines(lang) {
+		b.WriteString("  " + line + "\n")
+	}
+	return b.String()
+}

@@ -14,6 +14,7 @@ package lint
 
 import (
 	"encoding/json"
+	"errors"
 	"sort"
 	"strings"
 
@@ -115,6 +116,15 @@ func (r *Result) Worst() (Severity, bool) {
 		w = max(w, p.Severity)
 	}
 	return w, true
+}
+
+// ErrNoObjects is the input that held nothing to check.
+var ErrNoObjects = errors.New("no Kubernetes objects in the input")
+
+// Empty reports whether the input held nothing lint read: no object, no
+// problem (a syntax error is one), no kind it could not check.
+func (r *Result) Empty() bool {
+	return r.Objects == 0 && len(r.Problems) == 0 && len(r.Unchecked) == 0
 }
 
 // object is one Kubernetes object of the input: a document, or an item of

@@ -34,6 +34,12 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /api/v1/events", s.events)
 	s.mux.HandleFunc("GET /api/v1/status", s.status)
 	s.mux.HandleFunc("GET /api/v1/i18n", s.texts)
+	if s.o.MCP != nil {
+		// Streamable HTTP: POST a message, GET a stream, DELETE a session.
+		for _, m := range []string{"GET", "POST", "DELETE"} {
+			s.mux.Handle(m+" /mcp", s.o.MCP)
+		}
+	}
 	web, _ := fs.Sub(webFS, "web")
 	files := http.FileServerFS(web)
 	s.mux.Handle("GET /", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -96,6 +97,32 @@ func TestAllowedHosts(t *testing.T) {
 		"localhost": 200, "podwhy.internal": 200, "podwhy.internal:80": 200, "dash.example:8443": 200,
 		"dash.example": 403, "dash.example:80": 403, "evil.example": 403,
 	})
+}
+
+// TestMCPMount: Options.MCP answers at /mcp, every method, behind the Host
+// check like the rest.
+func TestMCPMount(t *testing.T) {
+	e := started(t, fake.NewClientset())
+	mcp := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprintf(w, "mcp %s", r.Method) })
+	addr := serveOn(t, serve.New(e, serve.Options{MCP: mcp}), "127.0.0.1:0")
+	if code, body := getHost(t, addr, "localhost", "/mcp"); code != 200 || body != "mcp GET" {
+		t.Errorf("GET /mcp: %d %q", code, body)
+	}
+	r, err := http.Post("http://"+addr+"/mcp", "application/json", strings.NewReader("{}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(r.Body)
+	r.Body.Close()
+	if string(b) != "mcp POST" {
+		t.Errorf("POST /mcp: %d %q", r.StatusCode, b)
+	}
+	if code, _ := getHost(t, addr, "evil.example", "/mcp"); code != 403 {
+		t.Errorf("/mcp for another Host: %d", code)
+	}
+	if code, _ := getHost(t, addr, "localhost", "/mcp/other"); code == 200 {
+		t.Errorf("/mcp/other answered")
+	}
 }
 
 func checkHosts(t *testing.T, addr string, want map[string]int) {

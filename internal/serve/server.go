@@ -54,6 +54,9 @@ type Options struct {
 	// localhost, 127.0.0.1, [::1] and the listen address when serving
 	// without Auth on loopback; see Serve.
 	AllowedHosts []string
+	// MCP, when set, answers at /mcp (podwhy's MCP tools over streamable
+	// HTTP), behind the same Host check and authentication.
+	MCP http.Handler
 }
 
 // Server serves one engine.
