@@ -17,6 +17,14 @@ source hack/helm.sh
 go test -count=1 ./...
 # The concurrent packages again under the race detector.
 go test -count=1 -race ./internal/watch/... ./internal/serve/... ./internal/live/...
+# The release build for linux/amd64 and windows/arm64: archives, sums,
+# the krew manifest checked by krew's own validator and installer, the
+# container image read back, the alerts by Prometheus's rule parser, the
+# dashboard's PromQL, the k9s plugins by k9s's schema (a module of its own,
+# so podwhy's go.mod stays light).
+(cd hack/release && go vet ./... && go test -count=1 ./...)
+# podwhy mcp against the public MCP conformance suite (npm).
+bash hack/mcp-conformance.sh
 # A short run of every fuzz target (the corpus under testdata/fuzz is also
 # replayed by the plain go test above). A run is a count of inputs, not a
 # duration: a worker busy when a -fuzztime duration ends fails the run with

@@ -35,7 +35,7 @@ func WriteImage(dir, version, commit string, linux []Archive) error {
 			return fmt.Errorf("%s/%s: %w", a.OS, a.Arch, err)
 		}
 		idx = mutate.AppendManifests(idx, mutate.IndexAddendum{Add: img, Descriptor: v1.Descriptor{
-			Platform: &v1.Platform{OS: a.OS, Architecture: a.Arch},
+			Platform:    &v1.Platform{OS: a.OS, Architecture: a.Arch},
 			Annotations: map[string]string{"org.opencontainers.image.ref.name": "v" + version},
 		}})
 	}

@@ -94,7 +94,7 @@ func TestDeployManifests(t *testing.T) {
 		t.Log("helm not installed: chart not rendered")
 		return
 	}
-	for _, set := range []string{"", "watchNamespace=shop,events.enabled=true,readSecrets=false", "events.enabled=true,metrics.serviceMonitor.enabled=true"} {
+	for _, set := range []string{"", "watchNamespace=shop,events.enabled=true,readSecrets=false", "events.enabled=true,metrics.serviceMonitor.enabled=true", "prometheusRule.enabled=true,grafana.dashboard.enabled=true"} {
 		checkServeArgs(t, "chart --set "+set, renderChart(t, helm, set))
 		// The rendered chart passes podwhy's own lint.
 		path := filepath.Join(t.TempDir(), "chart.yaml")
