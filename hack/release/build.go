@@ -45,6 +45,7 @@ type Result struct {
 	Sums     string // SHA256SUMS
 	Krew     string // why.yaml
 	Image    string // OCI image layout folder, "" without Linux targets
+	ImageTar string // the same as one tar (ctr images import, skopeo oci-archive:)
 }
 
 // epoch is every file's time in the archives: a release is the same
@@ -106,6 +107,10 @@ func Build(o Options) (*Result, error) {
 		if len(linux) > 0 {
 			r.Image = filepath.Join(o.Out, "image")
 			if err := WriteImage(r.Image, o.Version, o.Commit, linux); err != nil {
+				return nil, fmt.Errorf("image: %w", err)
+			}
+			r.ImageTar = filepath.Join(o.Out, fmt.Sprintf("podwhy_v%s_image.oci.tar", o.Version))
+			if err := TarLayout(r.Image, r.ImageTar); err != nil {
 				return nil, fmt.Errorf("image: %w", err)
 			}
 		}

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 
 	v1 "github.com/google/go-containerregistry/pkg/v1"
 	"github.com/google/go-containerregistry/pkg/v1/empty"
@@ -35,12 +37,52 @@ func WriteImage(dir, version, commit string, linux []Archive) error {
 			return fmt.Errorf("%s/%s: %w", a.OS, a.Arch, err)
 		}
 		idx = mutate.AppendManifests(idx, mutate.IndexAddendum{Add: img, Descriptor: v1.Descriptor{
-			Platform:    &v1.Platform{OS: a.OS, Architecture: a.Arch},
-			Annotations: map[string]string{"org.opencontainers.image.ref.name": "v" + version},
+			Platform: &v1.Platform{OS: a.OS, Architecture: a.Arch},
 		}})
 	}
-	_, err := layout.Write(dir, idx)
-	return err
+	// The layout's one entry is the multi-arch index, named as crane,
+	// skopeo and containerd's ctr import read a name.
+	lp, err := layout.Write(dir, empty.Index)
+	if err != nil {
+		return err
+	}
+	return lp.AppendIndex(idx, layout.WithAnnotations(map[string]string{
+		"org.opencontainers.image.ref.name": "v" + version,
+		"io.containerd.image.name":          ImageRepository + ":v" + version,
+	}))
+}
+
+// ImageRepository is where the release image is published; deploy/ and
+// the chart run it.
+const ImageRepository = "ghcr.io/podwhy/podwhy"
+
+// TarLayout packs an OCI image layout folder into one tar (what ctr
+// images import and skopeo's oci-archive read).
+func TarLayout(dir, out string) error {
+	var buf bytes.Buffer
+	tw := tar.NewWriter(&buf)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := tw.WriteHeader(&tar.Header{Name: filepath.ToSlash(rel), Mode: 0o644, Size: int64(len(data)), ModTime: epoch}); err != nil {
+			return err
+		}
+		_, err = tw.Write(data)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if err := tw.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(out, buf.Bytes(), 0o644)
 }
 
 func image(version, commit string, a Archive) (v1.Image, error) {

@@ -43,6 +43,7 @@ func main() {
 	fmt.Println(r.Krew)
 	if r.Image != "" {
 		fmt.Println(r.Image)
+		fmt.Println(r.ImageTar)
 	}
 }
 

@@ -73,6 +73,12 @@ func (c *Cluster) logf(format string, args ...any) {
 // Server is the API server URL.
 func (c *Cluster) Server() string { return fmt.Sprintf("https://127.0.0.1:%d", apiserverPort) }
 
+// ImportImage loads an OCI image layout tar into the node's containerd,
+// where the kubelet finds it (imagePullPolicy Never needs no registry).
+func (c *Cluster) ImportImage(archive string) error {
+	return run("/", nil, "ctr", "--address", c.path("containerd", "containerd.sock"), "-n", "k8s.io", "images", "import", archive)
+}
+
 // Kubeconfig is the admin kubeconfig path.
 func (c *Cluster) Kubeconfig() string { return c.path("admin.kubeconfig") }
 
