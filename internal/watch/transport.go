@@ -34,12 +34,13 @@ func (o observer) RoundTrip(req *http.Request) (*http.Response, error) {
 	default:
 		res := resourceOf(req)
 		err := live.Explain(o.e.o.Host, "watch", res, err)
-		if ok, _ := o.e.Connected(); ok {
-			o.e.apiError(res, err) // said once per outage
-		} else {
-			o.e.apiMu.Lock()
-			o.e.lastAPIErr = err
-			o.e.apiMu.Unlock()
+		o.e.apiMu.Lock()
+		was := o.e.connected
+		o.e.connected, o.e.lastAPIErr = false, err
+		o.e.apiMu.Unlock()
+		// Said once per outage, however many informers retry at once.
+		if was && o.e.o.OnAPIError != nil {
+			o.e.o.OnAPIError(res, err)
 		}
 	}
 	return resp, err

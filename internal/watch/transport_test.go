@@ -4,6 +4,8 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -46,8 +48,18 @@ func fakeAPI(t *testing.T, addr string) (*http.Server, string) {
 // informer, real sockets.
 func TestObserveOutage(t *testing.T) {
 	srv, addr := fakeAPI(t, "127.0.0.1:0")
+	var mu sync.Mutex
 	var reported []string
-	e := New(Options{Host: "http://" + addr, OnAPIError: func(res string, err error) { reported = append(reported, res+": "+err.Error()) }})
+	reports := func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(reported)
+	}
+	e := New(Options{Host: "http://" + addr, OnAPIError: func(res string, err error) {
+		mu.Lock()
+		reported = append(reported, res+": "+err.Error())
+		mu.Unlock()
+	}})
 	cfg := &rest.Config{Host: "http://" + addr}
 	cfg.Wrap(e.Observe)
 	cs, err := kubernetes.NewForConfig(cfg)
@@ -78,12 +90,12 @@ func TestObserveOutage(t *testing.T) {
 
 	srv.Close()
 	waitFor(false, 10*time.Second)
-	if _, err := e.Connected(); err == nil || len(reported) != 1 {
-		t.Errorf("outage: error %v, reported %q (want one line, once)", err, reported)
+	if _, err := e.Connected(); err == nil || len(reports()) != 1 {
+		t.Errorf("outage: error %v, reported %q (want one line, once)", err, reports())
 	}
 	time.Sleep(2 * time.Second) // more refused retries: still one report
-	if len(reported) != 1 {
-		t.Errorf("an outage reported %d times: %q", len(reported), reported)
+	if r := reports(); len(r) != 1 {
+		t.Errorf("an outage reported %d times: %q", len(r), r)
 	}
 
 	srv2, _ := fakeAPI(t, addr)
