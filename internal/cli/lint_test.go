@@ -130,3 +130,16 @@ users:
 		}
 	}
 }
+
+// TestLintEmptyList: kubectl accepts an empty List, so lint does too
+// (exit 0, nothing to report); an input without any object is still exit 2.
+func TestLintEmptyList(t *testing.T) {
+	for _, in := range []string{"apiVersion: v1\nkind: List\nitems: []\n", `{"apiVersion":"v1","kind":"List","items":[]}`, "apiVersion: v1\nkind: ConfigMapList\nitems: []\n"} {
+		if code, out, errOut := runCLI(t, in, "lint", "-"); code != ExitOK || errOut != "" || !strings.Contains(out, "0 objects") {
+			t.Errorf("lint of %q: exit %d, %q, %q", in, code, out, errOut)
+		}
+	}
+	if code, _, _ := runCLI(t, "# nothing\n", "lint", "-"); code != ExitUsage {
+		t.Errorf("lint of a comment: exit %d, want 2", code)
+	}
+}

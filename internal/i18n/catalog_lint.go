@@ -44,8 +44,8 @@ func init() {
 			ZH: "这是 Helm chart 的模板而不是清单：先用 helm template 渲染，再检查渲染结果。",
 		},
 		"lint.why.duplicate-key": {
-			EN: "kubectl keeps the last value of a repeated key and drops the first without a word, so one of the two settings silently does nothing.",
-			ZH: "键重复时 kubectl 只保留最后一个值，前一个会被悄悄丢弃，其中一个设置不会生效。",
+			EN: "kubectl keeps the last value of a repeated key and drops the first without a word before the API server sees the object, so the server never refuses it: when the values differ, one of the two settings silently does nothing.",
+			ZH: "键重复时 kubectl 在 API server 看到对象之前就只保留最后一个值、悄悄丢弃前一个，所以服务端从不拒绝；两个值不同时，其中一个设置不会生效。",
 		},
 		"lint.why.not-object": {
 			EN: "Every document of a manifest must be a mapping with apiVersion, kind and metadata.",
@@ -166,8 +166,12 @@ func init() {
 			ZH: "apiVersion %[1]s 中没有 %[2]s；请改用 apiVersion: %[3]s",
 		},
 		"lint.duplicate-key": {
-			EN: "%[1]s is written twice (first on line %[2]d); only this last value counts",
-			ZH: "%[1]s 写了两次（第一次在第 %[2]d 行）；只有这里的最后一个值生效",
+			EN: "%[1]s is written twice with different values (first on line %[2]d): kubectl sends only this last one and drops the first without a word",
+			ZH: "%[1]s 写了两次且值不同（第一次在第 %[2]d 行）：kubectl 只发送这里的最后一个值，前一个被悄悄丢弃",
+		},
+		"lint.duplicate-key.same": {
+			EN: "%[1]s is written twice with the same value (first on line %[2]d): harmless, one of them can go",
+			ZH: "%[1]s 写了两次且值相同（第一次在第 %[2]d 行）：无害，可以删掉其中一个",
 		},
 		"lint.unknown-field": {
 			EN: "%[1]s is not a field of %[2]s",

@@ -87,6 +87,9 @@ type Result struct {
 	Problems []Problem
 	Files    int
 	Objects  int // objects checked against their API type
+	// Lists counts List documents, empty ones too: kubectl accepts an
+	// empty List, so an input of one is not an input without objects.
+	Lists int
 	// Unchecked counts objects of kinds lint has no type for (CRDs,
 	// Ingress…): only their YAML was checked.
 	Unchecked map[string]int
@@ -124,7 +127,7 @@ var ErrNoObjects = errors.New("no Kubernetes objects in the input")
 // Empty reports whether the input held nothing lint read: no object, no
 // problem (a syntax error is one), no kind it could not check.
 func (r *Result) Empty() bool {
-	return r.Objects == 0 && len(r.Problems) == 0 && len(r.Unchecked) == 0
+	return r.Objects == 0 && r.Lists == 0 && len(r.Problems) == 0 && len(r.Unchecked) == 0
 }
 
 // object is one Kubernetes object of the input: a document, or an item of
@@ -220,6 +223,7 @@ func (c *checker) document(d *doc) {
 	}
 	kind := scalarAt(root, "kind")
 	if items := Value(root, Path{{Key: "items"}}); strings.HasSuffix(kind, "List") && items != nil && items.Kind == yaml.SequenceNode {
+		c.res.Lists++
 		for i, it := range items.Content {
 			if n := resolve(it); n != nil && n.Kind == yaml.MappingNode {
 				c.object(d, Path{{Key: "items"}}.Index(i), n)

@@ -50,7 +50,7 @@ type Rule struct {
 var Rules = []Rule{
 	{RuleSyntax, Error, i18n.T("lint.rule.syntax"), i18n.T("lint.why.syntax"), nil},
 	{RuleTemplate, Error, i18n.T("lint.rule.template"), i18n.T("lint.why.template"), nil},
-	{RuleDuplicateKey, Error, i18n.T("lint.rule.duplicate-key"), i18n.T("lint.why.duplicate-key"), nil},
+	{RuleDuplicateKey, Warning, i18n.T("lint.rule.duplicate-key"), i18n.T("lint.why.duplicate-key"), nil},
 	{RuleNotObject, Error, i18n.T("lint.rule.not-object"), i18n.T("lint.why.not-object"), nil},
 	{RuleMissingKind, Error, i18n.T("lint.rule.missing-kind"), i18n.T("lint.why.missing-kind"), nil},
 	{RuleAPIVersion, Error, i18n.T("lint.rule.api-version"), i18n.T("lint.why.api-version"), nil},

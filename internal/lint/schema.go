@@ -499,18 +499,24 @@ func (c *checker) duplicateKeys(d *doc) {
 				walk(ch, p.Index(i), depth+1)
 			}
 		case yaml.MappingNode:
-			first := map[string]*yaml.Node{}
+			first, firstVal := map[string]*yaml.Node{}, map[string]*yaml.Node{}
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
 				if k.Kind == yaml.ScalarNode && k.Value != "<<" {
 					if f, dup := first[k.Value]; dup {
+						// The server never sees the first value: a
+						// warning when it differed, a note when not.
+						path := p.Field(k.Value).String()
+						sev, msg := Warning, i18n.T("lint.duplicate-key", path, f.Line+d.line0)
+						if sameNode(firstVal[k.Value], v, 0) {
+							sev, msg = Info, i18n.T("lint.duplicate-key.same", path, f.Line+d.line0)
+						}
 						c.res.Problems = append(c.res.Problems, Problem{
-							File: d.file, Pos: Pos{k.Line, k.Column}.add(d.line0), Severity: Error,
-							Rule: RuleDuplicateKey, Object: docRef(d, p), Path: p.Field(k.Value).String(),
-							Msg: i18n.T("lint.duplicate-key", p.Field(k.Value).String(), f.Line+d.line0),
+							File: d.file, Pos: Pos{k.Line, k.Column}.add(d.line0), Severity: sev,
+							Rule: RuleDuplicateKey, Object: docRef(d, p), Path: path, Msg: msg,
 						})
 					} else {
-						first[k.Value] = k
+						first[k.Value], firstVal[k.Value] = k, v
 					}
 				}
 				walk(v, p.Field(k.Value), depth+1)
@@ -518,6 +524,28 @@ func (c *checker) duplicateKeys(d *doc) {
 		}
 	}
 	walk(d.root, nil, 0)
+}
+
+// sameNode: two YAML values that decode to the same thing (aliases
+// followed, scalars compared by tag and value, mappings and sequences in
+// order).
+func sameNode(a, b *yaml.Node, depth int) bool {
+	a, b = resolve(a), resolve(b)
+	if a == nil || b == nil || depth > maxDepth {
+		return a == b
+	}
+	if a.Kind != b.Kind || len(a.Content) != len(b.Content) {
+		return false
+	}
+	if a.Kind == yaml.ScalarNode {
+		return a.ShortTag() == b.ShortTag() && a.Value == b.Value
+	}
+	for i := range a.Content {
+		if !sameNode(a.Content[i], b.Content[i], depth+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // docRef names the object a path of a document belongs to: the List item
