@@ -46,6 +46,16 @@ type Rule struct {
 	Predicts []string
 }
 
+// ServerRefuses are the rules whose errors the API server (or kubectl
+// before it) refuses the object for; the others predict what goes wrong
+// once it runs. internal/lint's truth test holds lint to the real API
+// server's verdicts on these.
+var ServerRefuses = map[string]bool{
+	RuleSyntax: true, RuleTemplate: true, RuleNotObject: true, RuleMissingKind: true, RuleAPIVersion: true,
+	RuleUnknownField: true, RuleWrongType: true, RuleInvalidValue: true, RuleRequired: true, RuleSelector: true,
+	RuleRestartPolicy: true, RuleUnknownVolume: true, RuleRequestOver: true,
+}
+
 // Rules lists every check, in the order SARIF declares them.
 var Rules = []Rule{
 	{RuleSyntax, Error, i18n.T("lint.rule.syntax"), i18n.T("lint.why.syntax"), nil},

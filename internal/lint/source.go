@@ -379,3 +379,24 @@ func errorLine(text []byte, msg string) (line, col int) {
 	}
 	return n, col
 }
+
+// Document is one YAML document of a file as kubectl cuts it.
+type Document struct {
+	Text      []byte
+	FirstLine int // 1-based line of the file where the document starts
+	Lines     int // lines it spans
+}
+
+// Documents cuts a file as lint and kubectl do: blank documents are kept,
+// so that an index is the same for every reader of the file.
+func Documents(data []byte) []Document {
+	var out []Document
+	for _, c := range split(data) {
+		out = append(out, Document{Text: c.text, FirstLine: c.line0 + 1, Lines: breaks(c.text) + 1})
+	}
+	return out
+}
+
+// Blank reports a document kubectl skips (nothing but blanks and
+// comments).
+func (d Document) Blank() bool { return blank(d.Text) }

@@ -1,0 +1,128 @@
+// Command linttruth records the real API server's verdict on every object
+// of lint's test corpus: each YAML document of each file is sent alone to
+// `kubectl apply --dry-run=server --validate=strict` (server-side, strict
+// field validation; nothing is created). The verdicts go to a TSV that
+// internal/lint's truth test holds lint to, offline.
+//
+//	go run ./hack/testcluster up
+//	KUBECONFIG=$(…) go run ./hack/linttruth -out internal/lint/testdata/truth/verdicts.tsv DIR...
+//
+// hack/lint-truth.sh does both against the test cluster.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/podwhy/podwhy/internal/lint"
+)
+
+// generateName finds a document whose object is named by the server.
+var generateName = regexp.MustCompile(`(?m)^\s+generateName:`)
+
+func main() {
+	out := flag.String("out", "internal/lint/testdata/truth/verdicts.tsv", "the verdicts file to write")
+	kubectl := flag.String("kubectl", "kubectl", "the kubectl to run")
+	flag.Parse()
+	if flag.NArg() == 0 {
+		fail(fmt.Errorf("usage: linttruth [-out FILE] DIR..."))
+	}
+	var files []string
+	for _, dir := range flag.Args() {
+		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml") || strings.HasSuffix(p, ".json")) && !strings.HasPrefix(d.Name(), "_") {
+				files = append(files, p)
+			}
+			return err
+		})
+		if err != nil {
+			fail(err)
+		}
+	}
+	sort.Strings(files)
+	// Every namespace the corpus names exists, so that no object is
+	// refused only because its namespace is missing.
+	namespaces := map[string]bool{}
+	nsRe := regexp.MustCompile(`(?m)^\s+namespace:\s*"?([a-z0-9][-a-z0-9]*)"?\s*$`)
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		for _, m := range nsRe.FindAllSubmatch(data, -1) {
+			namespaces[string(m[1])] = true
+		}
+	}
+	var created []string
+	for ns := range namespaces {
+		if exec.Command(*kubectl, "create", "namespace", ns).Run() == nil {
+			created = append(created, ns)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("# file\tdocument\tverdict\tthe server's (or kubectl's) message\n")
+	b.WriteString("# Recorded by hack/lint-truth.sh: kubectl apply --dry-run=server --validate=strict, one document at a time, against the test cluster (Kubernetes v1.37.2).\n")
+	accepted, refused := 0, 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			fail(err)
+		}
+		for i, d := range lint.Documents(data) {
+			if d.Blank() {
+				continue
+			}
+			// apply, as people send manifests; create for generateName,
+			// which apply cannot use. Objects without a namespace go to
+			// the context's (default).
+			verb := "apply"
+			if generateName.Match(d.Text) {
+				verb = "create"
+			}
+			cmd := exec.Command(*kubectl, verb, "--dry-run=server", "--validate=strict", "-f", "-")
+			cmd.Stdin = bytes.NewReader(d.Text)
+			var outb, errb bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &outb, &errb
+			verdict, msg := "accept", ""
+			if err := cmd.Run(); err != nil {
+				verdict, msg = "refuse", firstLine(errb.String())
+				refused++
+			} else {
+				if w := firstLine(errb.String()); strings.HasPrefix(w, "Warning:") {
+					msg = w
+				}
+				accepted++
+			}
+			rel := filepath.ToSlash(f)
+			fmt.Fprintf(&b, "%s\t%d\t%s\t%s\n", rel, i, verdict, msg)
+		}
+	}
+	// Only what this run made: a namespace that was there stays.
+	for _, ns := range created {
+		exec.Command(*kubectl, "delete", "namespace", ns, "--wait=false").Run()
+	}
+	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+		fail(err)
+	}
+	if err := os.WriteFile(*out, []byte(b.String()), 0o644); err != nil {
+		fail(err)
+	}
+	fmt.Printf("%d documents: %d accepted, %d refused → %s\n", accepted+refused, accepted, refused, *out)
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.ReplaceAll(s, "\t", " ")
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "linttruth: "+err.Error())
+	os.Exit(1)
+}
