@@ -30,6 +30,7 @@ var generateName = regexp.MustCompile(`(?m)^\s+generateName:`)
 func main() {
 	out := flag.String("out", "internal/lint/testdata/truth/verdicts.tsv", "the verdicts file to write")
 	kubectl := flag.String("kubectl", "kubectl", "the kubectl to run")
+	compare := flag.Bool("compare", false, "also run lint on each document and print where it and the server disagree, and the confusion matrix (for a corpus outside the repository)")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fail(fmt.Errorf("usage: linttruth [-out FILE] DIR..."))
@@ -67,10 +68,15 @@ func main() {
 	b.WriteString("# file\tdocument\tverdict\tthe server's (or kubectl's) message\n")
 	b.WriteString("# Recorded by hack/lint-truth.sh: kubectl apply --dry-run=server --validate=strict, one document at a time, against the test cluster (Kubernetes v1.37.2).\n")
 	accepted, refused := 0, 0
+	var tp, tn, fp, fn int
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			fail(err)
+		}
+		var lintErrs map[int][]string
+		if *compare {
+			lintErrs = lint.ServerErrors(f, data)
 		}
 		for i, d := range lint.Documents(data) {
 			if d.Blank() {
@@ -99,6 +105,21 @@ func main() {
 			}
 			rel := filepath.ToSlash(f)
 			fmt.Fprintf(&b, "%s\t%d\t%s\t%s\n", rel, i, verdict, msg)
+			if *compare {
+				errs := lintErrs[i]
+				switch refusedNow, flagged := verdict == "refuse", len(errs) > 0; {
+				case refusedNow && flagged:
+					tp++
+				case !refusedNow && !flagged:
+					tn++
+				case flagged:
+					fp++
+					fmt.Printf("LINT ONLY   %s#%d %v\n", rel, i, errs)
+				default:
+					fn++
+					fmt.Printf("SERVER ONLY %s#%d %s\n", rel, i, msg)
+				}
+			}
 		}
 	}
 	// Only what this run made: a namespace that was there stays.
@@ -112,6 +133,11 @@ func main() {
 		fail(err)
 	}
 	fmt.Printf("%d documents: %d accepted, %d refused → %s\n", accepted+refused, accepted, refused, *out)
+	if *compare {
+		fmt.Printf("| | server refuses | server accepts |\n|---|---|---|\n| lint error | %d | %d |\n| no lint error | %d | %d |\n", tp, fp, fn, tn)
+		fmt.Printf("agreement %.1f%%; lint's errors right %d of %d; refusals found %d of %d\n",
+			100*float64(tp+tn)/float64(max(1, tp+tn+fp+fn)), tp, tp+fp, tp, tp+fn)
+	}
 }
 
 func firstLine(s string) string {

@@ -104,3 +104,25 @@ func RuleByID(id string) (Rule, bool) {
 
 func msgSyntax(detail string) i18n.Msg { return i18n.T("lint.syntax", detail) }
 func msgTemplate() i18n.Msg            { return i18n.T("lint.template") }
+
+// ServerErrors runs lint on one file and returns, per document index (as
+// Documents cuts it), the rules of the errors it reports that the API
+// server refuses an object for: lint's prediction of `kubectl apply`'s
+// verdict, document by document.
+func ServerErrors(name string, data []byte) map[int][]string {
+	docs := Documents(data)
+	res := Run([]Input{{Name: name, Data: data}}, Options{})
+	out := map[int][]string{}
+	for _, p := range res.Problems {
+		if p.Severity != Error || !ServerRefuses[p.Rule] {
+			continue
+		}
+		for i, d := range docs {
+			if p.Pos.Line >= d.FirstLine && p.Pos.Line < d.FirstLine+d.Lines {
+				out[i] = append(out[i], p.Rule)
+				break
+			}
+		}
+	}
+	return out
+}
