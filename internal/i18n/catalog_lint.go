@@ -161,6 +161,22 @@ func init() {
 			EN: "%[1]s %[2]s is no longer served (removed in Kubernetes %[3]s); use apiVersion: %[4]s",
 			ZH: "%[1]s 的 %[2]s 已不再提供（Kubernetes %[3]s 中移除）；请改用 apiVersion: %[4]s",
 		},
+		"lint.invalid-name": {
+			EN: "metadata.name %[1]q is not a name the API server accepts: %[2]s",
+			ZH: "metadata.name %[1]q 不是 API server 接受的名字：%[2]s",
+		},
+		"lint.kind-unknown": {
+			EN: "%[2]s has no kind %[1]s: the API server refuses it, and no CustomResourceDefinition can add a kind to a built-in group",
+			ZH: "%[2]s 中没有 %[1]s 这个 kind：API server 会拒绝，CRD 也不能往内置 API 组里加 kind",
+		},
+		"lint.kind-unknown.near": {
+			EN: "%[2]s has no kind %[1]s (did you mean %[3]s?): the API server refuses it",
+			ZH: "%[2]s 中没有 %[1]s 这个 kind（是不是 %[3]s？）：API server 会拒绝",
+		},
+		"lint.api-gone": {
+			EN: "%[1]s %[2]s is no longer served (removed in Kubernetes %[3]s), and %[2]s has no newer version: the API server refuses it",
+			ZH: "%[1]s 的 %[2]s 已不再提供（Kubernetes %[3]s 中移除），而且 %[2]s 没有更新的版本：API server 会拒绝它",
+		},
 		"lint.api-unknown": {
 			EN: "%[2]s is not served in apiVersion %[1]s; use apiVersion: %[3]s",
 			ZH: "apiVersion %[1]s 中没有 %[2]s；请改用 apiVersion: %[3]s",

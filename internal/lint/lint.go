@@ -275,10 +275,24 @@ func (c *checker) object(d *doc, base Path, n *yaml.Node) {
 	}
 	t, ok := lookupType(o.kind, o.apiVersion)
 	if !ok {
+		if g, gone := goneVersions[o.apiVersion+" "+o.kind]; gone {
+			// A built-in version no longer served, of a kind lint does
+			// not decode (or that no longer exists at all).
+			p := Path{{Key: "apiVersion"}}
+			switch {
+			case g.use == "":
+				c.add(o, p, RuleAPIVersion, i18n.T("lint.api-gone", o.apiVersion, o.kind, g.removed))
+			default:
+				c.add(o, p, RuleAPIVersion, i18n.T("lint.api-removed", o.apiVersion, o.kind, g.removed, g.use))
+			}
+		} else if msg, ok := notBuiltin(o.apiVersion, o.kind); ok {
+			c.add(o, Path{{Key: "kind"}}, RuleAPIVersion, msg)
+		}
 		c.res.Unchecked[o.kind]++
 		return
 	}
 	c.checkAPIVersion(o, t)
+	c.checkName(o)
 	c.res.Objects++
 	clean := c.schema(o, t)
 	obj := t.new()

@@ -6,13 +6,23 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
+	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
 	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
+	policyv1 "k8s.io/api/policy/v1"
+	rbacv1 "k8s.io/api/rbac/v1"
+	schedulingv1 "k8s.io/api/scheduling/v1"
+	storagev1 "k8s.io/api/storage/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
+	apivalidation "k8s.io/apimachinery/pkg/api/validation"
+	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/util/intstr"
+	kscheme "k8s.io/client-go/kubernetes/scheme"
 
 	"github.com/podwhy/podwhy/internal/fieldcheck"
 	"github.com/podwhy/podwhy/internal/i18n"
@@ -45,6 +55,30 @@ var types = func() map[string]kindType {
 		"Secret":                {"", "v1", nil, func() any { return &corev1.Secret{} }},
 		"PersistentVolumeClaim": {"", "v1", nil, func() any { return &corev1.PersistentVolumeClaim{} }},
 		"ServiceAccount":        {"", "v1", nil, func() any { return &corev1.ServiceAccount{} }},
+		// The other built-in kinds that have one served version, decoded
+		// strictly like the API server does (a kind served in several
+		// versions, like HorizontalPodAutoscaler, is not here yet: one
+		// version would make the others look wrong). Versions that are no
+		// longer served are said so; the releases that removed them are
+		// the APILifecycleRemoved of k8s.io/api's generated
+		// prerelease-lifecycle code (read at v0.24.0, which still had them).
+		"ReplicationController":          {"", "v1", nil, func() any { return &corev1.ReplicationController{} }},
+		"PersistentVolume":               {"", "v1", nil, func() any { return &corev1.PersistentVolume{} }},
+		"Namespace":                      {"", "v1", nil, func() any { return &corev1.Namespace{} }},
+		"ResourceQuota":                  {"", "v1", nil, func() any { return &corev1.ResourceQuota{} }},
+		"LimitRange":                     {"", "v1", nil, func() any { return &corev1.LimitRange{} }},
+		"StorageClass":                   {"storage.k8s.io", "v1", map[string]string{"storage.k8s.io/v1beta1": "1.22"}, func() any { return &storagev1.StorageClass{} }},
+		"PodDisruptionBudget":            {"policy", "v1", map[string]string{"policy/v1beta1": "1.25"}, func() any { return &policyv1.PodDisruptionBudget{} }},
+		"Ingress":                        {"networking.k8s.io", "v1", map[string]string{"extensions/v1beta1": "1.22", "networking.k8s.io/v1beta1": "1.22"}, func() any { return &networkingv1.Ingress{} }},
+		"IngressClass":                   {"networking.k8s.io", "v1", map[string]string{"networking.k8s.io/v1beta1": "1.22"}, func() any { return &networkingv1.IngressClass{} }},
+		"NetworkPolicy":                  {"networking.k8s.io", "v1", map[string]string{"extensions/v1beta1": "1.16"}, func() any { return &networkingv1.NetworkPolicy{} }},
+		"Role":                           {"rbac.authorization.k8s.io", "v1", map[string]string{"rbac.authorization.k8s.io/v1beta1": "1.22"}, func() any { return &rbacv1.Role{} }},
+		"ClusterRole":                    {"rbac.authorization.k8s.io", "v1", map[string]string{"rbac.authorization.k8s.io/v1beta1": "1.22"}, func() any { return &rbacv1.ClusterRole{} }},
+		"RoleBinding":                    {"rbac.authorization.k8s.io", "v1", map[string]string{"rbac.authorization.k8s.io/v1beta1": "1.22"}, func() any { return &rbacv1.RoleBinding{} }},
+		"ClusterRoleBinding":             {"rbac.authorization.k8s.io", "v1", map[string]string{"rbac.authorization.k8s.io/v1beta1": "1.22"}, func() any { return &rbacv1.ClusterRoleBinding{} }},
+		"PriorityClass":                  {"scheduling.k8s.io", "v1", map[string]string{"scheduling.k8s.io/v1beta1": "1.22"}, func() any { return &schedulingv1.PriorityClass{} }},
+		"ValidatingWebhookConfiguration": {"admissionregistration.k8s.io", "v1", map[string]string{"admissionregistration.k8s.io/v1beta1": "1.22"}, func() any { return &admissionregistrationv1.ValidatingWebhookConfiguration{} }},
+		"MutatingWebhookConfiguration":   {"admissionregistration.k8s.io", "v1", map[string]string{"admissionregistration.k8s.io/v1beta1": "1.22"}, func() any { return &admissionregistrationv1.MutatingWebhookConfiguration{} }},
 	}
 	for k, t := range m {
 		if t.new == nil {
@@ -53,6 +87,88 @@ var types = func() map[string]kindType {
 	}
 	return m
 }()
+
+// goneVersions are built-in API versions no longer served, of kinds lint
+// does not decode: "apiVersion Kind" → the release that removed it and the
+// apiVersion to use ("" when the kind itself is gone). From k8s.io/api's
+// generated APILifecycleRemoved (PodSecurityPolicy) and the
+// apiextensions-apiserver's (CustomResourceDefinition).
+var goneVersions = map[string]struct{ removed, use string }{
+	"policy/v1beta1 PodSecurityPolicy":                      {"1.25", ""},
+	"extensions/v1beta1 PodSecurityPolicy":                  {"1.16", ""},
+	"apiextensions.k8s.io/v1beta1 CustomResourceDefinition": {"1.22", "apiextensions.k8s.io/v1"},
+}
+
+// builtinKinds are the kinds of each built-in group/version, from
+// client-go's scheme (the types Kubernetes itself serves); builtinGroups
+// the groups. No CustomResourceDefinition can add a kind to these groups.
+var builtinKinds, builtinGroups = func() (map[string]map[string]bool, map[string]bool) {
+	kinds, groups := map[string]map[string]bool{}, map[string]bool{}
+	for gvk := range kscheme.Scheme.AllKnownTypes() {
+		if gvk.Version == runtime.APIVersionInternal || strings.HasSuffix(gvk.Kind, "List") || strings.HasSuffix(gvk.Kind, "Options") {
+			continue
+		}
+		gv := gvk.GroupVersion().String()
+		if kinds[gv] == nil {
+			kinds[gv] = map[string]bool{}
+		}
+		kinds[gv][gvk.Kind] = true
+		groups[gvk.Group] = true
+	}
+	return kinds, groups
+}()
+
+// notBuiltin reports a kind that a built-in group does not have (a typo
+// like Deploymnet, or a kind that never was in that group): the API server
+// refuses it, and no CRD can add it. Versions of built-in groups that the
+// scheme no longer has are left to goneVersions.
+func notBuiltin(apiVersion, kind string) (i18n.Msg, bool) {
+	group := groupOf(apiVersion)
+	kinds, ok := builtinKinds[apiVersion]
+	if !builtinGroups[group] || !ok || kinds[kind] || kind == "List" {
+		return i18n.Msg{}, false
+	}
+	var names []string
+	for k := range kinds {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	if near := nearestName(kind, names); near != "" {
+		return i18n.T("lint.kind-unknown.near", kind, apiVersion, near), true
+	}
+	return i18n.T("lint.kind-unknown", kind, apiVersion), true
+}
+
+// nearestName is the name within two edits of s, ignoring case.
+func nearestName(s string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := editDistance(strings.ToLower(s), strings.ToLower(n)); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
 
 func (t kindType) apiVersion() string {
 	if t.group == "" {
@@ -102,6 +218,31 @@ func (c *checker) checkAPIVersion(o *object, t kindType) {
 		c.add(o, p, RuleAPIVersion, i18n.T("lint.api-removed", o.apiVersion, o.kind, rel, t.apiVersion()))
 	} else {
 		c.add(o, p, RuleAPIVersion, i18n.T("lint.api-unknown", o.apiVersion, o.kind, t.apiVersion()))
+	}
+}
+
+// nameRules are the API server's own name validations per kind
+// (k8s.io/apimachinery/pkg/api/validation): a Service is a DNS-1035
+// label, a Namespace a DNS-1123 label, the RBAC kinds a path segment
+// (system:auth-delegator is fine) and not checked here, every other kind
+// lint decodes a DNS-1123 subdomain.
+var nameRules = map[string]apivalidation.ValidateNameFunc{
+	"Service":   apivalidation.NameIsDNS1035Label,
+	"Namespace": apivalidation.ValidateNamespaceName,
+}
+
+// checkName reports a metadata.name the API server refuses.
+func (c *checker) checkName(o *object) {
+	name := o.ref.Name
+	if name == "" || strings.HasSuffix(name, "…") || strings.HasPrefix(o.apiVersion, "rbac.authorization.k8s.io/") {
+		return
+	}
+	valid, ok := nameRules[o.kind]
+	if !ok {
+		valid = apivalidation.NameIsDNSSubdomain
+	}
+	if errs := valid(name, false); len(errs) > 0 {
+		c.add(o, Path{{Key: "metadata"}, {Key: "name"}}, RuleInvalidValue, i18n.T("lint.invalid-name", name, errs[0]))
 	}
 }
 
