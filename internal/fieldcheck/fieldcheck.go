@@ -210,7 +210,7 @@ func Field(t reflect.Type, name string) (reflect.Type, bool) {
 func Nearest(t reflect.Type, name string) string {
 	best, bestD := "", 0
 	for _, f := range jsonFields(deref(t)) {
-		d := distance(strings.ToLower(name), strings.ToLower(f))
+		d := Distance(strings.ToLower(name), strings.ToLower(f))
 		if strings.EqualFold(f, name) {
 			return f
 		}
@@ -246,10 +246,10 @@ func jsonFields(t reflect.Type) []string {
 	return out
 }
 
-// distance is the optimal string alignment distance over bytes (field
+// Distance is the optimal string alignment distance over bytes (field
 // names are ASCII): Levenshtein plus a swap of two neighbours as one edit,
 // the commonest typo (nmae).
-func distance(a, b string) int {
+func Distance(a, b string) int {
 	d := make([][]int, len(a)+1)
 	for i := range d {
 		d[i] = make([]int, len(b)+1)

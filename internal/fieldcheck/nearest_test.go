@@ -29,7 +29,7 @@ func TestNearestAndField(t *testing.T) {
 	if _, ok := Field(pod, "command"); ok {
 		t.Error("Field(Pod, command) should not exist")
 	}
-	if got := distance("kitten", "sitting"); got != 3 {
+	if got := Distance("kitten", "sitting"); got != 3 {
 		t.Errorf("distance = %d", got)
 	}
 }
