@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	yaml "go.yaml.in/yaml/v3"
 	admissionregistrationv1 "k8s.io/api/admissionregistration/v1"
@@ -99,10 +100,11 @@ var goneVersions = map[string]struct{ removed, use string }{
 	"apiextensions.k8s.io/v1beta1 CustomResourceDefinition": {"1.22", "apiextensions.k8s.io/v1"},
 }
 
-// builtinKinds are the kinds of each built-in group/version, from
-// client-go's scheme (the types Kubernetes itself serves); builtinGroups
-// the groups. No CustomResourceDefinition can add a kind to these groups.
-var builtinKinds, builtinGroups = func() (map[string]map[string]bool, map[string]bool) {
+// builtinKinds returns the kinds of each built-in group/version, from
+// client-go's scheme (the types Kubernetes itself serves), and the groups.
+// No CustomResourceDefinition can add a kind to these groups. Read once,
+// on the first object of a kind lint does not decode, not at start-up.
+var builtinKinds = sync.OnceValues(func() (map[string]map[string]bool, map[string]bool) {
 	kinds, groups := map[string]map[string]bool{}, map[string]bool{}
 	for gvk := range kscheme.Scheme.AllKnownTypes() {
 		if gvk.Version == runtime.APIVersionInternal || strings.HasSuffix(gvk.Kind, "List") || strings.HasSuffix(gvk.Kind, "Options") {
@@ -116,16 +118,16 @@ var builtinKinds, builtinGroups = func() (map[string]map[string]bool, map[string
 		groups[gvk.Group] = true
 	}
 	return kinds, groups
-}()
+})
 
 // notBuiltin reports a kind that a built-in group does not have (a typo
 // like Deploymnet, or a kind that never was in that group): the API server
 // refuses it, and no CRD can add it. Versions of built-in groups that the
 // scheme no longer has are left to goneVersions.
 func notBuiltin(apiVersion, kind string) (i18n.Msg, bool) {
-	group := groupOf(apiVersion)
-	kinds, ok := builtinKinds[apiVersion]
-	if !builtinGroups[group] || !ok || kinds[kind] || kind == "List" {
+	byGV, groups := builtinKinds()
+	kinds, ok := byGV[apiVersion]
+	if !groups[groupOf(apiVersion)] || !ok || kinds[kind] || kind == "List" {
 		return i18n.Msg{}, false
 	}
 	var names []string
