@@ -173,6 +173,10 @@ func init() {
 			EN: "%[2]s has no kind %[1]s (did you mean %[3]s?): the API server refuses it",
 			ZH: "%[2]s 中没有 %[1]s 这个 kind（是不是 %[3]s？）：API server 会拒绝",
 		},
+		"lint.enum": {
+			EN: "%[1]s: unsupported value %[2]q; the API server accepts %[3]s",
+			ZH: "%[1]s：不支持的值 %[2]q；API server 只接受 %[3]s",
+		},
 		"lint.api-gone": {
 			EN: "%[1]s %[2]s is no longer served (removed in Kubernetes %[3]s), and %[2]s has no newer version: the API server refuses it",
 			ZH: "%[1]s 的 %[2]s 已不再提供（Kubernetes %[3]s 中移除），而且 %[2]s 没有更新的版本：API server 会拒绝它",

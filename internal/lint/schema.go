@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -575,11 +576,35 @@ func (w *walker) structure(n *yaml.Node, t reflect.Type, p Path, depth int) map[
 			w.unknownField(t, p.Field(name), name)
 			continue
 		}
+		w.enum(t, name, e.val, p.Field(name))
 		if v, ok := w.walk(e.val, ft, p.Field(name), depth+1); ok {
 			out[name] = v
 		}
 	}
 	return out
+}
+
+// enum reports a string the API server refuses for an enum field, with
+// the values it accepts (enums_gen.go, from its OpenAPI). Status is not
+// checked: the server drops it on create.
+func (w *walker) enum(parent reflect.Type, name string, n *yaml.Node, p Path) {
+	vals, ok := enums[schemaName(parent)+"."+name]
+	if n = resolve(n); !ok || n == nil || n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" || len(p) > 0 && p[0].Key == "status" {
+		return
+	}
+	if !slices.Contains(vals, n.Value) {
+		w.c.add(w.o, p, RuleInvalidValue, i18n.T("lint.enum", p.String(), n.Value, strings.Join(vals, ", ")))
+	}
+}
+
+// schemaName is the OpenAPI name of a k8s.io/api type:
+// k8s.io/api/core/v1.ContainerPort → io.k8s.api.core.v1.ContainerPort.
+func schemaName(t reflect.Type) string {
+	pkg, ok := strings.CutPrefix(t.PkgPath(), "k8s.io/api/")
+	if !ok {
+		return ""
+	}
+	return "io.k8s.api." + strings.ReplaceAll(pkg, "/", ".") + "." + t.Name()
 }
 
 func (w *walker) unknownField(parent reflect.Type, p Path, name string) {
