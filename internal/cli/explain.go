@@ -15,10 +15,6 @@ import (
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
-// CatalogURL is the failure catalog (docs/catalog.md) where a reader of
-// the binary finds it.
-const CatalogURL = "https://github.com/podwhy/podwhy/blob/main/docs/catalog.md"
-
 // explainCommand prints what a pod state means and how to check each of its
 // usual causes, without a cluster.
 func explainCommand(o *options, stdio IO, code *int) *cobra.Command {
@@ -51,9 +47,7 @@ diagnosed by the same rules as a cluster.`,
 				*code = c
 				return err
 			}
-			causes := append(s.CauseLines(lang), "", i18n.T("explain.catalog", CatalogURL).String(lang))
-			return report.Explanation(cmd.OutOrStdout(), s.Meaning.String(lang), i18n.T("explain.causes-title").String(lang),
-				causes, textOptions(o, stdio, lang))
+			return s.Write(cmd.OutOrStdout(), textOptions(o, stdio, lang))
 		},
 	}
 }

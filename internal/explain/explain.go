@@ -4,9 +4,11 @@
 package explain
 
 import (
+	"io"
 	"strings"
 
 	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/report"
 )
 
 // State is one explainable state.
@@ -70,13 +72,14 @@ func (s State) CauseLines(lang i18n.Lang) []string {
 	return strings.Split(s.Causes.String(lang), "\n")
 }
 
-// Text is what "podwhy explain STATE" prints: the meaning, then the causes.
-func (s State) Text(lang i18n.Lang) string {
-	var b strings.Builder
-	b.WriteString(s.Meaning.String(lang) + "\n\n")
-	b.WriteString(i18n.T("explain.causes-title").String(lang) + "\n")
-	for _, line := range s.CauseLines(lang) {
-		b.WriteString("  " + line + "\n")
-	}
-	return b.String()
+// CatalogURL is the failure catalog (docs/catalog.md) where a reader of
+// the binary finds it.
+const CatalogURL = "https://github.com/podwhy/podwhy/blob/main/docs/catalog.md"
+
+// Write prints what "podwhy explain STATE" shows (and the MCP explain
+// tool's text): the meaning, the causes and how to check each, and where
+// the catalog is, wrapped like the report.
+func (s State) Write(w io.Writer, o report.TextOptions) error {
+	causes := append(s.CauseLines(o.Lang), "", i18n.T("explain.catalog", CatalogURL).String(o.Lang))
+	return report.Explanation(w, s.Meaning.String(o.Lang), i18n.T("explain.causes-title").String(o.Lang), causes, o)
 }

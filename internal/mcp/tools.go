@@ -269,7 +269,12 @@ func (s *server) explain(ctx context.Context, _ *sdk.CallToolRequest, in Explain
 	if st, ok := explain.Find(q); ok {
 		out := ExplainOutput{Kind: "state", State: &State{Name: st.Aliases[0], Aliases: st.Aliases,
 			Meaning: st.Meaning.String(lang), Causes: st.CauseLines(lang)}}
-		return textResult(st.Text(lang)), out, nil
+		// Unwrapped: an assistant reads paragraphs, not a terminal.
+		var b bytes.Buffer
+		if err := st.Write(&b, report.TextOptions{Lang: lang, Width: 1 << 20}); err != nil {
+			return nil, ExplainOutput{}, err
+		}
+		return textResult(b.String()), out, nil
 	}
 	d, err := s.b.ExplainMessage(ctx, q, lang)
 	if err != nil {
