@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/podwhy/podwhy/internal/gomod"
 	"github.com/podwhy/podwhy/internal/lint"
 )
 
@@ -33,13 +34,31 @@ func main() {
 	compare := flag.Bool("compare", false, "also run lint on each document and print where it and the server disagree, and the confusion matrix (for a corpus outside the repository)")
 	flag.Parse()
 	if flag.NArg() == 0 {
-		fail(fmt.Errorf("usage: linttruth [-out FILE] DIR..."))
+		fail(fmt.Errorf("usage: linttruth [-out FILE] [-compare] DIR|MODULE@VERSION:DIR..."))
 	}
+	// A file is read from path and recorded under its name: the path
+	// itself in the repository, or MODULE@VERSION/PATH for a public
+	// module's file, read from the Go module cache.
 	var files []string
-	for _, dir := range flag.Args() {
+	name := map[string]string{}
+	for _, arg := range flag.Args() {
+		dir, module := arg, ""
+		if mod, sub, ok := strings.Cut(arg, ":"); ok && strings.Contains(mod, "@") {
+			root, err := gomod.Dir(mod)
+			if err != nil {
+				fail(err)
+			}
+			dir, module = filepath.Join(root, sub), mod
+		}
 		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml") || strings.HasSuffix(p, ".json")) && !strings.HasPrefix(d.Name(), "_") {
 				files = append(files, p)
+				name[p] = filepath.ToSlash(p)
+				if module != "" {
+					root, _ := gomod.Dir(module)
+					rel, _ := filepath.Rel(root, p)
+					name[p] = module + "/" + filepath.ToSlash(rel)
+				}
 			}
 			return err
 		})
@@ -76,7 +95,7 @@ func main() {
 		}
 		var lintErrs map[int][]string
 		if *compare {
-			lintErrs = lint.ServerErrors(f, data)
+			lintErrs = lint.ServerErrors(name[f], data)
 		}
 		for i, d := range lint.Documents(data) {
 			if d.Blank() {
@@ -103,7 +122,7 @@ func main() {
 				}
 				accepted++
 			}
-			rel := filepath.ToSlash(f)
+			rel := name[f]
 			fmt.Fprintf(&b, "%s\t%d\t%s\t%s\n", rel, i, verdict, msg)
 			if *compare {
 				errs := lintErrs[i]

@@ -296,3 +296,37 @@ func SuggestNear(root reflect.Type, path string) string {
 	}
 	return Suggest(root, path)
 }
+
+// SameFamily reports whether moving a field from path from to path to
+// stays within one member of a union: where the two paths part, they may
+// not go into two different optional structs of one parent (a secret
+// volume's field suggested under persistentVolumeClaim, an exec probe's
+// under httpGet). Those are alternatives, and a field of one is never
+// "meant" for the other.
+func SameFamily(root reflect.Type, from, to string) bool {
+	a, b := splitPath(from), splitPath(to)
+	i := 0
+	for i < len(a) && i < len(b) && bare(a[i]) == bare(b[i]) {
+		i++
+	}
+	// One path ends where they part: the field goes up to (or down from)
+	// a common ancestor, not across.
+	if i >= len(a)-1 || i >= len(b)-1 {
+		return true
+	}
+	parent, _ := walk(root, a[:i])
+	if parent == nil {
+		return true
+	}
+	fa, okA := fieldByJSON(parent, bare(a[i]))
+	fb, okB := fieldByJSON(parent, bare(b[i]))
+	optionalStruct := func(t reflect.Type) bool { return t.Kind() == reflect.Ptr && deref(t).Kind() == reflect.Struct }
+	return !(okA && okB && optionalStruct(fa) && optionalStruct(fb))
+}
+
+func bare(seg string) string {
+	if i := strings.IndexByte(seg, '['); i >= 0 {
+		return seg[:i]
+	}
+	return seg
+}

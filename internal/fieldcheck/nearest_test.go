@@ -50,3 +50,28 @@ func TestSuggestNear(t *testing.T) {
 		}
 	}
 }
+
+func TestSameFamily(t *testing.T) {
+	pod := reflect.TypeOf(corev1.Pod{})
+	for _, c := range []struct {
+		from, to string
+		want     bool
+	}{
+		// Across the members of a union: another volume type, another
+		// probe handler.
+		{"spec.volumes[0].secret.claimName", "spec.volumes[0].persistentVolumeClaim.claimName", false},
+		{"spec.volumes[0].configMap.secretName", "spec.volumes[0].secret.secretName", false},
+		{"spec.containers[0].livenessProbe.exec.port", "spec.containers[0].livenessProbe.httpGet.port", false},
+		// Up to an ancestor, or down into a member from its parent.
+		{"spec.containers[0].terminationGracePeriodSeconds", "spec.terminationGracePeriodSeconds", true},
+		{"spec.containers[0].livenessProbe.path", "spec.containers[0].livenessProbe.httpGet.path", true},
+		{"spec.command", "spec.containers[0].command", true},
+		// From the pod's security context into a container's: a list
+		// item, not an alternative.
+		{"spec.securityContext.capabilities", "spec.containers[0].securityContext.capabilities", true},
+	} {
+		if got := SameFamily(pod, c.from, c.to); got != c.want {
+			t.Errorf("SameFamily(%s → %s) = %v, want %v", c.from, c.to, got, c.want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ func init() {
 		"lint.rule.not-object":       {EN: "Document is not an object", ZH: "文档不是对象"},
 		"lint.rule.missing-kind":     {EN: "apiVersion or kind missing", ZH: "缺少 apiVersion 或 kind"},
 		"lint.rule.api-version":      {EN: "apiVersion not served for this kind", ZH: "该 kind 的 apiVersion 不可用"},
+		"lint.rule.create-only":      {EN: "Kind that can be created but not applied", ZH: "只能 create、不能 apply 的 kind"},
 		"lint.rule.unknown-field":    {EN: "Unknown field, or field at the wrong level", ZH: "未知字段或字段层级错误"},
 		"lint.rule.wrong-type":       {EN: "Value of the wrong type", ZH: "值的类型错误"},
 		"lint.rule.invalid-value":    {EN: "Value that does not parse", ZH: "值无法解析"},
@@ -54,6 +55,10 @@ func init() {
 		"lint.why.missing-kind": {
 			EN: "Without apiVersion and kind kubectl cannot tell what the object is and refuses the file (Object 'Kind' is missing).",
 			ZH: "没有 apiVersion 和 kind，kubectl 无法识别对象类型，会拒绝整个文件（Object 'Kind' is missing）。",
+		},
+		"lint.why.create-only": {
+			EN: "kubectl apply reads the object before it writes; a kind the API server only creates (reviews, bindings) cannot be read, and apply fails with \"error when retrieving current configuration\".",
+			ZH: "kubectl apply 写入前要先读取对象；API server 只允许创建的 kind（各类 review、binding）无法读取，apply 会报 \"error when retrieving current configuration\"。",
 		},
 		"lint.why.api-version": {
 			EN: "The API server answers no matches for kind … in version …: the object is not created.",
@@ -260,6 +265,18 @@ func init() {
 		"lint.required.containers": {
 			EN: "%[1]s is required: a pod needs at least one container",
 			ZH: "缺少必填字段 %[1]s：Pod 至少需要一个容器",
+		},
+		"lint.create-only": {
+			EN: "a %[1]s can be created but never read back, so kubectl apply (which reads the object first) refuses it: send it with kubectl create -f",
+			ZH: "%[1]s 只能创建、不能读回，而 kubectl apply 要先读取对象，所以会拒绝：请用 kubectl create -f 提交",
+		},
+		"lint.config-kind": {
+			EN: "%[2]s (%[1]s) is a configuration file a Kubernetes component reads from disk, not an object the API server serves: kubectl apply refuses it",
+			ZH: "%[2]s（%[1]s）是 Kubernetes 组件从磁盘读取的配置文件，不是 API server 提供的对象：kubectl apply 会拒绝它",
+		},
+		"lint.required.sa-namespace": {
+			EN: "%[1]s is required: a ClusterRoleBinding has no namespace to give the service account",
+			ZH: "缺少必填字段 %[1]s：ClusterRoleBinding 没有命名空间可以赋给这个 ServiceAccount",
 		},
 		"lint.required.selector": {
 			EN: "%[1]s is required in %[2]s (it is no longer derived from the template's labels)",

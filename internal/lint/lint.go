@@ -168,6 +168,7 @@ func Run(inputs []Input, opts Options) *Result {
 		if o.typed == nil {
 			continue
 		}
+		c.checkBinding(o)
 		w := workloadOf(o)
 		if w == nil {
 			continue
@@ -275,23 +276,33 @@ func (c *checker) object(d *doc, base Path, n *yaml.Node) {
 	}
 	t, ok := lookupType(o.kind, o.apiVersion)
 	if !ok {
-		if g, gone := goneVersions[o.apiVersion+" "+o.kind]; gone {
+		if r, gone := removedInfo(o.apiVersion, o.kind); gone {
 			// A built-in version no longer served, of a kind lint does
 			// not decode (or that no longer exists at all).
 			p := Path{{Key: "apiVersion"}}
 			switch {
-			case g.use == "":
-				c.add(o, p, RuleAPIVersion, i18n.T("lint.api-gone", o.apiVersion, o.kind, g.removed))
+			case r.Use == "":
+				c.add(o, p, RuleAPIVersion, i18n.T("lint.api-gone", o.apiVersion, o.kind, r.Removed))
 			default:
-				c.add(o, p, RuleAPIVersion, i18n.T("lint.api-removed", o.apiVersion, o.kind, g.removed, g.use))
+				c.add(o, p, RuleAPIVersion, i18n.T("lint.api-removed", o.apiVersion, o.kind, r.Removed, r.Use))
 			}
-		} else if msg, ok := notBuiltin(o.apiVersion, o.kind); ok {
+		} else if msg, ok := notServed(o.apiVersion, o.kind); ok {
 			c.add(o, Path{{Key: "kind"}}, RuleAPIVersion, msg)
+		} else if strings.HasSuffix(groupOf(o.apiVersion), ".config.k8s.io") {
+			// Component configuration (kubelet, kube-proxy, the API
+			// server's EncryptionConfiguration): files read from disk,
+			// never served.
+			c.add(o, Path{{Key: "apiVersion"}}, RuleAPIVersion, i18n.T("lint.config-kind", o.apiVersion, o.kind))
+		} else {
+			// Neither served nor refused: a CRD's kind, checked as YAML only.
+			c.res.Unchecked[o.kind]++
 		}
-		c.res.Unchecked[o.kind]++
 		return
 	}
 	c.checkAPIVersion(o, t)
+	if createOnly[o.apiVersion+" "+o.kind] {
+		c.add(o, Path{{Key: "kind"}}, RuleCreateOnly, i18n.T("lint.create-only", o.kind))
+	}
 	c.checkName(o)
 	c.res.Objects++
 	clean := c.schema(o, t)

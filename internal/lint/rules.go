@@ -15,6 +15,7 @@ const (
 	RuleWrongType      = "Spec/WrongType"
 	RuleInvalidValue   = "Spec/InvalidValue"
 	RuleRequired       = "Spec/Required"
+	RuleCreateOnly     = "Spec/CreateOnly"
 	RuleSelector       = "Spec/SelectorMismatch"
 	RuleRestartPolicy  = "Spec/RestartPolicy"
 	RuleUnknownVolume  = "Spec/UnknownVolume"
@@ -52,7 +53,7 @@ type Rule struct {
 // server's verdicts on these.
 var ServerRefuses = map[string]bool{
 	RuleSyntax: true, RuleTemplate: true, RuleNotObject: true, RuleMissingKind: true, RuleAPIVersion: true,
-	RuleUnknownField: true, RuleWrongType: true, RuleInvalidValue: true, RuleRequired: true, RuleSelector: true,
+	RuleUnknownField: true, RuleWrongType: true, RuleInvalidValue: true, RuleRequired: true, RuleCreateOnly: true, RuleSelector: true,
 	RuleRestartPolicy: true, RuleUnknownVolume: true, RuleRequestOver: true,
 }
 
@@ -68,6 +69,7 @@ var Rules = []Rule{
 	{RuleWrongType, Error, i18n.T("lint.rule.wrong-type"), i18n.T("lint.why.wrong-type"), nil},
 	{RuleInvalidValue, Error, i18n.T("lint.rule.invalid-value"), i18n.T("lint.why.invalid-value"), nil},
 	{RuleRequired, Error, i18n.T("lint.rule.required"), i18n.T("lint.why.required"), nil},
+	{RuleCreateOnly, Error, i18n.T("lint.rule.create-only"), i18n.T("lint.why.create-only"), nil},
 	{RuleSelector, Error, i18n.T("lint.rule.selector"), i18n.T("lint.why.selector"), nil},
 	{RuleRestartPolicy, Error, i18n.T("lint.rule.restart-policy"), i18n.T("lint.why.restart-policy"), nil},
 	{RuleUnknownVolume, Error, i18n.T("lint.rule.unknown-volume"), i18n.T("lint.why.unknown-volume"), nil},

@@ -22,7 +22,7 @@ import (
 	storagev1 "k8s.io/api/storage/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
 	apivalidation "k8s.io/apimachinery/pkg/api/validation"
-	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/intstr"
 	kscheme "k8s.io/client-go/kubernetes/scheme"
 
@@ -32,55 +32,50 @@ import (
 
 // kindType is a kind lint validates: its API group (to tell a CRD that
 // reuses the name, like Knative's Service, from the core kind), the
-// version served today, and versions that were removed.
+// version served today, and a new value of its Go type.
 type kindType struct {
 	group   string
 	version string
-	removed map[string]string // apiVersion → Kubernetes release that removed it
 	new     func() any
 }
 
 // types are fieldcheck's workload kinds plus the kinds workloads refer to,
 // so a broken ConfigMap or Service is caught as well.
 var types = func() map[string]kindType {
-	apps := map[string]string{"extensions/v1beta1": "1.16", "apps/v1beta1": "1.16", "apps/v1beta2": "1.16"}
 	m := map[string]kindType{
-		"Pod":                   {"", "v1", nil, fieldcheck.Types["Pod"]},
-		"Deployment":            {"apps", "v1", apps, fieldcheck.Types["Deployment"]},
-		"StatefulSet":           {"apps", "v1", apps, fieldcheck.Types["StatefulSet"]},
-		"DaemonSet":             {"apps", "v1", apps, fieldcheck.Types["DaemonSet"]},
-		"ReplicaSet":            {"apps", "v1", apps, fieldcheck.Types["ReplicaSet"]},
-		"Job":                   {"batch", "v1", nil, fieldcheck.Types["Job"]},
-		"CronJob":               {"batch", "v1", map[string]string{"batch/v1beta1": "1.25", "batch/v2alpha1": "1.21"}, fieldcheck.Types["CronJob"]},
-		"Service":               {"", "v1", nil, func() any { return &corev1.Service{} }},
-		"ConfigMap":             {"", "v1", nil, func() any { return &corev1.ConfigMap{} }},
-		"Secret":                {"", "v1", nil, func() any { return &corev1.Secret{} }},
-		"PersistentVolumeClaim": {"", "v1", nil, func() any { return &corev1.PersistentVolumeClaim{} }},
-		"ServiceAccount":        {"", "v1", nil, func() any { return &corev1.ServiceAccount{} }},
+		"Pod":                   {"", "v1", fieldcheck.Types["Pod"]},
+		"Deployment":            {"apps", "v1", fieldcheck.Types["Deployment"]},
+		"StatefulSet":           {"apps", "v1", fieldcheck.Types["StatefulSet"]},
+		"DaemonSet":             {"apps", "v1", fieldcheck.Types["DaemonSet"]},
+		"ReplicaSet":            {"apps", "v1", fieldcheck.Types["ReplicaSet"]},
+		"Job":                   {"batch", "v1", fieldcheck.Types["Job"]},
+		"CronJob":               {"batch", "v1", fieldcheck.Types["CronJob"]},
+		"Service":               {"", "v1", func() any { return &corev1.Service{} }},
+		"ConfigMap":             {"", "v1", func() any { return &corev1.ConfigMap{} }},
+		"Secret":                {"", "v1", func() any { return &corev1.Secret{} }},
+		"PersistentVolumeClaim": {"", "v1", func() any { return &corev1.PersistentVolumeClaim{} }},
+		"ServiceAccount":        {"", "v1", func() any { return &corev1.ServiceAccount{} }},
 		// The other built-in kinds that have one served version, decoded
-		// strictly like the API server does (a kind served in several
-		// versions, like HorizontalPodAutoscaler, is not here yet: one
-		// version would make the others look wrong). Versions that are no
-		// longer served are said so; the releases that removed them are
-		// the APILifecycleRemoved of k8s.io/api's generated
-		// prerelease-lifecycle code (read at v0.24.0, which still had them).
-		"ReplicationController":          {"", "v1", nil, func() any { return &corev1.ReplicationController{} }},
-		"PersistentVolume":               {"", "v1", nil, func() any { return &corev1.PersistentVolume{} }},
-		"Namespace":                      {"", "v1", nil, func() any { return &corev1.Namespace{} }},
-		"ResourceQuota":                  {"", "v1", nil, func() any { return &corev1.ResourceQuota{} }},
-		"LimitRange":                     {"", "v1", nil, func() any { return &corev1.LimitRange{} }},
-		"StorageClass":                   {"storage.k8s.io", "v1", map[string]string{"storage.k8s.io/v1beta1": "1.22"}, func() any { return &storagev1.StorageClass{} }},
-		"PodDisruptionBudget":            {"policy", "v1", map[string]string{"policy/v1beta1": "1.25"}, func() any { return &policyv1.PodDisruptionBudget{} }},
-		"Ingress":                        {"networking.k8s.io", "v1", map[string]string{"extensions/v1beta1": "1.22", "networking.k8s.io/v1beta1": "1.22"}, func() any { return &networkingv1.Ingress{} }},
-		"IngressClass":                   {"networking.k8s.io", "v1", map[string]string{"networking.k8s.io/v1beta1": "1.22"}, func() any { return &networkingv1.IngressClass{} }},
-		"NetworkPolicy":                  {"networking.k8s.io", "v1", map[string]string{"extensions/v1beta1": "1.16"}, func() any { return &networkingv1.NetworkPolicy{} }},
-		"Role":                           {"rbac.authorization.k8s.io", "v1", map[string]string{"rbac.authorization.k8s.io/v1beta1": "1.22"}, func() any { return &rbacv1.Role{} }},
-		"ClusterRole":                    {"rbac.authorization.k8s.io", "v1", map[string]string{"rbac.authorization.k8s.io/v1beta1": "1.22"}, func() any { return &rbacv1.ClusterRole{} }},
-		"RoleBinding":                    {"rbac.authorization.k8s.io", "v1", map[string]string{"rbac.authorization.k8s.io/v1beta1": "1.22"}, func() any { return &rbacv1.RoleBinding{} }},
-		"ClusterRoleBinding":             {"rbac.authorization.k8s.io", "v1", map[string]string{"rbac.authorization.k8s.io/v1beta1": "1.22"}, func() any { return &rbacv1.ClusterRoleBinding{} }},
-		"PriorityClass":                  {"scheduling.k8s.io", "v1", map[string]string{"scheduling.k8s.io/v1beta1": "1.22"}, func() any { return &schedulingv1.PriorityClass{} }},
-		"ValidatingWebhookConfiguration": {"admissionregistration.k8s.io", "v1", map[string]string{"admissionregistration.k8s.io/v1beta1": "1.22"}, func() any { return &admissionregistrationv1.ValidatingWebhookConfiguration{} }},
-		"MutatingWebhookConfiguration":   {"admissionregistration.k8s.io", "v1", map[string]string{"admissionregistration.k8s.io/v1beta1": "1.22"}, func() any { return &admissionregistrationv1.MutatingWebhookConfiguration{} }},
+		// strictly like the API server does. Kinds served in several
+		// versions (HorizontalPodAutoscaler) are decoded by the version
+		// the object names, from the scheme (lookupType).
+		"ReplicationController":          {"", "v1", func() any { return &corev1.ReplicationController{} }},
+		"PersistentVolume":               {"", "v1", func() any { return &corev1.PersistentVolume{} }},
+		"Namespace":                      {"", "v1", func() any { return &corev1.Namespace{} }},
+		"ResourceQuota":                  {"", "v1", func() any { return &corev1.ResourceQuota{} }},
+		"LimitRange":                     {"", "v1", func() any { return &corev1.LimitRange{} }},
+		"StorageClass":                   {"storage.k8s.io", "v1", func() any { return &storagev1.StorageClass{} }},
+		"PodDisruptionBudget":            {"policy", "v1", func() any { return &policyv1.PodDisruptionBudget{} }},
+		"Ingress":                        {"networking.k8s.io", "v1", func() any { return &networkingv1.Ingress{} }},
+		"IngressClass":                   {"networking.k8s.io", "v1", func() any { return &networkingv1.IngressClass{} }},
+		"NetworkPolicy":                  {"networking.k8s.io", "v1", func() any { return &networkingv1.NetworkPolicy{} }},
+		"Role":                           {"rbac.authorization.k8s.io", "v1", func() any { return &rbacv1.Role{} }},
+		"ClusterRole":                    {"rbac.authorization.k8s.io", "v1", func() any { return &rbacv1.ClusterRole{} }},
+		"RoleBinding":                    {"rbac.authorization.k8s.io", "v1", func() any { return &rbacv1.RoleBinding{} }},
+		"ClusterRoleBinding":             {"rbac.authorization.k8s.io", "v1", func() any { return &rbacv1.ClusterRoleBinding{} }},
+		"PriorityClass":                  {"scheduling.k8s.io", "v1", func() any { return &schedulingv1.PriorityClass{} }},
+		"ValidatingWebhookConfiguration": {"admissionregistration.k8s.io", "v1", func() any { return &admissionregistrationv1.ValidatingWebhookConfiguration{} }},
+		"MutatingWebhookConfiguration":   {"admissionregistration.k8s.io", "v1", func() any { return &admissionregistrationv1.MutatingWebhookConfiguration{} }},
 	}
 	for k, t := range m {
 		if t.new == nil {
@@ -90,49 +85,130 @@ var types = func() map[string]kindType {
 	return m
 }()
 
-// goneVersions are built-in API versions no longer served, of kinds lint
-// does not decode: "apiVersion Kind" → the release that removed it and the
-// apiVersion to use ("" when the kind itself is gone). From k8s.io/api's
-// generated APILifecycleRemoved (PodSecurityPolicy) and the
-// apiextensions-apiserver's (CustomResourceDefinition).
-var goneVersions = map[string]struct{ removed, use string }{
-	"policy/v1beta1 PodSecurityPolicy":                      {"1.25", ""},
-	"extensions/v1beta1 PodSecurityPolicy":                  {"1.16", ""},
-	"apiextensions.k8s.io/v1beta1 CustomResourceDefinition": {"1.22", "apiextensions.k8s.io/v1"},
+// removal is when an apiVersion of a kind stopped being served
+// (removed_gen.go, from the API's own lifecycle data).
+type removal struct {
+	Removed string // the Kubernetes release that removed it
+	Use     string // the apiVersion to use instead; "" when the kind is gone
 }
 
-// builtinKinds returns the kinds of each built-in group/version, from
-// client-go's scheme (the types Kubernetes itself serves), and the groups.
-// No CustomResourceDefinition can add a kind to these groups. Read once,
-// on the first object of a kind lint does not decode, not at start-up.
-var builtinKinds = sync.OnceValues(func() (map[string]map[string]bool, map[string]bool) {
-	kinds, groups := map[string]map[string]bool{}, map[string]bool{}
-	for gvk := range kscheme.Scheme.AllKnownTypes() {
-		if gvk.Version == runtime.APIVersionInternal || strings.HasSuffix(gvk.Kind, "List") || strings.HasSuffix(gvk.Kind, "Options") {
+// removedInfo says whether apiVersion of kind is no longer served, and
+// which version to use: replacements that were themselves removed are
+// followed (extensions/v1beta1 → policy/v1beta1 PodSecurityPolicy, gone).
+func removedInfo(apiVersion, kind string) (removal, bool) {
+	r, ok := removedVersions[apiVersion+" "+kind]
+	if !ok || served[apiVersion+" "+kind] {
+		return removal{}, false
+	}
+	for i := 0; i < 5 && r.Use != "" && !served[r.Use+" "+kind]; i++ {
+		next, ok := removedVersions[r.Use+" "+kind]
+		if !ok {
+			break
+		}
+		r.Use = next.Use
+	}
+	if r.Use == "" || !served[r.Use+" "+kind] {
+		r.Use = servedVersion(kind, groupOf(apiVersion))
+	}
+	return r, true
+}
+
+// servedVersion is the apiVersion the API server serves kind in, within
+// group if it can (the newest: v2 before v1), else in any built-in group;
+// "" when no version of the kind is served.
+func servedVersion(kind, group string) string {
+	var same, other []string
+	for k := range served {
+		gv, kk, _ := strings.Cut(k, " ")
+		if kk != kind {
 			continue
 		}
-		gv := gvk.GroupVersion().String()
-		if kinds[gv] == nil {
-			kinds[gv] = map[string]bool{}
+		if groupOf(gv) == group {
+			same = append(same, gv)
+		} else {
+			other = append(other, gv)
 		}
-		kinds[gv][gvk.Kind] = true
-		groups[gvk.Group] = true
 	}
-	return kinds, groups
+	pick := same
+	if len(pick) == 0 {
+		pick = other
+	}
+	if len(pick) == 0 {
+		return ""
+	}
+	sort.Slice(pick, func(i, j int) bool { return versionAfter(pick[i], pick[j]) })
+	return pick[0]
+}
+
+// versionAfter orders apiVersions as Kubernetes does: GA before beta
+// before alpha, higher numbers first.
+func versionAfter(a, b string) bool {
+	ra, rb := versionRank(a), versionRank(b)
+	for i := range ra {
+		if ra[i] != rb[i] {
+			return ra[i] > rb[i]
+		}
+	}
+	return a < b
+}
+
+// versionRank of "apps/v1beta2" is {1 (beta), 1, 2}; GA is level 2.
+func versionRank(gv string) [3]int {
+	v := strings.TrimPrefix(gv[strings.LastIndexByte(gv, '/')+1:], "v")
+	i := 0
+	for i < len(v) && v[i] >= '0' && v[i] <= '9' {
+		i++
+	}
+	major, _ := strconv.Atoi(v[:i])
+	level, tail := 2, v[i:]
+	switch {
+	case strings.HasPrefix(tail, "beta"):
+		level, tail = 1, tail[4:]
+	case strings.HasPrefix(tail, "alpha"):
+		level, tail = 0, tail[5:]
+	}
+	minor, _ := strconv.Atoi(tail)
+	return [3]int{level, major, minor}
+}
+
+// servedGroups are the API groups lint speaks for: those the API server
+// serves built in, and those it used to. A CRD cannot add a kind to them.
+var servedGroups = sync.OnceValue(func() map[string]bool {
+	g := map[string]bool{}
+	for _, m := range []map[string]bool{served} {
+		for k := range m {
+			gv, _, _ := strings.Cut(k, " ")
+			g[groupOf(gv)] = true
+		}
+	}
+	for k := range removedVersions {
+		gv, _, _ := strings.Cut(k, " ")
+		g[groupOf(gv)] = true
+	}
+	return g
 })
 
-// notBuiltin reports a kind that a built-in group does not have (a typo
-// like Deploymnet, or a kind that never was in that group): the API server
-// refuses it, and no CRD can add it. Versions of built-in groups that the
-// scheme no longer has are left to goneVersions.
-func notBuiltin(apiVersion, kind string) (i18n.Msg, bool) {
-	byGV, groups := builtinKinds()
-	kinds, ok := byGV[apiVersion]
-	if !groups[groupOf(apiVersion)] || !ok || kinds[kind] || kind == "List" {
+// notServed reports an object of a built-in group whose apiVersion and
+// kind the API server does not serve: a kind served in another version
+// (use that one), or a kind the group does not have at all (a typo like
+// Deploymnet; the nearest kind of the same group is suggested).
+func notServed(apiVersion, kind string) (i18n.Msg, bool) {
+	group := groupOf(apiVersion)
+	if !servedGroups()[group] || served[apiVersion+" "+kind] || kind == "List" {
 		return i18n.Msg{}, false
 	}
-	var names []string
-	for k := range kinds {
+	inGroup := map[string]bool{}
+	for k := range served {
+		gv, kk, _ := strings.Cut(k, " ")
+		if groupOf(gv) == group {
+			inGroup[kk] = true
+		}
+	}
+	if inGroup[kind] {
+		return i18n.T("lint.api-unknown", apiVersion, kind, servedVersion(kind, group)), true
+	}
+	names := make([]string, 0, len(inGroup))
+	for k := range inGroup {
 		names = append(names, k)
 	}
 	sort.Strings(names)
@@ -179,14 +255,24 @@ func builtinGroup(g string) bool {
 // core kind under the wrong built-in group (Deployment in v1) is the
 // core kind with a wrong apiVersion, which checkAPIVersion reports.
 func lookupType(kind, apiVersion string) (kindType, bool) {
-	t, ok := types[kind]
-	if !ok {
+	g := groupOf(apiVersion)
+	if t, ok := types[kind]; ok {
+		if g != t.group && !builtinGroup(g) {
+			return kindType{}, false
+		}
+		return t, true
+	}
+	if !served[apiVersion+" "+kind] {
 		return kindType{}, false
 	}
-	if g := groupOf(apiVersion); g != t.group && !builtinGroup(g) {
-		return kindType{}, false
+	gvk := schema.FromAPIVersionAndKind(apiVersion, kind)
+	if _, err := kscheme.Scheme.New(gvk); err != nil {
+		return kindType{}, false // served, but not a type client-go has (CustomResourceDefinition, APIService)
 	}
-	return t, true
+	return kindType{group: gvk.Group, version: gvk.Version, new: func() any {
+		o, _ := kscheme.Scheme.New(gvk)
+		return o
+	}}, true
 }
 
 // checkAPIVersion reports an apiVersion the cluster does not serve for the
@@ -197,8 +283,8 @@ func (c *checker) checkAPIVersion(o *object, t kindType) {
 		return
 	}
 	p := Path{{Key: "apiVersion"}}
-	if rel, ok := t.removed[o.apiVersion]; ok {
-		c.add(o, p, RuleAPIVersion, i18n.T("lint.api-removed", o.apiVersion, o.kind, rel, t.apiVersion()))
+	if r, ok := removedInfo(o.apiVersion, o.kind); ok {
+		c.add(o, p, RuleAPIVersion, i18n.T("lint.api-removed", o.apiVersion, o.kind, r.Removed, t.apiVersion()))
 	} else {
 		c.add(o, p, RuleAPIVersion, i18n.T("lint.api-unknown", o.apiVersion, o.kind, t.apiVersion()))
 	}
@@ -569,8 +655,12 @@ func (w *walker) generic(n *yaml.Node, depth int) any {
 // decoding); an unknown one is reported with where it belongs.
 func (w *walker) structure(n *yaml.Node, t reflect.Type, p Path, depth int) map[string]any {
 	out := map[string]any{}
+	written := map[string]bool{}
 	for _, e := range entries(n) {
 		name := e.key.Value
+		if v := resolve(e.val); v != nil && !(v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null") {
+			written[name] = true
+		}
 		ft, ok := fieldcheck.Field(t, name)
 		if !ok {
 			w.unknownField(t, p.Field(name), name)
@@ -581,7 +671,44 @@ func (w *walker) structure(n *yaml.Node, t reflect.Type, p Path, depth int) map[
 			out[name] = v
 		}
 	}
+	w.required(t, p, written)
 	return out
+}
+
+// handChecked are required fields checkWorkload reports with more to say
+// (a pod needs a container; the selector is no longer derived).
+var handChecked = map[string]bool{
+	"io.k8s.api.core.v1.PodSpec.containers":       true,
+	"io.k8s.api.core.v1.Container.name":           true,
+	"io.k8s.api.batch.v1.CronJobSpec.schedule":    true,
+	"io.k8s.api.apps.v1.DeploymentSpec.selector":  true,
+	"io.k8s.api.apps.v1.StatefulSetSpec.selector": true,
+	"io.k8s.api.apps.v1.DaemonSetSpec.selector":   true,
+	"io.k8s.api.apps.v1.ReplicaSetSpec.selector":  true,
+}
+
+// required reports the fields a type's OpenAPI schema requires
+// (schema_gen.go) that the mapping does not write: the API server's
+// "spec.template: Required value". A missing field that is a struct (not
+// a pointer) is no error in itself: the server decodes it as empty and
+// validates what is inside (a CSIDriver without spec is fine, a
+// RoleBinding without roleRef is not), so lint looks inside too. Status
+// is not checked: the server drops it on create.
+func (w *walker) required(t reflect.Type, p Path, written map[string]bool) {
+	name := schemaName(t)
+	if len(p) > 0 && p[0].Key == "status" || name == "" || len(p) > maxDepth {
+		return
+	}
+	for _, f := range required[name] {
+		if written[f] || handChecked[name+"."+f] {
+			continue
+		}
+		if ft, ok := fieldcheck.Field(t, f); ok && ft.Kind() == reflect.Struct {
+			w.required(ft, p.Field(f), nil)
+			continue
+		}
+		w.c.add(w.o, p, RuleRequired, i18n.T("lint.required", p.Field(f).String()))
+	}
 }
 
 // enum reports a string the API server refuses for an enum field, with
@@ -614,7 +741,7 @@ func (w *walker) unknownField(parent reflect.Type, p Path, name string) {
 	if where == "" {
 		where = w.root.Name()
 	}
-	if s := fieldcheck.SuggestNear(w.root, p.Dotted()); s != "" && s != p.Dotted() {
+	if s := fieldcheck.SuggestNear(w.root, p.Dotted()); s != "" && s != p.Dotted() && fieldcheck.SameFamily(w.root, p.Dotted(), s) {
 		w.c.add(w.o, p, RuleUnknownField, i18n.T("lint.unknown-field.moved", p.String(), where, s))
 		return
 	}

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -204,6 +205,9 @@ type chunk struct {
 // keeps a syntax error in one from hiding the problems of the others, and
 // the chunk's first line turns positions within it into file positions.
 func split(data []byte) []chunk {
+	if out := splitJSON(data); out != nil {
+		return out
+	}
 	var out []chunk
 	var starts []int
 	start := 0
@@ -228,6 +232,38 @@ func split(data []byte) []chunk {
 		lines += breaks(data[done:starts[i]])
 		done = starts[i]
 		out[i].line0 = lines
+	}
+	return out
+}
+
+// splitJSON cuts a stream of JSON values ({…}{…} or one per line), which
+// kubectl reads as JSON when its first non-blank byte is "{"
+// (yaml.NewYAMLOrJSONDecoder): one document per value. It returns nil
+// for anything else, or a stream that does not decode to the end, which
+// is then read as YAML (JSON is YAML) so that the error gets its line.
+func splitJSON(data []byte) []chunk {
+	trimmed := bytes.TrimLeft(data, " \t\r\n")
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var out []chunk
+	start := 0
+	for {
+		var v json.RawMessage
+		err := dec.Decode(&v)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil
+		}
+		end := int(dec.InputOffset())
+		out = append(out, chunk{text: data[start:end], line0: breaks(data[:start])})
+		start = end
+	}
+	if len(out) < 2 {
+		return nil // one value: the YAML path reads it the same way
 	}
 	return out
 }
