@@ -1,7 +1,10 @@
 // Package live collects a snapshot from a running cluster: one paginated
 // LIST per kind (protobuf, 500 per page), all kinds in parallel, never one
-// call per pod. A forbidden LIST is not fatal: the snapshot notes which
-// checks could not run and which permission would enable them.
+// call per pod. Each page is stripped to what the rules read and added to
+// the snapshot as it arrives, so memory holds the stripped objects and one
+// page of full ones per kind, never the whole cluster in full. A forbidden
+// LIST is not fatal: the snapshot notes which checks could not run and
+// which permission would enable them.
 package live
 
 import (
@@ -20,6 +23,7 @@ import (
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
 
+	"github.com/podwhy/podwhy/internal/slim"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -37,8 +41,35 @@ type lister struct {
 	list                  func(ctx context.Context, cs kubernetes.Interface, ns string, o metav1.ListOptions) (items []any, cont string, err error)
 }
 
-// Collect lists every kind the rules use into a builder.
-func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builder, error) {
+// call is one kind to list and the namespace to list it in ("" for all
+// namespaces or a cluster-scoped kind).
+type call struct {
+	lister
+	ns string
+}
+
+// plan is the LISTs a run makes. Collect and ListOnly both follow it, so
+// the floor hack/listfloor measures is the very calls podwhy makes. A
+// namespaced run lists namespaced kinds in its namespace only, and of the
+// cluster-scoped kinds only Nodes, PersistentVolumes and StorageClasses.
+func plan(o Options) []call {
+	var out []call
+	for _, l := range listers {
+		ns := o.Namespace
+		if l.clusterScoped {
+			ns = ""
+			if o.Namespace != "" && l.kind != snapshot.KindNode && l.kind != snapshot.KindPV && l.kind != snapshot.KindStorageClass {
+				continue
+			}
+		}
+		out = append(out, call{lister: l, ns: ns})
+	}
+	return out
+}
+
+// client is the clientset of a collection: protobuf, and a rate limit
+// that lets two dozen kinds start at once.
+func client(cfg *rest.Config, o Options) (*kubernetes.Clientset, *rest.Config, error) {
 	cfg = rest.CopyConfig(cfg)
 	cfg.ContentType = "application/vnd.kubernetes.protobuf"
 	cfg.AcceptContentTypes = "application/vnd.kubernetes.protobuf,application/json"
@@ -48,49 +79,66 @@ func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builde
 	if o.Timeout > 0 {
 		cfg.Timeout = o.Timeout
 	}
+	cs, err := kubernetes.NewForConfig(cfg)
+	return cs, cfg, err
+}
+
+// pages lists one kind and hands each page to f before asking for the
+// next, so a page can be stripped and dropped while the rest is read.
+func pages(ctx context.Context, cs kubernetes.Interface, c call, o Options, f func(items []any)) error {
 	if o.PageSize == 0 {
 		o.PageSize = 500
 	}
-	cs, err := kubernetes.NewForConfig(cfg)
+	opts := metav1.ListOptions{Limit: o.PageSize}
+	for {
+		items, cont, err := withRetry(ctx, func() ([]any, string, error) { return c.list(ctx, cs, c.ns, opts) })
+		if err != nil {
+			return err
+		}
+		f(items)
+		if cont == "" {
+			return nil
+		}
+		opts.Continue = cont
+	}
+}
+
+// Collect lists every kind the rules use into a builder.
+func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builder, error) {
+	cs, cfg, err := client(cfg, o)
 	if err != nil {
 		return nil, fmt.Errorf("kubernetes client: %w", err)
 	}
+	calls := plan(o)
 	b := snapshot.NewBuilder()
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	errs := make([]error, len(listers))
-	for i, l := range listers {
-		if l.clusterScoped && o.Namespace != "" && l.kind != snapshot.KindNode && l.kind != snapshot.KindPV && l.kind != snapshot.KindStorageClass {
-			continue
-		}
+	errs := make([]error, len(calls))
+	for i, c := range calls {
 		wg.Add(1)
-		go func(i int, l lister) {
+		go func() {
 			defer wg.Done()
-			ns := o.Namespace
-			if l.clusterScoped {
-				ns = ""
-			}
-			opts := metav1.ListOptions{Limit: o.PageSize}
-			var all []any
-			for {
-				items, cont, err := withRetry(ctx, func() ([]any, string, error) { return l.list(ctx, cs, ns, opts) })
-				if err != nil {
-					errs[i] = err
-					return
+			errs[i] = pages(ctx, cs, c, o, func(items []any) {
+				// Stripped outside the lock: the check of a last-applied
+				// configuration decodes it, and the kinds run in parallel.
+				for j := range items {
+					items[j], _ = slim.Transform(items[j])
 				}
-				all = append(all, items...)
-				if cont == "" {
-					break
+				mu.Lock()
+				defer mu.Unlock()
+				// Unlisted until the last page: a LIST that fails half
+				// way must not make "not in the snapshot" read as "does
+				// not exist".
+				for _, it := range items {
+					b.AddUnlisted(it)
 				}
-				opts.Continue = cont
+			})
+			if errs[i] == nil {
+				mu.Lock()
+				b.MarkKind(c.kind)
+				mu.Unlock()
 			}
-			mu.Lock()
-			b.MarkKind(l.kind)
-			for _, it := range all {
-				b.Add(it)
-			}
-			mu.Unlock()
-		}(i, l)
+		}()
 	}
 	wg.Wait()
 	var notes []string
@@ -98,7 +146,7 @@ func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builde
 		if err == nil {
 			continue
 		}
-		l := listers[i]
+		l := calls[i]
 		if apierrors.IsForbidden(err) && !l.required {
 			scope := "in namespace " + o.Namespace
 			if o.Namespace == "" || l.clusterScoped {
@@ -182,46 +230,30 @@ func lastPart(s string) string {
 	return s
 }
 
-// ListOnly performs exactly the LIST calls Collect makes and throws the
-// results away: the floor podwhy's live mode is measured against.
+// ListOnly performs exactly the LIST calls Collect makes (same kinds,
+// namespaces, pages and resource versions) and throws the results away:
+// the floor podwhy's live mode is measured against.
 func ListOnly(ctx context.Context, cfg *rest.Config, o Options) (int, error) {
-	cfg = rest.CopyConfig(cfg)
-	cfg.ContentType = "application/vnd.kubernetes.protobuf"
-	cfg.AcceptContentTypes = "application/vnd.kubernetes.protobuf,application/json"
-	if cfg.QPS == 0 {
-		cfg.QPS, cfg.Burst = 50, 100
-	}
-	if o.PageSize == 0 {
-		o.PageSize = 500
-	}
-	cs, err := kubernetes.NewForConfig(cfg)
+	cs, _, err := client(cfg, o)
 	if err != nil {
 		return 0, err
 	}
+	calls := plan(o)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	total := 0
-	var firstErr error
-	for _, l := range listers {
+	errs := make([]error, len(calls))
+	for i, c := range calls {
 		wg.Add(1)
-		go func(l lister) {
+		go func() {
 			defer wg.Done()
-			opts := metav1.ListOptions{Limit: o.PageSize}
-			for {
-				items, cont, err := l.list(ctx, cs, "", opts)
+			errs[i] = pages(ctx, cs, c, o, func(items []any) {
 				mu.Lock()
 				total += len(items)
-				if err != nil && firstErr == nil {
-					firstErr = err
-				}
 				mu.Unlock()
-				if err != nil || cont == "" {
-					return
-				}
-				opts.Continue = cont
-			}
-		}(l)
+			})
+		}()
 	}
 	wg.Wait()
-	return total, firstErr
+	return total, errors.Join(errs...)
 }
