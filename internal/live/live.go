@@ -32,6 +32,16 @@ type Options struct {
 	Namespace string // "" for all namespaces
 	PageSize  int64
 	Timeout   time.Duration
+	// Consistent makes every LIST a consistent read, as of the latest
+	// write to etcd (a quorum read), instead of whatever the API server's
+	// watch cache holds. Such a read costs etcd a request at least (since
+	// Kubernetes 1.31 the cache serves it once etcd has named the current
+	// revision; before, etcd served it all), which matters on a big
+	// cluster; the cache may lag the latest write by moments, which a
+	// diagnosis of states that last minutes can afford. The cache also
+	// answers in one page whatever the limit, so only a consistent read
+	// bounds podwhy's memory by the page size.
+	Consistent bool
 }
 
 type lister struct {
@@ -90,6 +100,15 @@ func pages(ctx context.Context, cs kubernetes.Interface, c call, o Options, f fu
 		o.PageSize = 500
 	}
 	opts := metav1.ListOptions{Limit: o.PageSize}
+	if !o.Consistent {
+		// "0" is any version the watch cache holds: served from the API
+		// server's memory, etcd untouched. The cache ignores the limit
+		// then (Kubernetes 1.37 still does) and sends the whole list as
+		// one page; the loop ends on the missing continue token all the
+		// same, and pages where the server hands the LIST to etcd
+		// (cache not ready, watch cache off).
+		opts.ResourceVersion = "0"
+	}
 	for {
 		items, cont, err := withRetry(ctx, func() ([]any, string, error) { return c.list(ctx, cs, c.ns, opts) })
 		if err != nil {
@@ -99,7 +118,10 @@ func pages(ctx context.Context, cs kubernetes.Interface, c call, o Options, f fu
 		if cont == "" {
 			return nil
 		}
-		opts.Continue = cont
+		// The token holds the version the list is read at: the server
+		// ignores a "0" beside it and refuses any other, so it goes
+		// alone, as client-go's pager sends it.
+		opts.Continue, opts.ResourceVersion = cont, ""
 	}
 }
 

@@ -71,42 +71,68 @@ func server(t *testing.T, objs ...runtime.Object) (*livetest.Server, *rest.Confi
 
 // TestPagesOneByOne: a kind is read page by page, each page handed on
 // before the next is asked for, with the continue token of the one before.
+// By default the first page is read from the watch cache (resourceVersion
+// "0") and the next ones by their token alone; a consistent read sends no
+// version at all; a cache that ignores the limit at "0" answers in one
+// page, and that is the end of the list.
 func TestPagesOneByOne(t *testing.T) {
-	srv, cfg := server(t, cluster()...)
-	cs, _, err := client(cfg, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got [][]string
-	err = pages(context.Background(), cs, call{lister: listers[0], ns: "shop"}, Options{PageSize: 2}, func(items []any) {
-		// The server has answered exactly one more request by the time
-		// a page arrives: it was not read ahead and buffered.
-		if n := len(srv.Requests()); n != len(got)+1 {
-			t.Errorf("page %d handed on after %d requests", len(got)+1, n)
-		}
-		var names []string
-		for _, it := range items {
-			names = append(names, it.(*corev1.Pod).Name)
-		}
-		got = append(got, names)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := [][]string{{"web-0", "web-1"}, {"web-2", "web-3"}, {"web-4"}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("pages %v, want %v", got, want)
-	}
-	var reqs []string
-	for _, r := range srv.Requests() {
-		if !r.Protobuf {
-			t.Errorf("%s: answered in JSON, want protobuf", r)
-		}
-		reqs = append(reqs, r.String())
-	}
-	wantReqs := []string{"pods ns=shop limit=2", "pods ns=shop limit=2 continue=page-at-2", "pods ns=shop limit=2 continue=page-at-4"}
-	if !reflect.DeepEqual(reqs, wantReqs) {
-		t.Errorf("requests\n%s\nwant\n%s", strings.Join(reqs, "\n"), strings.Join(wantReqs, "\n"))
+	for _, tc := range []struct {
+		name       string
+		o          Options
+		wholeAtRV0 bool
+		pages      [][]string
+		requests   []string
+	}{
+		{"watch cache", Options{PageSize: 2}, false,
+			[][]string{{"web-0", "web-1"}, {"web-2", "web-3"}, {"web-4"}},
+			[]string{"pods ns=shop rv=0 limit=2", "pods ns=shop limit=2 continue=page-at-2", "pods ns=shop limit=2 continue=page-at-4"}},
+		{"consistent", Options{PageSize: 2, Consistent: true}, false,
+			[][]string{{"web-0", "web-1"}, {"web-2", "web-3"}, {"web-4"}},
+			[]string{"pods ns=shop limit=2", "pods ns=shop limit=2 continue=page-at-2", "pods ns=shop limit=2 continue=page-at-4"}},
+		{"cache ignores the limit", Options{PageSize: 2}, true,
+			[][]string{{"web-0", "web-1", "web-2", "web-3", "web-4"}},
+			[]string{"pods ns=shop rv=0 limit=2"}},
+		{"consistent, cache ignores the limit", Options{PageSize: 2, Consistent: true}, true,
+			[][]string{{"web-0", "web-1"}, {"web-2", "web-3"}, {"web-4"}},
+			[]string{"pods ns=shop limit=2", "pods ns=shop limit=2 continue=page-at-2", "pods ns=shop limit=2 continue=page-at-4"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv, cfg := server(t, cluster()...)
+			srv.WholeAtRV0 = tc.wholeAtRV0
+			cs, _, err := client(cfg, tc.o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got [][]string
+			err = pages(context.Background(), cs, call{lister: listers[0], ns: "shop"}, tc.o, func(items []any) {
+				// The server has answered exactly one more request by the
+				// time a page arrives: it was not read ahead and buffered.
+				if n := len(srv.Requests()); n != len(got)+1 {
+					t.Errorf("page %d handed on after %d requests", len(got)+1, n)
+				}
+				var names []string
+				for _, it := range items {
+					names = append(names, it.(*corev1.Pod).Name)
+				}
+				got = append(got, names)
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tc.pages) {
+				t.Errorf("pages %v, want %v", got, tc.pages)
+			}
+			var reqs []string
+			for _, r := range srv.Requests() {
+				if !r.Protobuf {
+					t.Errorf("%s: answered in JSON, want protobuf", r)
+				}
+				reqs = append(reqs, r.String())
+			}
+			if !reflect.DeepEqual(reqs, tc.requests) {
+				t.Errorf("requests\n%s\nwant\n%s", strings.Join(reqs, "\n"), strings.Join(tc.requests, "\n"))
+			}
+		})
 	}
 }
 
@@ -186,7 +212,7 @@ func requests(srv *livetest.Server) []string {
 // a diagnosis makes, in every scope.
 func TestListOnlyMatchesCollect(t *testing.T) {
 	srv, cfg := server(t, cluster()...)
-	for _, o := range []Options{{}, {Namespace: "shop"}, {Namespace: "shop", PageSize: 2}} {
+	for _, o := range []Options{{}, {Namespace: "shop"}, {Namespace: "shop", PageSize: 2}, {PageSize: 2, Consistent: true}} {
 		if _, err := Collect(context.Background(), cfg, o); err != nil {
 			t.Fatal(err)
 		}
