@@ -59,16 +59,32 @@ type call struct {
 }
 
 // plan is the LISTs a run makes. Collect and ListOnly both follow it, so
-// the floor hack/listfloor measures is the very calls podwhy makes. A
-// namespaced run lists namespaced kinds in its namespace only, and of the
-// cluster-scoped kinds only Nodes, PersistentVolumes and StorageClasses.
+// the floor hack/listfloor measures is the very calls podwhy makes.
+//
+// A namespaced run lists namespaced kinds in its namespace only. Of the
+// cluster-scoped kinds it still needs Nodes (scheduling, node and capacity
+// checks), PersistentVolumes and StorageClasses (volume checks of its
+// pods), and ClusterRoles and ClusterRoleBindings: the RBAC chain of a
+// "forbidden" crash follows a RoleBinding to the ClusterRole it names
+// (view, edit, …) and counts the ClusterRoleBindings of the
+// ServiceAccount; without them it calls the role "not in the input" and
+// misses what the account is bound to cluster-wide. It does not list
+// Namespaces: every namespace of the cluster would count as scanned, and
+// its own alone would make a host NAME.OTHERNS read as external.
+//
+// Targets (pod/NAME, deploy/NAME, …) prune nothing. A target's finding is
+// grouped with its siblings' (same owner and cause: "2 of 5 pods"), which
+// need their own pods and events, and it may read its owner's events
+// (FailedCreate), its claims' events, the other pods on its node and any
+// kind a per-pod rule consults; which of these a target needs is known
+// only once its pod has been read.
 func plan(o Options) []call {
 	var out []call
 	for _, l := range listers {
 		ns := o.Namespace
 		if l.clusterScoped {
 			ns = ""
-			if o.Namespace != "" && l.kind != snapshot.KindNode && l.kind != snapshot.KindPV && l.kind != snapshot.KindStorageClass {
+			if o.Namespace != "" && l.kind == snapshot.KindNamespace {
 				continue
 			}
 		}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	corev1 "k8s.io/api/core/v1"
+	rbacv1 "k8s.io/api/rbac/v1"
 	"k8s.io/apimachinery/pkg/api/meta"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
@@ -299,4 +300,54 @@ func TestCollectKeepsFindings(t *testing.T) {
 func isNamespaceObject(o runtime.Object) bool {
 	_, ok := o.(*corev1.Namespace)
 	return ok
+}
+
+// TestNamespacedRunFollowsClusterRBAC: in a namespaced run the RBAC chain
+// of a refused ServiceAccount still sees the ClusterRole its RoleBinding
+// names and the ClusterRoleBindings that name it.
+func TestNamespacedRunFollowsClusterRBAC(t *testing.T) {
+	created := metav1.NewTime(time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC))
+	crashed := metav1.NewTime(created.Add(17 * time.Minute))
+	sa := rbacv1.Subject{Kind: "ServiceAccount", Name: "reporter", Namespace: "ops"}
+	objs := []runtime.Object{
+		&corev1.Node{ObjectMeta: metav1.ObjectMeta{Name: "worker-1", UID: "node-1"},
+			Status: corev1.NodeStatus{Conditions: []corev1.NodeCondition{{Type: corev1.NodeReady, Status: corev1.ConditionTrue, LastHeartbeatTime: crashed}}}},
+		&corev1.Pod{
+			ObjectMeta: metav1.ObjectMeta{Namespace: "ops", Name: "inventory-report", UID: "pod-1", CreationTimestamp: created},
+			Spec:       corev1.PodSpec{NodeName: "worker-1", ServiceAccountName: "reporter", Containers: []corev1.Container{{Name: "report", Image: "bitnami/kubectl:1.37"}}},
+			Status: corev1.PodStatus{Phase: corev1.PodRunning, ContainerStatuses: []corev1.ContainerStatus{{
+				Name: "report", RestartCount: 5,
+				State:                corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}},
+				LastTerminationState: corev1.ContainerState{Terminated: &corev1.ContainerStateTerminated{ExitCode: 1, Reason: "Error", FinishedAt: crashed}},
+			}}},
+		},
+		&corev1.ServiceAccount{ObjectMeta: metav1.ObjectMeta{Namespace: "ops", Name: "reporter"}},
+		&rbacv1.RoleBinding{ObjectMeta: metav1.ObjectMeta{Namespace: "ops", Name: "reporter-view"},
+			RoleRef: rbacv1.RoleRef{APIGroup: rbacv1.GroupName, Kind: "ClusterRole", Name: "view"}, Subjects: []rbacv1.Subject{sa}},
+		&rbacv1.ClusterRole{ObjectMeta: metav1.ObjectMeta{Name: "view"},
+			Rules: []rbacv1.PolicyRule{{APIGroups: []string{""}, Resources: []string{"configmaps"}, Verbs: []string{"get", "list"}}}},
+		&rbacv1.ClusterRoleBinding{ObjectMeta: metav1.ObjectMeta{Name: "reporter-nodes"},
+			RoleRef: rbacv1.RoleRef{APIGroup: rbacv1.GroupName, Kind: "ClusterRole", Name: "node-reader"}, Subjects: []rbacv1.Subject{sa}},
+		&rbacv1.ClusterRole{ObjectMeta: metav1.ObjectMeta{Name: "node-reader"},
+			Rules: []rbacv1.PolicyRule{{APIGroups: []string{""}, Resources: []string{"nodes"}, Verbs: []string{"get"}}}},
+	}
+	_, cfg := server(t, objs...)
+	b, err := Collect(context.Background(), cfg, Options{Namespace: "ops"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.AddLog("ops", "inventory-report", "report", true, `Error from server (Forbidden): pods is forbidden: User "system:serviceaccount:ops:reporter" cannot list resource "pods" in API group "" in the namespace "ops"`)
+	res := diagnose.Run(b.Build(crashed.Add(time.Minute)), diagnose.DefaultOptions())
+	var bindings string
+	for _, f := range res.Findings {
+		for _, ev := range f.Evidence {
+			if f.Reason == "Crash/RBAC" && ev.Field == "bindings" {
+				bindings = ev.Text
+			}
+		}
+	}
+	want := "ClusterRoleBinding reporter-nodes → ClusterRole node-reader (get nodes); RoleBinding ops/reporter-view → ClusterRole view (get,list configmaps)"
+	if bindings != want {
+		t.Errorf("bindings of the ServiceAccount: %q, want %q", bindings, want)
+	}
 }
