@@ -38,7 +38,7 @@ func liveSnapshot(o *options, now time.Time, stdio IO) (*snapshot.Snapshot, stri
 	ctx, cancel := context.WithTimeout(context.Background(), timeout+5*time.Second)
 	defer cancel()
 	stop := progress(stdio, "listing objects")
-	b, err := live.Collect(ctx, cfg, live.Options{Namespace: ns, Timeout: timeout})
+	b, err := live.Collect(ctx, cfg, live.Options{Namespace: ns, Timeout: timeout, Consistent: o.consistent})
 	stop()
 	if err != nil {
 		return nil, "", err

@@ -1,7 +1,10 @@
 // Package live collects a snapshot from a running cluster: one paginated
 // LIST per kind (protobuf, 500 per page), all kinds in parallel, never one
-// call per pod. A forbidden LIST is not fatal: the snapshot notes which
-// checks could not run and which permission would enable them.
+// call per pod. Each page is stripped to what the rules read and added to
+// the snapshot as it arrives, so memory holds the stripped objects and one
+// page of full ones per kind, never the whole cluster in full. A forbidden
+// LIST is not fatal: the snapshot notes which checks could not run and
+// which permission would enable them.
 package live
 
 import (
@@ -20,6 +23,7 @@ import (
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
 
+	"github.com/podwhy/podwhy/internal/slim"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -28,6 +32,16 @@ type Options struct {
 	Namespace string // "" for all namespaces
 	PageSize  int64
 	Timeout   time.Duration
+	// Consistent makes every LIST a consistent read, as of the latest
+	// write to etcd (a quorum read), instead of whatever the API server's
+	// watch cache holds. Such a read costs etcd a request at least (since
+	// Kubernetes 1.31 the cache serves it once etcd has named the current
+	// revision; before, etcd served it all), which matters on a big
+	// cluster; the cache may lag the latest write by moments, which a
+	// diagnosis of states that last minutes can afford. The cache also
+	// answers in one page whatever the limit, so only a consistent read
+	// bounds podwhy's memory by the page size.
+	Consistent bool
 }
 
 type lister struct {
@@ -37,8 +51,51 @@ type lister struct {
 	list                  func(ctx context.Context, cs kubernetes.Interface, ns string, o metav1.ListOptions) (items []any, cont string, err error)
 }
 
-// Collect lists every kind the rules use into a builder.
-func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builder, error) {
+// call is one kind to list and the namespace to list it in ("" for all
+// namespaces or a cluster-scoped kind).
+type call struct {
+	lister
+	ns string
+}
+
+// plan is the LISTs a run makes. Collect and ListOnly both follow it, so
+// the floor hack/listfloor measures is the very calls podwhy makes.
+//
+// A namespaced run lists namespaced kinds in its namespace only. Of the
+// cluster-scoped kinds it still needs Nodes (scheduling, node and capacity
+// checks), PersistentVolumes and StorageClasses (volume checks of its
+// pods), and ClusterRoles and ClusterRoleBindings: the RBAC chain of a
+// "forbidden" crash follows a RoleBinding to the ClusterRole it names
+// (view, edit, …) and counts the ClusterRoleBindings of the
+// ServiceAccount; without them it calls the role "not in the input" and
+// misses what the account is bound to cluster-wide. It does not list
+// Namespaces: every namespace of the cluster would count as scanned, and
+// its own alone would make a host NAME.OTHERNS read as external.
+//
+// Targets (pod/NAME, deploy/NAME, …) prune nothing. A target's finding is
+// grouped with its siblings' (same owner and cause: "2 of 5 pods"), which
+// need their own pods and events, and it may read its owner's events
+// (FailedCreate), its claims' events, the other pods on its node and any
+// kind a per-pod rule consults; which of these a target needs is known
+// only once its pod has been read.
+func plan(o Options) []call {
+	var out []call
+	for _, l := range listers {
+		ns := o.Namespace
+		if l.clusterScoped {
+			ns = ""
+			if o.Namespace != "" && l.kind == snapshot.KindNamespace {
+				continue
+			}
+		}
+		out = append(out, call{lister: l, ns: ns})
+	}
+	return out
+}
+
+// client is the clientset of a collection: protobuf, and a rate limit
+// that lets two dozen kinds start at once.
+func client(cfg *rest.Config, o Options) (*kubernetes.Clientset, *rest.Config, error) {
 	cfg = rest.CopyConfig(cfg)
 	cfg.ContentType = "application/vnd.kubernetes.protobuf"
 	cfg.AcceptContentTypes = "application/vnd.kubernetes.protobuf,application/json"
@@ -48,49 +105,78 @@ func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builde
 	if o.Timeout > 0 {
 		cfg.Timeout = o.Timeout
 	}
+	cs, err := kubernetes.NewForConfig(cfg)
+	return cs, cfg, err
+}
+
+// pages lists one kind and hands each page to f before asking for the
+// next, so a page can be stripped and dropped while the rest is read.
+func pages(ctx context.Context, cs kubernetes.Interface, c call, o Options, f func(items []any)) error {
 	if o.PageSize == 0 {
 		o.PageSize = 500
 	}
-	cs, err := kubernetes.NewForConfig(cfg)
+	opts := metav1.ListOptions{Limit: o.PageSize}
+	if !o.Consistent {
+		// "0" is any version the watch cache holds: served from the API
+		// server's memory, etcd untouched. The cache ignores the limit
+		// then (Kubernetes 1.37 still does) and sends the whole list as
+		// one page; the loop ends on the missing continue token all the
+		// same, and pages where the server hands the LIST to etcd
+		// (cache not ready, watch cache off).
+		opts.ResourceVersion = "0"
+	}
+	for {
+		items, cont, err := withRetry(ctx, func() ([]any, string, error) { return c.list(ctx, cs, c.ns, opts) })
+		if err != nil {
+			return err
+		}
+		f(items)
+		if cont == "" {
+			return nil
+		}
+		// The token holds the version the list is read at: the server
+		// ignores a "0" beside it and refuses any other, so it goes
+		// alone, as client-go's pager sends it.
+		opts.Continue, opts.ResourceVersion = cont, ""
+	}
+}
+
+// Collect lists every kind the rules use into a builder.
+func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builder, error) {
+	cs, cfg, err := client(cfg, o)
 	if err != nil {
 		return nil, fmt.Errorf("kubernetes client: %w", err)
 	}
+	calls := plan(o)
 	b := snapshot.NewBuilder()
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	errs := make([]error, len(listers))
-	for i, l := range listers {
-		if l.clusterScoped && o.Namespace != "" && l.kind != snapshot.KindNode && l.kind != snapshot.KindPV && l.kind != snapshot.KindStorageClass {
-			continue
-		}
+	errs := make([]error, len(calls))
+	for i, c := range calls {
 		wg.Add(1)
-		go func(i int, l lister) {
+		go func() {
 			defer wg.Done()
-			ns := o.Namespace
-			if l.clusterScoped {
-				ns = ""
-			}
-			opts := metav1.ListOptions{Limit: o.PageSize}
-			var all []any
-			for {
-				items, cont, err := withRetry(ctx, func() ([]any, string, error) { return l.list(ctx, cs, ns, opts) })
-				if err != nil {
-					errs[i] = err
-					return
+			errs[i] = pages(ctx, cs, c, o, func(items []any) {
+				// Stripped outside the lock: the check of a last-applied
+				// configuration decodes it, and the kinds run in parallel.
+				for j := range items {
+					items[j], _ = slim.Transform(items[j])
 				}
-				all = append(all, items...)
-				if cont == "" {
-					break
+				mu.Lock()
+				defer mu.Unlock()
+				// Unlisted until the last page: a LIST that fails half
+				// way must not make "not in the snapshot" read as "does
+				// not exist".
+				for _, it := range items {
+					b.AddUnlisted(it)
 				}
-				opts.Continue = cont
+			})
+			if errs[i] == nil {
+				mu.Lock()
+				b.MarkKind(c.kind)
+				mu.Unlock()
 			}
-			mu.Lock()
-			b.MarkKind(l.kind)
-			for _, it := range all {
-				b.Add(it)
-			}
-			mu.Unlock()
-		}(i, l)
+		}()
 	}
 	wg.Wait()
 	var notes []string
@@ -98,7 +184,7 @@ func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builde
 		if err == nil {
 			continue
 		}
-		l := listers[i]
+		l := calls[i]
 		if apierrors.IsForbidden(err) && !l.required {
 			scope := "in namespace " + o.Namespace
 			if o.Namespace == "" || l.clusterScoped {
@@ -182,46 +268,30 @@ func lastPart(s string) string {
 	return s
 }
 
-// ListOnly performs exactly the LIST calls Collect makes and throws the
-// results away: the floor podwhy's live mode is measured against.
+// ListOnly performs exactly the LIST calls Collect makes (same kinds,
+// namespaces, pages and resource versions) and throws the results away:
+// the floor podwhy's live mode is measured against.
 func ListOnly(ctx context.Context, cfg *rest.Config, o Options) (int, error) {
-	cfg = rest.CopyConfig(cfg)
-	cfg.ContentType = "application/vnd.kubernetes.protobuf"
-	cfg.AcceptContentTypes = "application/vnd.kubernetes.protobuf,application/json"
-	if cfg.QPS == 0 {
-		cfg.QPS, cfg.Burst = 50, 100
-	}
-	if o.PageSize == 0 {
-		o.PageSize = 500
-	}
-	cs, err := kubernetes.NewForConfig(cfg)
+	cs, _, err := client(cfg, o)
 	if err != nil {
 		return 0, err
 	}
+	calls := plan(o)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	total := 0
-	var firstErr error
-	for _, l := range listers {
+	errs := make([]error, len(calls))
+	for i, c := range calls {
 		wg.Add(1)
-		go func(l lister) {
+		go func() {
 			defer wg.Done()
-			opts := metav1.ListOptions{Limit: o.PageSize}
-			for {
-				items, cont, err := l.list(ctx, cs, "", opts)
+			errs[i] = pages(ctx, cs, c, o, func(items []any) {
 				mu.Lock()
 				total += len(items)
-				if err != nil && firstErr == nil {
-					firstErr = err
-				}
 				mu.Unlock()
-				if err != nil || cont == "" {
-					return
-				}
-				opts.Continue = cont
-			}
-		}(l)
+			})
+		}()
 	}
 	wg.Wait()
-	return total, firstErr
+	return total, errors.Join(errs...)
 }

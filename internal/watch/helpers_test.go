@@ -17,6 +17,7 @@ import (
 	"k8s.io/client-go/tools/cache"
 
 	"github.com/podwhy/podwhy/internal/diagnose"
+	"github.com/podwhy/podwhy/internal/slim"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -123,7 +124,7 @@ func storeEngine(tb testing.TB, objs []runtime.Object, o Options) *Engine {
 		if k == "" {
 			continue
 		}
-		t, err := Transform(obj.DeepCopyObject())
+		t, err := slim.Transform(obj.DeepCopyObject())
 		if err != nil {
 			tb.Fatal(err)
 		}

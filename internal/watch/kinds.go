@@ -226,9 +226,12 @@ var kinds = []kind{
 		}},
 }
 
-// inScope says whether a kind is watched for a namespace ("" = all). As in
-// internal/live, a namespaced run still reads nodes, PVs and StorageClasses
-// (scheduling and volume checks need them) but not the namespace list.
+// inScope says whether a kind is watched for a namespace ("" = all). A
+// namespaced run still reads nodes, PVs and StorageClasses (scheduling and
+// volume checks need them) but not the namespace list. internal/live's
+// namespaced run also lists ClusterRoles and ClusterRoleBindings, which
+// the RBAC chain reads (see plan there); the informers do not watch them
+// yet, so a namespaced watch or serve names such a role "not in the input".
 func (k kind) inScope(namespace string) bool {
 	return !k.clusterScoped || namespace == "" || k.name == snapshot.KindNode || k.name == snapshot.KindPV || k.name == snapshot.KindStorageClass
 }

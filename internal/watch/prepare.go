@@ -15,6 +15,9 @@ import (
 	"github.com/podwhy/podwhy/internal/report"
 )
 
+// lastApplied is the annotation the snapshot builder checks and deletes.
+const lastApplied = "kubectl.kubernetes.io/last-applied-configuration"
+
 // metaObject is a pointer to an API type with ObjectMeta.
 type metaObject[T any] interface {
 	*T

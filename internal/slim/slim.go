@@ -1,4 +1,8 @@
-package watch
+// Package slim strips cluster objects down to what podwhy's rules read,
+// so that neither the one-off LIST (internal/live) nor the informers'
+// caches (internal/watch) hold managedFields, env values, node image lists
+// or Secret values.
+package slim
 
 import (
 	"encoding/json"
@@ -18,14 +22,15 @@ import (
 const lastApplied = "kubectl.kubernetes.io/last-applied-configuration"
 
 // Transform runs on every object before it enters an informer's cache
-// (cache.TransformFunc): it drops what no rule reads, so a cluster of
-// 10,000 pods stays small in memory, and it drops every Secret value, so
-// they never stay in podwhy's memory. It must be idempotent: client-go may
-// hand it an object it already transformed.
+// (cache.TransformFunc), and on every page of a one-off LIST before the
+// page reaches the snapshot builder: it drops what no rule reads, so a
+// cluster of 10,000 pods stays small in memory, and it drops every Secret
+// value, so they never stay in podwhy's memory. It must be idempotent:
+// client-go may hand it an object it already transformed.
 //
 // What stays is what the rules in internal/diagnose read; the test
-// TestTransformKeepsFindings diagnoses the shipped example clusters with
-// and without it and requires the same findings.
+// TestTransformKeepsFindings (internal/watch) diagnoses the shipped
+// example clusters with and without it and requires the same findings.
 func Transform(obj any) (any, error) {
 	switch o := obj.(type) {
 	case *corev1.Pod:
