@@ -30,6 +30,9 @@ type Builder struct {
 	latest time.Time
 	events map[string]*Event
 	order  []string
+	// byReason holds the keys of the distinct events kept for each
+	// involved object and reason, to bound them (MaxEventsPerReason).
+	byReason map[string][]string
 	// seenEvents holds the identity of Event objects already added, so the
 	// same event read from two files is counted once.
 	seenEvents map[string]bool
@@ -48,9 +51,18 @@ func NewBuilder() *Builder {
 			Logs:       map[string]string{},
 		},
 		events:     map[string]*Event{},
+		byReason:   map[string][]string{},
 		seenEvents: map[string]bool{},
 	}
 }
+
+// MaxEventsPerReason bounds the distinct events (different messages) kept
+// per involved object and reason; the newest are kept. Repeats of one
+// message already fold into one event with a count, but a reason whose
+// message changes every time (FailedScheduling's node counts, a probe's
+// output) would otherwise grow without bound on a large, busy cluster,
+// and rules read the newest.
+var MaxEventsPerReason = 8
 
 // Pods returns the pods added so far (for deciding which logs to fetch
 // before the snapshot is built).
@@ -130,8 +142,8 @@ func (b *Builder) OrphanPodEvents() []*Event {
 	}
 	var out []*Event
 	for _, k := range b.order {
-		e := b.events[k]
-		if e.Regarding.Kind == KindPod && !have[e.Regarding.Namespace+"/"+e.Regarding.Name] {
+		e, kept := b.events[k]
+		if kept && e.Regarding.Kind == KindPod && !have[e.Regarding.Namespace+"/"+e.Regarding.Name] {
 			out = append(out, e)
 		}
 	}
@@ -527,6 +539,19 @@ func (b *Builder) addEvent(ev *Event) {
 	}
 	b.events[key] = ev
 	b.order = append(b.order, key)
+	rk := string(ev.Regarding.UID) + "|" + ev.Regarding.key() + "|" + ev.Reason
+	keys := append(b.byReason[rk], key)
+	if len(keys) > MaxEventsPerReason {
+		oldest := 0
+		for i, k := range keys {
+			if b.events[k].Last.Before(b.events[keys[oldest]].Last) {
+				oldest = i
+			}
+		}
+		delete(b.events, keys[oldest])
+		keys = append(keys[:oldest], keys[oldest+1:]...)
+	}
+	b.byReason[rk] = keys
 }
 
 // Build freezes the snapshot. now is the reference time for ages; when
@@ -596,7 +621,10 @@ func (b *Builder) Build(now time.Time) *Snapshot {
 	s.events = map[string][]*Event{}
 	s.Events = make([]*Event, 0, len(b.order))
 	for _, k := range b.order {
-		ev := b.events[k]
+		ev, kept := b.events[k]
+		if !kept {
+			continue // evicted by MaxEventsPerReason
+		}
 		s.Events = append(s.Events, ev)
 		if ev.Regarding.UID != "" {
 			s.events["uid:"+string(ev.Regarding.UID)] = append(s.events["uid:"+string(ev.Regarding.UID)], ev)
@@ -605,6 +633,7 @@ func (b *Builder) Build(now time.Time) *Snapshot {
 	}
 	b.events = nil
 	b.order = nil
+	b.byReason = nil
 	b.seenEvents = nil
 	return s
 }

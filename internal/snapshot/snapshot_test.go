@@ -1,6 +1,7 @@
 package snapshot
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -100,5 +101,38 @@ func TestDedupeLaterWins(t *testing.T) {
 	s := b.Build(time.Time{})
 	if len(s.Pods) != 1 || s.Pod("n", "p").ResourceVersion != "2" {
 		t.Errorf("pods = %d, rv %s", len(s.Pods), s.Pod("n", "p").ResourceVersion)
+	}
+}
+
+func TestEventsBoundedPerReason(t *testing.T) {
+	b := NewBuilder()
+	base := time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)
+	pod := ObjectRef{Kind: KindPod, Namespace: "shop", Name: "web-0", UID: "u1"}
+	// FailedScheduling with a new node count each time: 20 distinct
+	// messages; a repeat of the newest folds into it.
+	for i := 0; i < 20; i++ {
+		b.AddEvent(&Event{Regarding: pod, Type: "Warning", Reason: "FailedScheduling", Count: 1,
+			Message: fmt.Sprintf("0/%d nodes are available: %d Insufficient cpu.", 100+i, 100+i), Last: base.Add(time.Duration(i) * time.Minute)})
+	}
+	b.AddEvent(&Event{Regarding: pod, Type: "Warning", Reason: "FailedScheduling", Count: 3,
+		Message: "0/119 nodes are available: 119 Insufficient cpu.", Last: base.Add(20 * time.Minute)})
+	b.AddEvent(&Event{Regarding: pod, Type: "Normal", Reason: "Scheduled", Message: "Successfully assigned shop/web-0 to node-1", Last: base})
+	s := b.Build(base.Add(time.Hour))
+	var msgs []string
+	counts := map[string]int32{}
+	for _, e := range s.Events {
+		if e.Reason == "FailedScheduling" {
+			msgs = append(msgs, e.Message)
+			counts[e.Message] = e.Count
+		}
+	}
+	if len(msgs) != MaxEventsPerReason {
+		t.Fatalf("kept %d FailedScheduling events, want %d", len(msgs), MaxEventsPerReason)
+	}
+	if msgs[0] != "0/112 nodes are available: 112 Insufficient cpu." || counts["0/119 nodes are available: 119 Insufficient cpu."] != 4 {
+		t.Errorf("kept %v with counts %v: want the newest eight, the repeat folded into the last", msgs, counts)
+	}
+	if len(s.Events) != MaxEventsPerReason+1 {
+		t.Errorf("another reason's event was dropped: %d events", len(s.Events))
 	}
 }
