@@ -26,6 +26,8 @@ func main() {
 	kubeconfig := flag.String("kubeconfig", os.Getenv("KUBECONFIG"), "kubeconfig")
 	nodes := flag.Int("nodes", 1000, "kwok nodes")
 	pods := flag.Int("pods", 10000, "pods")
+	namespaces := flag.Int("namespaces", 50, "namespaces the Deployments are spread over")
+	failEvery := flag.Int("fail-every", 5, "one Deployment in N fails (three ways in turn)")
 	flag.Parse()
 	cfg, err := clientcmd.BuildConfigFromFlags("", *kubeconfig)
 	if err != nil {
@@ -42,8 +44,7 @@ func main() {
 			Labels: map[string]string{"topology.kubernetes.io/zone": fmt.Sprintf("zone-%d", i%3)}})
 	})
 	const perDeploy = 10
-	const namespaces = 50
-	parallel(namespaces, func(i int) error {
+	parallel(*namespaces, func(i int) error {
 		_, err := cs.CoreV1().Namespaces().Create(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: fmt.Sprintf("scale-%02d", i), Labels: map[string]string{"podwhy.dev/scale": "true"}}}, metav1.CreateOptions{})
 		if apierrors.IsAlreadyExists(err) {
 			return nil
@@ -52,7 +53,7 @@ func main() {
 	})
 	deploys := *pods / perDeploy
 	parallel(deploys, func(i int) error {
-		ns := fmt.Sprintf("scale-%02d", i%namespaces)
+		ns := fmt.Sprintf("scale-%02d", i%*namespaces)
 		replicas := int32(perDeploy)
 		spec := corev1.PodSpec{
 			Tolerations:  []corev1.Toleration{{Key: testcluster.KwokTaint.Key, Operator: corev1.TolerationOpExists, Effect: corev1.TaintEffectNoSchedule}},
@@ -60,13 +61,15 @@ func main() {
 			Containers: []corev1.Container{{Name: "app", Image: fmt.Sprintf("registry.example.com/%s/svc-%d:1.0", ns, i),
 				Resources: corev1.ResourceRequirements{Requests: corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("100m"), corev1.ResourceMemory: resource.MustParse("128Mi")}}}},
 		}
-		switch i % 15 { // one in five failing, three ways
-		case 0:
-			spec.Containers[0].Resources.Requests[corev1.ResourceCPU] = resource.MustParse("64")
-		case 5:
-			spec.NodeSelector["disktype"] = "nvme"
-		case 10:
-			spec.ServiceAccountName = "deployer"
+		if i%*failEvery == 0 { // failing, three ways in turn
+			switch (i / *failEvery) % 3 {
+			case 0:
+				spec.Containers[0].Resources.Requests[corev1.ResourceCPU] = resource.MustParse("64")
+			case 1:
+				spec.NodeSelector["disktype"] = "nvme"
+			case 2:
+				spec.ServiceAccountName = "deployer"
+			}
 		}
 		d := &appsv1.Deployment{
 			ObjectMeta: metav1.ObjectMeta{Name: fmt.Sprintf("svc-%05d", i), Namespace: ns},
