@@ -53,6 +53,8 @@ for i in $(seq 360); do
 done
 echo "$n pods after $(( $(date +%s) - start )) s (control plane RSS: $(ps -o rss= -C kube-apiserver | awk '{s+=$1} END {print int(s/1024)}') MB)"
 
+# Let the controllers finish placing pods before anything is timed.
+sleep "${SETTLE:-30}"
 # requests VERB: the API server's count of requests with that verb so far.
 requests() {
   kubectl get --raw /metrics | awk -v verb="$1" '
@@ -64,15 +66,15 @@ best() { sort -n | head -1; }
 measure() {
   local name=$1; shift
   local out="" l0 l1
+  l0=$(requests LIST)
   for i in $(seq "$RUNS"); do
-    l0=$(requests LIST)
     out="$out$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>"$work/err" || true; tail -1 "$work/err"; } )"$'\n'
-    l1=$(requests LIST)
   done
+  l1=$(requests LIST)
   local wall rss
   wall=$(echo "$out" | awk 'NF' | cut -d' ' -f1 | best)
   rss=$(echo "$out" | awk 'NF' | cut -d' ' -f2 | sort -n | tail -1)
-  echo "$name $wall $((rss / 1024)) $((l1 - l0))"
+  echo "$name $wall $((rss / 1024)) $(( (l1 - l0) / RUNS ))"
 }
 {
   measure floor "$work/listfloor"
