@@ -42,8 +42,13 @@ func Transform(obj any) (any, error) {
 		for i := range o.Spec.EphemeralContainers {
 			stripEnvVars(o.Spec.EphemeralContainers[i].Env)
 		}
+		stripStatuses(o.Status.InitContainerStatuses)
+		stripStatuses(o.Status.ContainerStatuses)
+		stripStatuses(o.Status.EphemeralContainerStatuses)
+		internPod(o)
 	case *corev1.Node:
 		stripMeta(snapshot.KindNode, &o.ObjectMeta)
+		internMeta(&o.ObjectMeta)
 		// The image list is the bulk of a Node (50 names and sizes on a
 		// busy node) and no rule reads it, nor the volume lists.
 		o.Status.Images = nil
@@ -51,6 +56,7 @@ func Transform(obj any) (any, error) {
 		o.Status.VolumesAttached = nil
 	case *corev1.Event:
 		stripMeta(snapshot.KindEvent, &o.ObjectMeta)
+		internEvent(o)
 	case *corev1.ConfigMap:
 		// Only key names matter (Config/MissingKey); values may be large.
 		stripMeta(snapshot.KindConfigMap, &o.ObjectMeta)
@@ -133,6 +139,8 @@ func stripTemplate(t *corev1.PodTemplateSpec) {
 	stripMeta("", &t.ObjectMeta)
 	stripEnv(t.Spec.InitContainers)
 	stripEnv(t.Spec.Containers)
+	internResources(t.Spec.InitContainers)
+	internResources(t.Spec.Containers)
 }
 
 func stripEnv(cs []corev1.Container) {
@@ -144,6 +152,20 @@ func stripEnv(cs []corev1.Container) {
 func stripEnvVars(env []corev1.EnvVar) {
 	for j := range env {
 		env[j].Value = ""
+	}
+}
+
+// stripStatuses drops what the kubelet mirrors into a container's status
+// and no rule reads: the mounts (the spec has them), the resources it
+// allocated and the user it ran as. On a real node the mounts alone are a
+// third of a pod's status.
+func stripStatuses(cs []corev1.ContainerStatus) {
+	for i := range cs {
+		cs[i].VolumeMounts = nil
+		cs[i].AllocatedResources = nil
+		cs[i].AllocatedResourcesStatus = nil
+		cs[i].Resources = nil
+		cs[i].User = nil
 	}
 }
 
