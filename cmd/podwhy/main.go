@@ -6,8 +6,12 @@ import (
 	"os"
 
 	"github.com/podwhy/podwhy/internal/cli"
+	"github.com/podwhy/podwhy/internal/profile"
 )
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:], cli.StdIO()))
+	stop := profile.Start()
+	code := cli.Main(os.Args[1:], cli.StdIO())
+	stop()
+	os.Exit(code)
 }
