@@ -1,6 +1,7 @@
 // Command listfloor performs the same paginated LIST calls as podwhy's
-// live mode (protobuf, 500 per page, kinds in parallel) and discards the
-// results: the floor hack/bench-live.sh measures podwhy against.
+// live mode (protobuf, 500 per page, kinds in parallel; a namespaced run's
+// second phase as its first phase calls for it) and discards the results:
+// the floor hack/bench-live.sh measures podwhy against.
 package main
 
 import (
@@ -17,6 +18,8 @@ import (
 
 func main() {
 	kubeconfig := flag.String("kubeconfig", os.Getenv("KUBECONFIG"), "kubeconfig")
+	namespace := flag.String("n", "", "the namespace of a namespaced run (podwhy -n); all namespaces when empty (podwhy -A)")
+	logs := flag.Bool("logs", false, "as podwhy --logs: a namespaced run with crashed containers lists the cluster RBAC kinds")
 	flag.Parse()
 	cfg, err := clientcmd.BuildConfigFromFlags("", *kubeconfig)
 	if err != nil {
@@ -24,7 +27,7 @@ func main() {
 		os.Exit(2)
 	}
 	start := time.Now()
-	n, err := live.ListOnly(context.Background(), cfg, live.Options{})
+	n, err := live.ListOnly(context.Background(), cfg, live.Options{Namespace: *namespace, Logs: *logs})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "listfloor:", err)
 		os.Exit(1)

@@ -91,7 +91,7 @@ func runFix(o *options, ff *fixFlags, ids []string, stdio IO) (int, error) {
 	if o.kube.Namespace == nil || *o.kube.Namespace == "" {
 		o.allNamespaces = true
 	}
-	snap, _, err := liveSnapshot(o, time.Time{}, stdio)
+	snap, _, err := liveSnapshot(o, time.Time{}, stdio, liveScope{})
 	if err != nil {
 		return ExitUsage, err
 	}

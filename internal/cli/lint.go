@@ -178,7 +178,7 @@ func lintCluster(o *options, lo *lintOptions, inputs []lint.Input, stdio IO) (*l
 			o.allNamespaces = true
 		}
 	}
-	snap, _, err := liveSnapshot(o, time.Time{}, stdio)
+	snap, _, err := liveSnapshot(o, time.Time{}, stdio, liveScope{allNodes: true})
 	if err != nil {
 		return nil, "", nil, err
 	}

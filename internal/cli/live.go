@@ -10,9 +10,20 @@ import (
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
+// liveScope is what a live run's snapshot is for, which decides what a
+// namespaced run lists of the cluster-scoped kinds.
+type liveScope struct {
+	// targets are the findings asked for: the cluster-scoped kinds are
+	// listed for what those read only.
+	targets []target
+	// allNodes lists every node whatever the namespace holds: podwhy
+	// lint checks manifests against them.
+	allNodes bool
+}
+
 // liveSnapshot lists the cluster the kubeconfig points at. The namespace is
 // the context's (like kubectl) unless -A.
-func liveSnapshot(o *options, now time.Time, stdio IO) (*snapshot.Snapshot, string, error) {
+func liveSnapshot(o *options, now time.Time, stdio IO, scope liveScope) (*snapshot.Snapshot, string, error) {
 	cfg, err := o.kube.ToRESTConfig()
 	if err != nil {
 		return nil, "", fmt.Errorf("kubeconfig: %s", oneLine(err.Error()))
@@ -38,7 +49,11 @@ func liveSnapshot(o *options, now time.Time, stdio IO) (*snapshot.Snapshot, stri
 	ctx, cancel := context.WithTimeout(context.Background(), timeout+5*time.Second)
 	defer cancel()
 	stop := progress(stdio, "listing objects")
-	b, err := live.Collect(ctx, cfg, live.Options{Namespace: ns, Timeout: timeout, Consistent: o.consistent})
+	lo := live.Options{Namespace: ns, Timeout: timeout, Consistent: o.consistent, Logs: o.logs, AllNodes: scope.allNodes}
+	for _, t := range scope.targets {
+		lo.Targets = append(lo.Targets, live.Target{Kind: t.kind, Name: t.name})
+	}
+	b, err := live.Collect(ctx, cfg, lo)
 	stop()
 	if err != nil {
 		return nil, "", err

@@ -15,13 +15,34 @@ import (
 
 // TestLiveLists: the LISTs a live run makes in each scope, as the API
 // server sees them. All of them read the watch cache (resourceVersion 0)
-// unless --consistent-read; a namespaced run lists its namespace, the
-// cluster-scoped kinds its rules read (not Namespaces), and a target
-// changes nothing (see live.plan for why).
+// unless --consistent-read. A run of every namespace lists every kind. A
+// namespaced run lists the namespaced kinds in its namespace, then only
+// the cluster-scoped kinds its objects make the rules read (never
+// Namespaces): the nodes its pods run on, one by one; every node, and the
+// placed pods of every namespace to count what they use, for a pod not
+// placed; PersistentVolumes and StorageClasses when such a pod has a
+// claim; the cluster RBAC kinds when --logs reads a crashed container's
+// log. A target narrows that second phase to the pods that can speak for
+// it (see live.plan).
 func TestLiveLists(t *testing.T) {
+	running := func(ns, name, node string) *corev1.Pod {
+		return &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Namespace: ns, Name: name},
+			Spec:   corev1.PodSpec{NodeName: node, Containers: []corev1.Container{{Name: "app", Image: "app:1"}}},
+			Status: corev1.PodStatus{Phase: corev1.PodRunning}}
+	}
+	pending := running("batch", "worker-0", "")
+	pending.Status.Phase = corev1.PodPending
+	pending.Spec.Volumes = []corev1.Volume{{Name: "data", VolumeSource: corev1.VolumeSource{PersistentVolumeClaim: &corev1.PersistentVolumeClaimVolumeSource{ClaimName: "data"}}}}
+	crashing := running("ops", "report-0", "n1")
+	crashing.Status.ContainerStatuses = []corev1.ContainerStatus{{Name: "app", RestartCount: 4,
+		State:                corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}},
+		LastTerminationState: corev1.ContainerState{Terminated: &corev1.ContainerStateTerminated{ExitCode: 1}}}}
 	srv, err := livetest.New(
-		&corev1.Pod{ObjectMeta: metav1.ObjectMeta{Namespace: "shop", Name: "web-0"}, Spec: corev1.PodSpec{Containers: []corev1.Container{{Name: "app", Image: "app:1"}}}},
+		running("shop", "web-0", "n1"),
+		pending, running("batch", "report-0", "n2"),
+		crashing,
 		&corev1.Node{ObjectMeta: metav1.ObjectMeta{Name: "n1"}},
+		&corev1.Node{ObjectMeta: metav1.ObjectMeta{Name: "n2"}},
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -47,30 +68,45 @@ users:
 
 	namespaced := []string{"configmaps", "cronjobs", "daemonsets", "deployments", "endpointslices", "events", "jobs", "limitranges",
 		"persistentvolumeclaims", "pods", "replicasets", "resourcequotas", "rolebindings", "roles", "secrets", "serviceaccounts", "services", "statefulsets"}
+	// lists is the namespaced kinds in ns, then the cluster-wide LISTs,
+	// each "resource" or "resource fields=SELECTOR".
 	lists := func(ns, rv string, cluster ...string) []string {
 		var out []string
 		for _, r := range namespaced {
 			out = append(out, livetest.Request{Resource: r, Namespace: ns, ResourceVersion: rv, Limit: "500"}.String())
 		}
-		for _, r := range cluster {
-			out = append(out, livetest.Request{Resource: r, ResourceVersion: rv, Limit: "500"}.String())
+		for _, c := range cluster {
+			r, fields, _ := strings.Cut(c, " fields=")
+			out = append(out, livetest.Request{Resource: r, ResourceVersion: rv, Limit: "500", FieldSelector: fields}.String())
 		}
 		sort.Strings(out)
 		return out
 	}
-	inNamespace := []string{"clusterrolebindings", "clusterroles", "nodes", "persistentvolumes", "storageclasses"}
-	everywhere := append(slices.Clone(inNamespace), "namespaces")
+	everything := []string{"clusterrolebindings", "clusterroles", "namespaces", "nodes", "persistentvolumes", "storageclasses"}
+	n1, n2 := "nodes fields=metadata.name=n1", "nodes fields=metadata.name=n2"
+	unscheduled := []string{"nodes", "pods fields=spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed", "persistentvolumes", "storageclasses"}
 	for _, tc := range []struct {
 		args []string
 		want []string
 	}{
-		{[]string{"-A"}, lists("", "0", everywhere...)},
-		{[]string{"-n", "shop"}, lists("shop", "0", inNamespace...)},
-		{[]string{"-n", "shop", "pod/web-0"}, lists("shop", "0", inNamespace...)},
-		{[]string{"-n", "shop", "deploy/web", "node/n1"}, lists("shop", "0", inNamespace...)},
-		{[]string{}, lists("default", "0", inNamespace...)},
-		{[]string{"-n", "shop", "--consistent-read"}, lists("shop", "", inNamespace...)},
-		{[]string{"-A", "--consistent-read"}, lists("", "", everywhere...)},
+		{[]string{"-A"}, lists("", "0", everything...)},
+		{[]string{"-A", "--logs"}, lists("", "0", everything...)},
+		{[]string{"-A", "--consistent-read"}, lists("", "", everything...)},
+		// A healthy namespace: the node its pod runs on.
+		{[]string{"-n", "shop"}, lists("shop", "0", n1)},
+		{[]string{"-n", "shop", "--consistent-read"}, lists("shop", "", n1)},
+		// A pod not placed, with a claim.
+		{[]string{"-n", "batch"}, lists("batch", "0", unscheduled...)},
+		{[]string{"-n", "batch", "pod/worker-0"}, lists("batch", "0", unscheduled...)},
+		// A target on the placed pod of that namespace.
+		{[]string{"-n", "batch", "pod/report-0"}, lists("batch", "0", n2)},
+		{[]string{"-n", "batch", "report-0", "node/n1"}, lists("batch", "0", n1, n2)},
+		{[]string{"-n", "shop", "deploy/web"}, lists("shop", "0")},
+		// A crashed container: the cluster RBAC kinds if its log is read.
+		{[]string{"-n", "ops"}, lists("ops", "0", n1)},
+		{[]string{"-n", "ops", "--logs"}, lists("ops", "0", n1, "clusterrolebindings", "clusterroles")},
+		// The context's namespace, empty.
+		{[]string{}, lists("default", "0")},
 	} {
 		srv.Reset()
 		args := append([]string{"--kubeconfig", kc, "-o", "json"}, tc.args...)
@@ -85,5 +121,24 @@ users:
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("podwhy %s listed\n  %s\nwant\n  %s", strings.Join(tc.args, " "), strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
 		}
+	}
+
+	// podwhy lint --cluster checks manifests against every node, whatever
+	// the namespace runs: the nodes are listed with the namespace, once.
+	manifest := t.TempDir() + "/web.yaml"
+	if err := os.WriteFile(manifest, []byte("apiVersion: v1\nkind: Pod\nmetadata: {name: web-1, namespace: shop}\nspec:\n  containers: [{name: app, image: app:1}]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	srv.Reset()
+	if code, _, errOut := runCLI(t, "", "lint", "--kubeconfig", kc, "--cluster", "-n", "shop", manifest); code == ExitUsage {
+		t.Fatalf("lint: exit %d: %s", code, errOut)
+	}
+	var got []string
+	for _, r := range srv.Requests() {
+		got = append(got, r.String())
+	}
+	sort.Strings(got)
+	if want := lists("shop", "0", "nodes"); !slices.Equal(got, want) {
+		t.Errorf("podwhy lint --cluster -n shop listed\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
 }

@@ -366,7 +366,7 @@ func diagnosis(o *options, targets []string, stdio IO) (*diagnose.Result, error)
 			namespace = *o.kube.Namespace
 		}
 	} else {
-		s, ns, err := liveSnapshot(o, now, stdio)
+		s, ns, err := liveSnapshot(o, now, stdio, liveScope{targets: tgts})
 		if err != nil {
 			return nil, err
 		}

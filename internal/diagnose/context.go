@@ -337,6 +337,15 @@ func (c *ctx) freeOn(n *corev1.Node) corev1.ResourceList {
 			free[k] = q
 		}
 	}
+	if out := c.s.Outside; out != nil {
+		// Other namespaces' pods, summed by a namespaced live run.
+		pods += out.Pods[n.Name]
+		for k, v := range out.Requests[n.Name] {
+			q := free[k]
+			q.Sub(v)
+			free[k] = q
+		}
+	}
 	if alloc, ok := c.s.NodeAllocated[n.Name]; ok && pods == 0 {
 		// Pasted describe node output: its own sum stands in for the pods
 		// that are not in the input.

@@ -373,6 +373,8 @@ func (c *ctx) statefulSet(s *appsv1.StatefulSet) *Finding {
 func (c *ctx) daemonSet(d *appsv1.DaemonSet) *Finding {
 	st := d.Status
 	ref := controllerRef("DaemonSet", d.ObjectMeta)
+	// DaemonSetReadsNodes is the same test without the last clause: a
+	// namespaced live run lists every node when it may hold.
 	if st.DesiredNumberScheduled > st.CurrentNumberScheduled || (st.DesiredNumberScheduled > 0 && st.NumberReady < st.DesiredNumberScheduled && st.NumberUnavailable > 0 && !c.unreadyExplainedByNodes(d)) {
 		f := &Finding{Severity: Error, Class: ClassController, Reason: "DaemonSet/Unscheduled", Namespace: d.Namespace, Subject: ref, attachOnly: true}
 		f.Headline = i18n.T("ds.short.head", d.Name, st.DesiredNumberScheduled, st.CurrentNumberScheduled, st.NumberReady)

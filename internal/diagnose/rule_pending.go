@@ -471,6 +471,13 @@ func (c *ctx) explainHostPort(f *Finding, p *corev1.Pod) {
 			}
 		}
 	}
+	if out := c.s.Outside; out != nil {
+		for _, h := range out.HostPorts {
+			if want[hp{h.Port, h.Protocol}] {
+				holders = append(holders, fmt.Sprintf("%s/%s@%s(%d)", h.Namespace, h.Pod, h.Node, h.Port))
+			}
+		}
+	}
 	sort.Strings(holders)
 	f.groupKey = strings.Join(wantS, ",")
 	f.Headline = i18n.T("pending.hostport.head", i18n.List(wantS))
@@ -976,6 +983,9 @@ func (c *ctx) notScheduled(p *corev1.Pod) *Finding {
 				used++
 			}
 		}
+		if out := c.s.Outside; out != nil {
+			used += out.Schedulers[sched]
+		}
 		f.Headline = i18n.T("pending.nosched.custom.head", sched)
 		if used == 0 {
 			f.Explain = i18n.T("pending.nosched.custom.why-none", sched)
@@ -990,8 +1000,15 @@ func (c *ctx) notScheduled(p *corev1.Pod) *Finding {
 	f.Headline = i18n.T("pending.nosched.head")
 	f.Explain = i18n.T("pending.nosched.why")
 	for _, sp := range c.s.PodsInNamespace("kube-system") {
-		if sp.Labels["component"] == "kube-scheduler" && !podConditionTrue(sp, corev1.PodReady) {
+		if isSchedulerPod(sp) && !podConditionTrue(sp, corev1.PodReady) {
 			f.Evidence = append(f.Evidence, statusEvidence(podObj(sp), "status", PodStatus(sp)))
+		}
+	}
+	if out := c.s.Outside; out != nil {
+		for _, sp := range out.SchedulerPods {
+			if !sp.Ready {
+				f.Evidence = append(f.Evidence, statusEvidence(sp.Ref, "status", sp.Status))
+			}
 		}
 	}
 	f.Steps = append(f.Steps,

@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 
 	"github.com/podwhy/podwhy/internal/snapshot"
@@ -66,3 +67,97 @@ func NeedsAllPods(scopePods []*corev1.Pod) bool {
 	}
 	return false
 }
+
+// A namespaced live run lists the cluster-scoped kinds only where the
+// rules read them for the namespace's objects (live.plan); the functions
+// below say where that is, beside the rules they follow, so that a rule
+// that starts reading more is seen to need more.
+
+// PodReadsNodes says which nodes the rules read to diagnose p. A pod the
+// scheduler has not placed reads every node: which fit, what each has
+// free, taints, labels, cordons, and whether there are nodes at all
+// (pending). A placed pod reads its own node: a lost or not-ready node
+// explains it (nodeLost, the node's finding that lists it), and its
+// architecture, runtime and conditions are evidence (crashLog, failedPod,
+// image, run, sandbox, terminating). A pod that succeeded reads none:
+// pod() stops there, and nothing counts it.
+func PodReadsNodes(p *corev1.Pod) (all bool, node string) {
+	switch {
+	case p.Status.Phase == corev1.PodSucceeded:
+		return false, ""
+	case p.Spec.NodeName == "":
+		return true, ""
+	}
+	return false, p.Spec.NodeName
+}
+
+// PodReadsVolumes says whether PersistentVolumes and StorageClasses are
+// read to diagnose p: only through the claims of a pod the scheduler has
+// not placed (explainVolume, explainVolumeZone). The other reader,
+// claims(), is for pasted text, which a live run never is.
+func PodReadsVolumes(p *corev1.Pod) bool {
+	if all, _ := PodReadsNodes(p); !all {
+		return false
+	}
+	for _, v := range p.Spec.Volumes {
+		if v.PersistentVolumeClaim != nil || v.Ephemeral != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// DaemonSetReadsNodes says whether the DaemonSet's finding may list the
+// nodes without its pod, which reads every node (daemonSet).
+func DaemonSetReadsNodes(d *appsv1.DaemonSet) bool {
+	st := d.Status
+	return st.DesiredNumberScheduled > st.CurrentNumberScheduled ||
+		st.DesiredNumberScheduled > 0 && st.NumberReady < st.DesiredNumberScheduled && st.NumberUnavailable > 0
+}
+
+// CountOutside adds to out what p, a scheduled pod that has not finished
+// and that the snapshot will not hold, adds to an unscheduled pod's
+// evidence: its requests and a pod slot on its node (freeOn), its host
+// ports (explainHostPort), its scheduler, and its state if it is a
+// kube-scheduler pod (notScheduled).
+func CountOutside(out *snapshot.Outside, p *corev1.Pod) {
+	if p.Spec.NodeName == "" || terminated(p) {
+		return
+	}
+	node := p.Spec.NodeName
+	if out.Requests == nil {
+		out.Requests = map[string]corev1.ResourceList{}
+		out.Pods = map[string]int{}
+		out.Schedulers = map[string]int{}
+	}
+	sum := out.Requests[node]
+	if sum == nil {
+		sum = corev1.ResourceList{}
+		out.Requests[node] = sum
+	}
+	for k, v := range podRequests(p) {
+		q := sum[k]
+		q.Add(v)
+		sum[k] = q
+	}
+	out.Pods[node]++
+	out.Schedulers[p.Spec.SchedulerName]++
+	for _, ct := range p.Spec.Containers {
+		for _, port := range ct.Ports {
+			if port.HostPort == 0 {
+				continue
+			}
+			proto := port.Protocol
+			if proto == "" {
+				proto = corev1.ProtocolTCP
+			}
+			out.HostPorts = append(out.HostPorts, snapshot.HostPort{Namespace: p.Namespace, Pod: p.Name, Node: node, Port: port.HostPort, Protocol: proto})
+		}
+	}
+	if p.Namespace == "kube-system" && isSchedulerPod(p) {
+		out.SchedulerPods = append(out.SchedulerPods, snapshot.PodState{Ref: podObj(p), Status: PodStatus(p), Ready: podConditionTrue(p, corev1.PodReady)})
+	}
+}
+
+// isSchedulerPod: a pod of kube-scheduler (kubeadm's static pod label).
+func isSchedulerPod(p *corev1.Pod) bool { return p.Labels["component"] == "kube-scheduler" }

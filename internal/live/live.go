@@ -1,10 +1,12 @@
 // Package live collects a snapshot from a running cluster: one paginated
 // LIST per kind (protobuf, 500 per page), all kinds in parallel, never one
-// call per pod. Each page is stripped to what the rules read and added to
-// the snapshot as it arrives, so memory holds the stripped objects and one
-// page of full ones per kind, never the whole cluster in full. A forbidden
-// LIST is not fatal: the snapshot notes which checks could not run and
-// which permission would enable them.
+// call per pod. A namespaced run lists in two phases: its namespace's
+// kinds, then the cluster-scoped kinds that what it found calls for (plan).
+// Each page is stripped to what the rules read and added to the snapshot
+// as it arrives, so memory holds the stripped objects and one page of full
+// ones per kind, never the whole cluster in full. A forbidden LIST is not
+// fatal: the snapshot notes which checks could not run and which
+// permission would enable them.
 package live
 
 import (
@@ -13,16 +15,19 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
 
+	"github.com/podwhy/podwhy/internal/diagnose"
 	"github.com/podwhy/podwhy/internal/slim"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
@@ -42,6 +47,16 @@ type Options struct {
 	// answers in one page whatever the limit, so only a consistent read
 	// bounds podwhy's memory by the page size.
 	Consistent bool
+	// Targets narrow what a namespaced run lists of the cluster-scoped
+	// kinds to what the findings about them read (the namespace's own
+	// kinds are listed whole all the same; see plan).
+	Targets []Target
+	// Logs says that crashed containers' logs will be read after the
+	// collection (--logs): a log may start the RBAC chain.
+	Logs bool
+	// AllNodes lists every node in a namespaced run, whatever its
+	// objects read: podwhy lint checks manifests against the nodes.
+	AllNodes bool
 }
 
 type lister struct {
@@ -52,45 +67,103 @@ type lister struct {
 }
 
 // call is one kind to list and the namespace to list it in ("" for all
-// namespaces or a cluster-scoped kind).
+// namespaces or a cluster-scoped kind), with a field selector.
 type call struct {
 	lister
-	ns string
+	ns, fields string
+	// outside: the pods of other namespaces, summed up rather than kept
+	// (diagnose.CountOutside).
+	outside bool
 }
 
-// plan is the LISTs a run makes. Collect and ListOnly both follow it, so
-// the floor hack/listfloor measures is the very calls podwhy makes.
+// plan is the first phase of the LISTs a run makes; a namespaced run
+// follows it with a second one (firstPhase.second) that its objects call
+// for. Collect and ListOnly both follow them (execute), so the floor
+// hack/listfloor measures is the very calls podwhy makes.
 //
-// A namespaced run lists namespaced kinds in its namespace only. Of the
-// cluster-scoped kinds it still needs Nodes (scheduling, node and capacity
-// checks), PersistentVolumes and StorageClasses (volume checks of its
-// pods), and ClusterRoles and ClusterRoleBindings: the RBAC chain of a
-// "forbidden" crash follows a RoleBinding to the ClusterRole it names
-// (view, edit, …) and counts the ClusterRoleBindings of the
-// ServiceAccount; without them it calls the role "not in the input" and
-// misses what the account is bound to cluster-wide. It does not list
-// Namespaces: every namespace of the cluster would count as scanned, and
-// its own alone would make a host NAME.OTHERNS read as external.
+// A run of every namespace lists every kind at once, in one phase. A
+// namespaced run lists the namespaced kinds in its namespace first. Of
+// the cluster-scoped kinds, which are most of the cost of a run aimed at
+// one namespace of a big cluster (every node, PersistentVolume and
+// ClusterRole), it lists in a second phase only those its objects make
+// the rules read; see firstPhase.second for what reads what. It does not
+// list Namespaces: every namespace of the cluster would count as scanned,
+// and its own alone would make a host NAME.OTHERNS read as external.
 //
-// Targets (pod/NAME, deploy/NAME, …) prune nothing. A target's finding is
-// grouped with its siblings' (same owner and cause: "2 of 5 pods"), which
-// need their own pods and events, and it may read its owner's events
-// (FailedCreate), its claims' events, the other pods on its node and any
-// kind a per-pod rule consults; which of these a target needs is known
-// only once its pod has been read.
+// Targets (pod/NAME, deploy/NAME, …) do not prune the first phase. A
+// target's finding is grouped with its siblings' (same owner and cause:
+// "2 of 5 pods"), which need their own pods and events, and it may read
+// its owner's events (FailedCreate), its claims' events, the other pods
+// of the namespace (a dependency's backends, a StatefulSet's ordinals)
+// and any namespaced kind a per-pod rule consults; which of these a
+// target needs is known only once its pod has been read. Once it has,
+// the second phase lists the cluster-scoped kinds for the pods that can
+// speak for a target only (firstPhase.inScope).
 func plan(o Options) []call {
 	var out []call
 	for _, l := range listers {
 		ns := o.Namespace
 		if l.clusterScoped {
 			ns = ""
-			if o.Namespace != "" && l.kind == snapshot.KindNamespace {
+			if o.Namespace != "" && !(o.AllNodes && l.kind == snapshot.KindNode) {
 				continue
 			}
 		}
 		out = append(out, call{lister: l, ns: ns})
 	}
 	return out
+}
+
+// result is a call made and how it ended.
+type result struct {
+	call
+	err error
+}
+
+// fatal reports whether a call's error ends the run: anything but a
+// forbidden LIST of a kind the diagnosis can do without.
+func (r result) fatal() bool {
+	return r.err != nil && !(apierrors.IsForbidden(r.err) && !r.required)
+}
+
+// execute makes a run's LISTs, phase by phase, the calls of a phase in
+// parallel, handing each page to page (concurrently). A namespaced run's
+// first phase is looked at page by page, before page sees it, for what
+// the second needs; an error that ends the run ends it after the first.
+func execute(ctx context.Context, cs kubernetes.Interface, o Options, page func(c call, items []any)) []result {
+	var seen *firstPhase
+	if o.Namespace != "" {
+		seen = newFirstPhase()
+	}
+	res := phase(ctx, cs, o, plan(o), func(c call, items []any) {
+		if seen != nil {
+			seen.observe(items)
+		}
+		page(c, items)
+	})
+	if seen == nil {
+		return res
+	}
+	for _, r := range res {
+		if r.fatal() {
+			return res
+		}
+	}
+	return append(res, phase(ctx, cs, o, seen.second(o), page)...)
+}
+
+func phase(ctx context.Context, cs kubernetes.Interface, o Options, calls []call, page func(c call, items []any)) []result {
+	res := make([]result, len(calls))
+	var wg sync.WaitGroup
+	for i, c := range calls {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res[i] = result{c, pages(ctx, cs, c, o, func(items []any) { page(c, items) })}
+		}()
+	}
+	wg.Wait()
+	return res
 }
 
 // client is the clientset of a collection: protobuf, and a rate limit
@@ -115,7 +188,7 @@ func pages(ctx context.Context, cs kubernetes.Interface, c call, o Options, f fu
 	if o.PageSize == 0 {
 		o.PageSize = 500
 	}
-	opts := metav1.ListOptions{Limit: o.PageSize}
+	opts := metav1.ListOptions{Limit: o.PageSize, FieldSelector: c.fields}
 	if !o.Consistent {
 		// "0" is any version the watch cache holds: served from the API
 		// server's memory, etcd untouched. The cache ignores the limit
@@ -147,60 +220,69 @@ func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builde
 	if err != nil {
 		return nil, fmt.Errorf("kubernetes client: %w", err)
 	}
-	calls := plan(o)
 	b := snapshot.NewBuilder()
+	outside := &snapshot.Outside{}
 	var mu sync.Mutex
-	var wg sync.WaitGroup
-	errs := make([]error, len(calls))
-	for i, c := range calls {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = pages(ctx, cs, c, o, func(items []any) {
-				// Stripped outside the lock: the check of a last-applied
-				// configuration decodes it, and the kinds run in parallel.
-				for j := range items {
-					items[j], _ = slim.Transform(items[j])
+	res := execute(ctx, cs, o, func(c call, items []any) {
+		if c.outside {
+			mu.Lock()
+			defer mu.Unlock()
+			for _, it := range items {
+				// The namespace's own pods are in the snapshot already,
+				// as the first phase listed them.
+				if p := it.(*corev1.Pod); p.Namespace != o.Namespace {
+					diagnose.CountOutside(outside, p)
 				}
-				mu.Lock()
-				defer mu.Unlock()
-				// Unlisted until the last page: a LIST that fails half
-				// way must not make "not in the snapshot" read as "does
-				// not exist".
-				for _, it := range items {
-					b.AddUnlisted(it)
-				}
-			})
-			if errs[i] == nil {
-				mu.Lock()
-				b.MarkKind(c.kind)
-				mu.Unlock()
 			}
-		}()
-	}
-	wg.Wait()
-	var notes []string
-	for i, err := range errs {
-		if err == nil {
-			continue
+			return
 		}
-		l := calls[i]
-		if apierrors.IsForbidden(err) && !l.required {
+		// Stripped outside the lock: the check of a last-applied
+		// configuration decodes it, and the kinds run in parallel.
+		for j := range items {
+			items[j], _ = slim.Transform(items[j])
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		// Unlisted until the last page: a LIST that fails half way must
+		// not make "not in the snapshot" read as "does not exist".
+		for _, it := range items {
+			b.AddUnlisted(it)
+		}
+	})
+	// A kind is listed when every call of it ended well (the nodes of a
+	// namespaced run may take one call each).
+	failed := map[string]bool{}
+	for _, r := range res {
+		if r.err != nil && !r.outside {
+			failed[r.kind] = true
+		}
+	}
+	var notes []string
+	for _, r := range res {
+		switch {
+		case r.err == nil && r.outside:
+			b.SetOutside(outside)
+		case r.err == nil && !failed[r.kind]:
+			b.MarkKind(r.kind)
+		case r.err == nil:
+		case r.fatal():
+			return nil, Explain(cfg.Host, "list", r.resource, r.err)
+		case r.outside:
+			notes = append(notes, `pods of other namespaces could not be listed (forbidden): what they use of the nodes is not counted in the evidence of pods waiting to be scheduled; grant verb "list" on "pods" cluster-wide`)
+		default:
 			scope := "in namespace " + o.Namespace
-			if o.Namespace == "" || l.clusterScoped {
+			if o.Namespace == "" || r.clusterScoped {
 				scope = "cluster-wide"
 			}
-			res := l.resource
-			if l.group != "" {
-				res += "." + l.group
+			resource := r.resource
+			if r.group != "" {
+				resource += "." + r.group
 			}
-			notes = append(notes, fmt.Sprintf("%s could not be listed (forbidden): checks that need them did not run; grant verb \"list\" on \"%s\" %s", l.kind+"s", res, scope))
-			continue
+			notes = append(notes, fmt.Sprintf("%s could not be listed (forbidden): checks that need them did not run; grant verb \"list\" on \"%s\" %s", r.kind+"s", resource, scope))
 		}
-		return nil, Explain(cfg.Host, "list", l.resource, err)
 	}
 	sort.Strings(notes)
-	for _, n := range notes {
+	for _, n := range slices.Compact(notes) {
 		b.Note(n)
 	}
 	return b, nil
@@ -269,29 +351,24 @@ func lastPart(s string) string {
 }
 
 // ListOnly performs exactly the LIST calls Collect makes (same kinds,
-// namespaces, pages and resource versions) and throws the results away:
-// the floor podwhy's live mode is measured against.
+// namespaces, field selectors, pages and resource versions, and the same
+// second phase) and throws the results away: the floor podwhy's live mode
+// is measured against.
 func ListOnly(ctx context.Context, cfg *rest.Config, o Options) (int, error) {
 	cs, _, err := client(cfg, o)
 	if err != nil {
 		return 0, err
 	}
-	calls := plan(o)
-	var wg sync.WaitGroup
 	var mu sync.Mutex
 	total := 0
-	errs := make([]error, len(calls))
-	for i, c := range calls {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = pages(ctx, cs, c, o, func(items []any) {
-				mu.Lock()
-				total += len(items)
-				mu.Unlock()
-			})
-		}()
+	res := execute(ctx, cs, o, func(_ call, items []any) {
+		mu.Lock()
+		total += len(items)
+		mu.Unlock()
+	})
+	var errs []error
+	for _, r := range res {
+		errs = append(errs, r.err)
 	}
-	wg.Wait()
 	return total, errors.Join(errs...)
 }

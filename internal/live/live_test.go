@@ -16,7 +16,6 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	rbacv1 "k8s.io/api/rbac/v1"
-	"k8s.io/apimachinery/pkg/api/meta"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/types"
@@ -210,23 +209,37 @@ func requests(srv *livetest.Server) []string {
 }
 
 // TestListOnlyMatchesCollect: the benchmark floor makes the very requests
-// a diagnosis makes, in every scope.
+// a diagnosis makes, in every scope, the second phase of a namespaced run
+// included (which the broken cluster's namespaces call for in every
+// form: nodes by name or all of them, other namespaces' pods, volumes,
+// the cluster RBAC kinds).
 func TestListOnlyMatchesCollect(t *testing.T) {
-	srv, cfg := server(t, cluster()...)
-	for _, o := range []Options{{}, {Namespace: "shop"}, {Namespace: "shop", PageSize: 2}, {PageSize: 2, Consistent: true}} {
-		if _, err := Collect(context.Background(), cfg, o); err != nil {
-			t.Fatal(err)
-		}
-		collect := requests(srv)
-		n, err := ListOnly(context.Background(), cfg, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := len(cluster()); o.Namespace == "" && n != want {
-			t.Errorf("ListOnly counted %d objects, want %d", n, want)
-		}
-		if floor := requests(srv); !slices.Equal(collect, floor) {
-			t.Errorf("%+v: Collect made\n%s\nListOnly made\n%s", o, strings.Join(collect, "\n"), strings.Join(floor, "\n"))
+	broken := decodeDir(t, "../../examples/broken-cluster")
+	for _, tc := range []struct {
+		objs []runtime.Object
+		opts []Options
+	}{
+		{cluster(), []Options{{}, {Namespace: "shop"}, {Namespace: "shop", PageSize: 2}, {PageSize: 2, Consistent: true}}},
+		{broken, []Options{{}, {Namespace: "shop"}, {Namespace: "shop", PageSize: 7, Consistent: true}, {Namespace: "shop", Logs: true},
+			{Namespace: "shop", Targets: []Target{{"Deployment", "web"}}}, {Namespace: "data"}, {Namespace: "kube-system", Logs: true},
+			{Namespace: "payments", AllNodes: true}, {Namespace: "monitoring"}}},
+	} {
+		srv, cfg := server(t, tc.objs...)
+		for _, o := range tc.opts {
+			if _, err := Collect(context.Background(), cfg, o); err != nil {
+				t.Fatal(err)
+			}
+			collect := requests(srv)
+			n, err := ListOnly(context.Background(), cfg, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := len(tc.objs); o.Namespace == "" && n != want {
+				t.Errorf("ListOnly counted %d objects, want %d", n, want)
+			}
+			if floor := requests(srv); !slices.Equal(collect, floor) {
+				t.Errorf("%+v: Collect made\n%s\nListOnly made\n%s", o, strings.Join(collect, "\n"), strings.Join(floor, "\n"))
+			}
 		}
 	}
 }
@@ -263,38 +276,119 @@ func decodeDir(t *testing.T, dir string) []runtime.Object {
 
 // TestCollectKeepsFindings: the shipped clusters, listed page by page and
 // stripped on the way, give the findings their objects give when added
-// whole — in every namespace and in one.
+// whole. A run of every namespace gives the whole report. A run of one
+// namespace, which lists of the cluster-scoped kinds only what its
+// objects read and sums up the pods of the others, gives that
+// namespace's findings of the whole cluster's diagnosis, evidence and
+// all: the most free CPU on any node counts every namespace's pods. What
+// it cannot hold are other namespaces' pods where a node's finding lists
+// its pods (a node finding is the namespace's when it lists one of its
+// pods) and what Namespace objects say (a namespaced run lists none; see
+// plan), so the whole is diagnosed without those.
 func TestCollectKeepsFindings(t *testing.T) {
-	for dir, namespace := range map[string]string{"../../examples/broken-cluster": "shop", "../../examples/lab-capture": "podwhy-lab-hostport"} {
+	for _, dir := range []string{"../../examples/broken-cluster", "../../examples/lab-capture"} {
 		objs := decodeDir(t, dir)
 		_, cfg := server(t, objs...)
-		for _, ns := range []string{"", namespace} {
-			want := snapshot.NewBuilder()
-			for _, c := range plan(Options{Namespace: ns}) {
-				want.MarkKind(c.kind)
-			}
-			for _, o := range objs {
-				if m, _ := meta.Accessor(o); ns == "" || m.GetNamespace() == ns || m.GetNamespace() == "" && !isNamespaceObject(o) {
-					want.Add(o.DeepCopyObject())
-				}
-			}
-			b, err := Collect(context.Background(), cfg, Options{Namespace: ns, PageSize: 7})
-			if err != nil {
-				t.Fatal(err)
-			}
-			now := want.Latest()
-			a := report.Build(diagnose.Run(want.Build(now), diagnose.DefaultOptions()), i18n.EN)
-			g := report.Build(diagnose.Run(b.Build(now), diagnose.DefaultOptions()), i18n.EN)
-			if len(a.Findings) == 0 || ns == "" && len(a.Findings) < 5 {
-				t.Fatalf("%s ns=%q: only %d findings", dir, ns, len(a.Findings))
-			}
-			wj, _ := json.MarshalIndent(a, "", " ")
-			gj, _ := json.MarshalIndent(g, "", " ")
-			if !bytes.Equal(wj, gj) {
-				t.Errorf("%s ns=%q: the report differs when listed live (%d vs %d findings)\nwhole:\n%s\nlisted:\n%s", dir, ns, len(a.Findings), len(g.Findings), wj, gj)
-			}
+		b, err := Collect(context.Background(), cfg, Options{PageSize: 7})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := report.Build(whole(objs, true), i18n.EN)
+		g := report.Build(diagnose.Run(b.Build(latest(objs)), diagnose.DefaultOptions()), i18n.EN)
+		if len(a.Findings) < 5 {
+			t.Fatalf("%s: only %d findings", dir, len(a.Findings))
+		}
+		wj, _ := json.MarshalIndent(a, "", " ")
+		gj, _ := json.MarshalIndent(g, "", " ")
+		if !bytes.Equal(wj, gj) {
+			t.Errorf("%s: the report differs when listed live (%d vs %d findings)\nwhole:\n%s\nlisted:\n%s", dir, len(a.Findings), len(g.Findings), wj, gj)
+		}
+
+		all := whole(objs, false)
+		found := 0
+		for _, ns := range podNamespaces(objs) {
+			found += sameAsWhole(t, cfg, objs, all, Options{Namespace: ns, PageSize: 7})
+		}
+		if found < 5 {
+			t.Errorf("%s: only %d findings in the namespaces", dir, found)
 		}
 	}
+}
+
+// whole diagnoses objs added whole, without the Namespace objects unless
+// namespaces.
+func whole(objs []runtime.Object, namespaces bool) *diagnose.Result {
+	b := snapshot.NewBuilder()
+	for _, c := range plan(Options{}) {
+		if namespaces || c.kind != snapshot.KindNamespace {
+			b.MarkKind(c.kind)
+		}
+	}
+	for _, o := range objs {
+		if namespaces || !isNamespaceObject(o) {
+			b.Add(o.DeepCopyObject())
+		}
+	}
+	return diagnose.Run(b.Build(latest(objs)), diagnose.DefaultOptions())
+}
+
+// sameAsWhole checks that a namespaced run over the server holding objs
+// gives the findings of the whole cluster's diagnosis all (see
+// TestCollectKeepsFindings) in its namespace, and returns how many.
+func sameAsWhole(t *testing.T, cfg *rest.Config, objs []runtime.Object, all *diagnose.Result, o Options) int {
+	t.Helper()
+	b, err := Collect(context.Background(), cfg, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := findingsIn(all, o.Namespace)
+	got := findingsIn(diagnose.Run(b.Build(latest(objs)), diagnose.DefaultOptions()), o.Namespace)
+	wj, _ := json.MarshalIndent(want, "", " ")
+	gj, _ := json.MarshalIndent(got, "", " ")
+	if !bytes.Equal(wj, gj) {
+		t.Errorf("-n %s: the findings differ from the whole cluster's (%d vs %d)\nwhole:\n%s\nnamespaced:\n%s", o.Namespace, len(want), len(got), wj, gj)
+	}
+	return len(want)
+}
+
+// latest is the newest time in objs, as a dump's diagnosis takes it.
+func latest(objs []runtime.Object) time.Time {
+	b := snapshot.NewBuilder()
+	for _, o := range objs {
+		b.Add(o.DeepCopyObject())
+	}
+	return b.Latest()
+}
+
+func podNamespaces(objs []runtime.Object) []string {
+	var out []string
+	for _, o := range objs {
+		if p, ok := o.(*corev1.Pod); ok && !slices.Contains(out, p.Namespace) {
+			out = append(out, p.Namespace)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// findingsIn is the report of the findings podwhy -n ns shows (those of
+// ns, and the cluster findings that list one of its pods), each listing
+// only ns's pods.
+func findingsIn(res *diagnose.Result, ns string) []report.Finding {
+	var keep []*diagnose.Finding
+	for _, f := range res.Findings {
+		g := *f
+		g.Pods = nil
+		for _, p := range f.Pods {
+			if p.Namespace == ns {
+				g.Pods = append(g.Pods, p)
+			}
+		}
+		if f.Namespace == ns || f.Namespace == "" && len(g.Pods) > 0 {
+			keep = append(keep, &g)
+		}
+	}
+	return report.Build(&diagnose.Result{Now: res.Now, Findings: keep}, i18n.EN).Findings
 }
 
 func isNamespaceObject(o runtime.Object) bool {
@@ -302,9 +396,10 @@ func isNamespaceObject(o runtime.Object) bool {
 	return ok
 }
 
-// TestNamespacedRunFollowsClusterRBAC: in a namespaced run the RBAC chain
-// of a refused ServiceAccount still sees the ClusterRole its RoleBinding
-// names and the ClusterRoleBindings that name it.
+// TestNamespacedRunFollowsClusterRBAC: in a namespaced run that reads the
+// logs of crashed containers, the RBAC chain of a refused ServiceAccount
+// still sees the ClusterRole its RoleBinding names and the
+// ClusterRoleBindings that name it.
 func TestNamespacedRunFollowsClusterRBAC(t *testing.T) {
 	created := metav1.NewTime(time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC))
 	crashed := metav1.NewTime(created.Add(17 * time.Minute))
@@ -332,7 +427,7 @@ func TestNamespacedRunFollowsClusterRBAC(t *testing.T) {
 			Rules: []rbacv1.PolicyRule{{APIGroups: []string{""}, Resources: []string{"nodes"}, Verbs: []string{"get"}}}},
 	}
 	_, cfg := server(t, objs...)
-	b, err := Collect(context.Background(), cfg, Options{Namespace: "ops"})
+	b, err := Collect(context.Background(), cfg, Options{Namespace: "ops", Logs: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -350,4 +445,146 @@ func TestNamespacedRunFollowsClusterRBAC(t *testing.T) {
 	if bindings != want {
 		t.Errorf("bindings of the ServiceAccount: %q, want %q", bindings, want)
 	}
+}
+
+// TestNamespacedRunCountsOtherNamespaces: what a pod waiting for the
+// scheduler is told of the nodes counts every namespace's pods, not only
+// those of the namespace listed. On the broken cluster, shop's
+// recommender asks for 2 CPU; worker-1 and worker-2 have 500m free once
+// the other namespaces' pods are counted, and 2600m and 2900m if only
+// shop's were. Those pods are summed up from one LIST that leaves out
+// pods not placed and finished ones, and are not diagnosed.
+func TestNamespacedRunCountsOtherNamespaces(t *testing.T) {
+	srv, cfg := server(t, decodeDir(t, "../../examples/broken-cluster")...)
+	b, err := Collect(context.Background(), cfg, Options{Namespace: "shop"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := requests(srv), "pods rv=0 limit=500 fields=spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed"; !slices.Contains(got, want) {
+		t.Errorf("requests\n%s\nwant among them %s", strings.Join(got, "\n"), want)
+	}
+	s := b.Build(time.Time{})
+	for _, p := range s.Pods {
+		if p.Namespace != "shop" {
+			t.Errorf("pod %s/%s of another namespace in the snapshot", p.Namespace, p.Name)
+		}
+	}
+	var headline, note string
+	for _, f := range report.Build(diagnose.Run(s, diagnose.DefaultOptions()), i18n.EN).Findings {
+		if f.Subject.Name == "recommender" {
+			headline = f.Headline
+			for _, ev := range f.Evidence {
+				if strings.HasPrefix(ev.Note, "free cpu") {
+					note = ev.Note
+				}
+			}
+		}
+	}
+	if want := "requests 2 cpu, but the most free on any node is 500m (worker-1)"; headline != want {
+		t.Errorf("recommender: %q, want %q", headline, want)
+	}
+	if want := "free cpu on the closest nodes: worker-1 500m, worker-2 500m"; note != want {
+		t.Errorf("recommender: %q, want %q", note, want)
+	}
+}
+
+// TestNamespacedRunNamesOtherNamespacesHostPorts: a pod refused for a
+// host port is told which pod holds it, in whatever namespace; and where
+// the other namespaces' pods may not be listed, the run goes on with a
+// note saying what that leaves out.
+func TestNamespacedRunNamesOtherNamespacesHostPorts(t *testing.T) {
+	at := metav1.NewTime(time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC))
+	ports := []corev1.ContainerPort{{ContainerPort: 80, HostPort: 8080}}
+	objs := []runtime.Object{
+		&corev1.Node{ObjectMeta: metav1.ObjectMeta{Name: "n1", UID: "node-1"},
+			Status: corev1.NodeStatus{Conditions: []corev1.NodeCondition{{Type: corev1.NodeReady, Status: corev1.ConditionTrue, LastHeartbeatTime: at}}}},
+		&corev1.Pod{ObjectMeta: metav1.ObjectMeta{Namespace: "edge", Name: "proxy", UID: "pod-1", CreationTimestamp: at},
+			Spec:   corev1.PodSpec{Containers: []corev1.Container{{Name: "proxy", Image: "proxy:1", Ports: ports}}},
+			Status: corev1.PodStatus{Phase: corev1.PodPending}},
+		&corev1.Event{ObjectMeta: metav1.ObjectMeta{Namespace: "edge", Name: "proxy.1"},
+			InvolvedObject: corev1.ObjectReference{Kind: "Pod", Namespace: "edge", Name: "proxy", UID: "pod-1"},
+			Reason:         "FailedScheduling", Type: "Warning", Count: 3, FirstTimestamp: at, LastTimestamp: at,
+			Message: "0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod."},
+		&corev1.Pod{ObjectMeta: metav1.ObjectMeta{Namespace: "ingress", Name: "controller", UID: "pod-2", CreationTimestamp: at},
+			Spec:   corev1.PodSpec{NodeName: "n1", Containers: []corev1.Container{{Name: "nginx", Image: "nginx:1", Ports: ports}}},
+			Status: corev1.PodStatus{Phase: corev1.PodRunning}},
+	}
+	srv, cfg := server(t, objs...)
+	holders := func() string {
+		t.Helper()
+		b, err := Collect(context.Background(), cfg, Options{Namespace: "edge"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := b.Build(at.Add(time.Hour))
+		var out []string
+		for _, f := range diagnose.Run(s, diagnose.DefaultOptions()).Findings {
+			for _, ev := range f.Evidence {
+				if strings.Contains(ev.Text, "@n1(") {
+					out = append(out, ev.Text)
+				}
+			}
+		}
+		return strings.Join(append(out, s.Notes...), "; ")
+	}
+	if got := holders(); !strings.Contains(got, "ingress/controller@n1(8080)") {
+		t.Errorf("evidence %q, want the holder ingress/controller@n1(8080)", got)
+	}
+	if sameAsWhole(t, cfg, objs, whole(objs, false), Options{Namespace: "edge"}) != 1 {
+		t.Error("no finding for edge/proxy")
+	}
+	srv.ForbiddenClusterWide["pods"] = true
+	got := holders()
+	if strings.Contains(got, "ingress/controller") || !strings.Contains(got, `pods of other namespaces could not be listed (forbidden)`) {
+		t.Errorf("other namespaces' pods forbidden: %q", got)
+	}
+}
+
+// TestNamespacedRunSchedulerEvidence: a pod no scheduler has picked up is
+// told, as in the whole cluster's diagnosis, how many pods its custom
+// scheduler placed in any namespace, and which kube-scheduler pods of
+// kube-system are not ready.
+func TestNamespacedRunSchedulerEvidence(t *testing.T) {
+	created := metav1.NewTime(time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC))
+	now := metav1.NewTime(created.Add(time.Hour))
+	pod := func(ns, name, node, scheduler string, phase corev1.PodPhase) *corev1.Pod {
+		return &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Namespace: ns, Name: name, UID: types.UID(ns + "-" + name), CreationTimestamp: created},
+			Spec:   corev1.PodSpec{NodeName: node, SchedulerName: scheduler, Containers: []corev1.Container{{Name: "app", Image: "app:1"}}},
+			Status: corev1.PodStatus{Phase: phase}}
+	}
+	sched := pod("kube-system", "kube-scheduler-cp-1", "n1", "default-scheduler", corev1.PodRunning)
+	sched.Labels = map[string]string{"component": "kube-scheduler"}
+	sched.Status.Conditions = []corev1.PodCondition{{Type: corev1.PodReady, Status: corev1.ConditionFalse}}
+	objs := []runtime.Object{
+		&corev1.Node{ObjectMeta: metav1.ObjectMeta{Name: "n1", UID: "node-1"},
+			Status: corev1.NodeStatus{Conditions: []corev1.NodeCondition{{Type: corev1.NodeReady, Status: corev1.ConditionTrue, LastHeartbeatTime: now}}}},
+		pod("batch", "train", "", "volcano", corev1.PodPending),
+		pod("batch", "plain", "", "default-scheduler", corev1.PodPending),
+		pod("ml", "infer", "n1", "volcano", corev1.PodRunning),
+		pod("ml", "infer-2", "n1", "volcano", corev1.PodRunning),
+		sched,
+	}
+	_, cfg := server(t, objs...)
+	all := whole(objs, false)
+	if sameAsWhole(t, cfg, objs, all, Options{Namespace: "batch"}) != 2 {
+		t.Errorf("want the findings of batch/train and batch/plain: %s", dumpFindings(all))
+	}
+	var evidence []string
+	for _, f := range findingsIn(all, "batch") {
+		for _, ev := range f.Evidence {
+			evidence = append(evidence, ev.Object.Name+": "+ev.Text)
+		}
+		evidence = append(evidence, f.Explanation)
+	}
+	text := strings.Join(evidence, "\n")
+	for _, want := range []string{"kube-scheduler-cp-1: Running", "2 other pods using it were placed"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("evidence lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+func dumpFindings(r *diagnose.Result) string {
+	j, _ := json.MarshalIndent(report.Build(r, i18n.EN).Findings, "", " ")
+	return string(j)
 }

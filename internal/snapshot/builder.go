@@ -120,6 +120,10 @@ func (b *Builder) SetNodeAllocated(node string, req corev1.ResourceList) {
 	b.s.NodeAllocated[node] = req
 }
 
+// SetOutside records what pods the input does not hold use of the
+// cluster (a namespaced live run's sums of the other namespaces).
+func (b *Builder) SetOutside(o *Outside) { b.s.Outside = o }
+
 // Seen makes t count as a time found in the input, so Build's default
 // "now" is no earlier than it (text inputs know their clock only so).
 func (b *Builder) Seen(t time.Time) {

@@ -165,6 +165,10 @@ type Snapshot struct {
 	// NodeAllocated is what kubectl describe node printed under "Allocated
 	// resources" when the node's pods themselves are not in the input.
 	NodeAllocated map[string]corev1.ResourceList
+	// Outside is what the pods of other namespaces add to the evidence
+	// about an unscheduled pod, when a namespaced live run summed them up
+	// instead of holding them; nil when the input held every pod it had.
+	Outside *Outside
 
 	kinds map[string]bool
 
@@ -174,6 +178,42 @@ type Snapshot struct {
 	podsNode  map[string][]*corev1.Pod
 	podsNS    map[string][]*corev1.Pod
 	podsOwner map[types.UID][]*corev1.Pod
+}
+
+// Outside sums up scheduled, unfinished pods that a snapshot does not
+// hold: what the scheduler counts of them on each node, the host ports
+// they hold, which schedulers placed them, and the state of kube-system's
+// kube-scheduler pods. That is all an unscheduled pod's evidence reads of
+// other namespaces (see diagnose.CountOutside, which fills it).
+type Outside struct {
+	// Requests per node, as the scheduler sums a pod (podRequests).
+	Requests map[string]corev1.ResourceList
+	// Pods per node: each takes one of the node's "pods" allocatable.
+	Pods map[string]int
+	// HostPorts held, in the order the pods were listed.
+	HostPorts []HostPort
+	// Schedulers counts the pods each scheduler (spec.schedulerName)
+	// placed. Finished pods are not listed, so a custom scheduler whose
+	// pods have all finished counts none here, where a whole cluster's
+	// pods would show it has worked.
+	Schedulers map[string]int
+	// SchedulerPods are kube-system's kube-scheduler pods, with their
+	// status in kubectl's words and whether they are Ready.
+	SchedulerPods []PodState
+}
+
+// HostPort is one host port a pod holds on its node.
+type HostPort struct {
+	Namespace, Pod, Node string
+	Port                 int32
+	Protocol             corev1.Protocol
+}
+
+// PodState is a pod known by its name and status alone.
+type PodState struct {
+	Ref    ObjectRef
+	Status string
+	Ready  bool
 }
 
 // Hidden says which parts of a pod pasted text did not show.

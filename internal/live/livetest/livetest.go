@@ -1,8 +1,9 @@
 // Package livetest is a fake API server for tests of podwhy's one-off
 // LISTs: it serves the objects it is given in pages with continue tokens,
 // in protobuf when the client asks for it (as podwhy's client does) and in
-// JSON otherwise, and records every request, so a test can tell which
-// LISTs a run made and with which options.
+// JSON otherwise, selects them by the fields the API server can select
+// on (refusing others, as it does), and records every request, so a test
+// can tell which LISTs a run made and with which options.
 package livetest
 
 import (
@@ -15,8 +16,10 @@ import (
 	"strings"
 	"sync"
 
+	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	"k8s.io/apimachinery/pkg/api/meta"
+	"k8s.io/apimachinery/pkg/fields"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/client-go/kubernetes/scheme"
@@ -87,6 +90,9 @@ type Server struct {
 	WholeAtRV0 bool
 	// Forbidden resources (by plural name) answer 403.
 	Forbidden map[string]bool
+	// ForbiddenClusterWide resources answer 403 when listed in every
+	// namespace at once, as for a user whose Role grants one namespace.
+	ForbiddenClusterWide map[string]bool
 
 	byResource map[string][]runtime.Object
 	mu         sync.Mutex
@@ -96,7 +102,7 @@ type Server struct {
 // New starts a server holding objs (typed API objects of the kinds podwhy
 // lists); Close it when done.
 func New(objs ...runtime.Object) (*Server, error) {
-	s := &Server{byResource: map[string][]runtime.Object{}, Forbidden: map[string]bool{}}
+	s := &Server{byResource: map[string][]runtime.Object{}, Forbidden: map[string]bool{}, ForbiddenClusterWide: map[string]bool{}}
 	for _, o := range objs {
 		gvks, _, err := scheme.Scheme.ObjectKinds(o)
 		if err != nil {
@@ -212,7 +218,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 
 	gv := schema.GroupVersion{Group: res.group, Version: res.version}
 	switch {
-	case s.Forbidden[name]:
+	case s.Forbidden[name], s.ForbiddenClusterWide[name] && ns == "" && !res.clusterScoped:
 		writeStatus(w, apierrors.NewForbidden(gv.WithResource(name).GroupResource(), "", fmt.Errorf("livetest forbids it")))
 		return
 	case req.Continue != "" && req.ResourceVersion != "" && req.ResourceVersion != "0":
@@ -221,9 +227,21 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	sel, err := fields.ParseSelector(req.FieldSelector)
+	if err != nil {
+		writeStatus(w, apierrors.NewBadRequest(err.Error()))
+		return
+	}
+	for _, r := range sel.Requirements() {
+		if _, ok := selectable(name, nil)[r.Field]; !ok {
+			// What the API server answers for a field it cannot select on.
+			writeStatus(w, apierrors.NewBadRequest(fmt.Sprintf("field label not supported: %s", r.Field)))
+			return
+		}
+	}
 	var items []runtime.Object
 	for _, o := range s.byResource[name] {
-		if ns == "" || strings.HasPrefix(key(o), ns+"/") {
+		if (ns == "" || strings.HasPrefix(key(o), ns+"/")) && sel.Matches(selectable(name, o)) {
 			items = append(items, o)
 		}
 	}
@@ -260,6 +278,39 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if err := scheme.Codecs.EncoderForVersion(info.Serializer, gv).Encode(list, w); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 	}
+}
+
+// selectable is the fields a LIST of the resource can select on, as the
+// API server offers them (every kind: metadata.name and
+// metadata.namespace; pods and nodes: the fields their registries add),
+// with o's values; o nil gives the names alone.
+func selectable(resource string, o runtime.Object) fields.Set {
+	set := fields.Set{"metadata.name": "", "metadata.namespace": ""}
+	if m, err := meta.Accessor(o); o != nil && err == nil {
+		set["metadata.name"], set["metadata.namespace"] = m.GetName(), m.GetNamespace()
+	}
+	switch resource {
+	case "pods":
+		p, _ := o.(*corev1.Pod)
+		if p == nil {
+			p = &corev1.Pod{}
+		}
+		set["spec.nodeName"] = p.Spec.NodeName
+		set["spec.restartPolicy"] = string(p.Spec.RestartPolicy)
+		set["spec.schedulerName"] = p.Spec.SchedulerName
+		set["spec.serviceAccountName"] = p.Spec.ServiceAccountName
+		set["spec.hostNetwork"] = strconv.FormatBool(p.Spec.HostNetwork)
+		set["status.phase"] = string(p.Status.Phase)
+		set["status.podIP"] = p.Status.PodIP
+		set["status.nominatedNodeName"] = p.Status.NominatedNodeName
+	case "nodes":
+		n, _ := o.(*corev1.Node)
+		if n == nil {
+			n = &corev1.Node{}
+		}
+		set["spec.unschedulable"] = strconv.FormatBool(n.Spec.Unschedulable)
+	}
+	return set
 }
 
 func writeStatus(w http.ResponseWriter, err *apierrors.StatusError) {
