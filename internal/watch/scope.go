@@ -352,10 +352,15 @@ func (e *Engine) build(scope map[string]bool) (snap *snapshot.Snapshot, counts m
 			pods = s
 		}
 	}
-	// Which other namespaces' pods the pass needs: all of them, or those
-	// on nodes with a finding, which lists them.
+	// Which other namespaces' pods the pass needs: those on nodes with a
+	// finding, which lists them; and when a pod of the scope waits to be
+	// scheduled, what all the others use of each node. That is summed up
+	// (diagnose.CountOutside) rather than built and diagnosed: on a large
+	// cluster with unschedulable pods in most namespaces, nearly every
+	// pass would otherwise take in every pod of the cluster.
 	allPods := scope == nil || pods == nil
 	var troubled map[string]bool
+	var outside *snapshot.Outside
 	if !allPods {
 		var scopePods []*corev1.Pod
 		for ns := range scope {
@@ -365,7 +370,9 @@ func (e *Engine) build(scope map[string]bool) (snap *snapshot.Snapshot, counts m
 				}
 			}
 		}
-		allPods = diagnose.NeedsAllPods(scopePods)
+		if diagnose.NeedsAllPods(scopePods) {
+			outside = &snapshot.Outside{}
+		}
 		troubled = e.troubledNodes()
 	}
 
@@ -386,8 +393,13 @@ func (e *Engine) build(scope map[string]bool) (snap *snapshot.Snapshot, counts m
 					continue
 				}
 				for _, o := range objs {
-					if p, ok := o.(*corev1.Pod); ok && troubled[p.Spec.NodeName] {
+					p, ok := o.(*corev1.Pod)
+					switch {
+					case !ok:
+					case troubled[p.Spec.NodeName]:
 						b.Add(p)
+					case outside != nil:
+						diagnose.CountOutside(outside, p)
 					}
 				}
 			case s.kind == snapshot.KindNamespace:
@@ -403,6 +415,9 @@ func (e *Engine) build(scope map[string]bool) (snap *snapshot.Snapshot, counts m
 		}
 	}
 	scanned.namespaces = len(namespaces)
+	if outside != nil {
+		b.SetOutside(outside)
+	}
 	for _, n := range e.notes {
 		b.Note(n)
 	}
