@@ -175,11 +175,9 @@ func versionRank(gv string) [3]int {
 // serves built in, and those it used to. A CRD cannot add a kind to them.
 var servedGroups = sync.OnceValue(func() map[string]bool {
 	g := map[string]bool{}
-	for _, m := range []map[string]bool{served} {
-		for k := range m {
-			gv, _, _ := strings.Cut(k, " ")
-			g[groupOf(gv)] = true
-		}
+	for k := range served {
+		gv, _, _ := strings.Cut(k, " ")
+		g[groupOf(gv)] = true
 	}
 	for k := range removedVersions {
 		gv, _, _ := strings.Cut(k, " ")

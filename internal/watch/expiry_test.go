@@ -1,17 +1,13 @@
 package watch
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
 
-	"k8s.io/client-go/informers"
-	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
-	"k8s.io/client-go/tools/cache"
 )
 
 // TestRoutineWatchExpiryNoRelist: when the API server ends a watch, as it
@@ -60,18 +56,7 @@ func TestRoutineWatchExpiryNoRelist(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	cs, err := kubernetes.NewForConfig(&rest.Config{Host: srv.URL})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	f := informers.NewSharedInformerFactory(cs, 0)
-	inf := f.Core().V1().Pods().Informer()
-	f.Start(ctx.Done())
-	if !cache.WaitForCacheSync(ctx.Done(), inf.HasSynced) {
-		t.Fatal("no sync")
-	}
+	inf := podInformer(t, &rest.Config{Host: srv.URL})
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		mu.Lock()

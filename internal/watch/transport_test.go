@@ -41,6 +41,25 @@ func fakeAPI(t *testing.T, addr string) (*http.Server, string) {
 	return srv, ln.Addr().String()
 }
 
+// podInformer starts the pod informer serve uses, from client-go's
+// shared factory, and waits for its first sync; it stops with the test.
+func podInformer(t *testing.T, cfg *rest.Config) cache.SharedIndexInformer {
+	t.Helper()
+	cs, err := kubernetes.NewForConfig(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	f := informers.NewSharedInformerFactory(cs, 0)
+	inf := f.Core().V1().Pods().Informer()
+	f.Start(ctx.Done())
+	if !cache.WaitForCacheSync(ctx.Done(), inf.HasSynced) {
+		t.Fatal("no sync")
+	}
+	return inf
+}
+
 // TestObserveOutage: a reflector retries a refused watch on its own and
 // never calls the watch error handler, so an API server that went away
 // must be seen on the transport: disconnected within seconds of the
@@ -62,18 +81,7 @@ func TestObserveOutage(t *testing.T) {
 	}})
 	cfg := &rest.Config{Host: "http://" + addr}
 	cfg.Wrap(e.Observe)
-	cs, err := kubernetes.NewForConfig(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	f := informers.NewSharedInformerFactory(cs, 0)
-	inf := f.Core().V1().Pods().Informer()
-	f.Start(ctx.Done())
-	if !cache.WaitForCacheSync(ctx.Done(), inf.HasSynced) {
-		t.Fatal("no sync")
-	}
+	podInformer(t, cfg)
 	waitFor := func(want bool, within time.Duration) {
 		t.Helper()
 		deadline := time.Now().Add(within)
