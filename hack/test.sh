@@ -41,4 +41,9 @@ if [ "${PODWHY_SKIP_E2E:-}" = "1" ]; then
   echo "e2e skipped (PODWHY_SKIP_E2E=1)"
 else
   bash hack/e2e.sh
+  # The scale benchmark at 10,000 pods (its own cluster, after the e2e
+  # one is down): one-shot against the LIST floor and kubectl, serve's
+  # latency and memory, the ratios printed. hack/bench-scale.sh with its
+  # defaults is the 100,000-pod run, too long for CI.
+  PODS=10000 NODES=1000 NAMESPACES=100 CHURN_MINUTES=1 RUNS=1 PROBES=5 SETTLE=15 bash hack/bench-scale.sh
 fi
