@@ -19,6 +19,7 @@ import (
 func main() {
 	kubeconfig := flag.String("kubeconfig", os.Getenv("KUBECONFIG"), "kubeconfig")
 	namespace := flag.String("n", "", "the namespace of a namespaced run (podwhy -n); all namespaces when empty (podwhy -A)")
+	read := flag.String("read", "auto", "auto, cache or consistent: as podwhy without --consistent-read, with --consistent-read=false, with --consistent-read")
 	logs := flag.Bool("logs", false, "as podwhy --logs: a namespaced run with crashed containers lists the cluster RBAC kinds")
 	flag.Parse()
 	cfg, err := clientcmd.BuildConfigFromFlags("", *kubeconfig)
@@ -26,8 +27,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "listfloor:", err)
 		os.Exit(2)
 	}
+	mode, ok := map[string]live.ReadMode{"auto": live.ReadAuto, "cache": live.ReadCache, "consistent": live.ReadConsistent}[*read]
+	if !ok {
+		fmt.Fprintln(os.Stderr, "listfloor: -read must be auto, cache or consistent")
+		os.Exit(2)
+	}
 	start := time.Now()
-	n, err := live.ListOnly(context.Background(), cfg, live.Options{Namespace: *namespace, Logs: *logs})
+	n, err := live.ListOnly(context.Background(), cfg, live.Options{Namespace: *namespace, Logs: *logs, Read: mode})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "listfloor:", err)
 		os.Exit(1)

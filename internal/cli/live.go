@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -49,7 +50,7 @@ func liveSnapshot(o *options, now time.Time, stdio IO, scope liveScope) (*snapsh
 	ctx, cancel := context.WithTimeout(context.Background(), timeout+5*time.Second)
 	defer cancel()
 	stop := progress(stdio, "listing objects")
-	lo := live.Options{Namespace: ns, Timeout: timeout, Consistent: o.consistent, Logs: o.logs, AllNodes: scope.allNodes}
+	lo := live.Options{Namespace: ns, Timeout: timeout, Read: o.read(), Logs: o.logs, AllNodes: scope.allNodes}
 	for _, t := range scope.targets {
 		lo.Targets = append(lo.Targets, live.Target{Kind: t.kind, Name: t.name})
 	}
@@ -104,3 +105,36 @@ func progress(stdio IO, what string) func() {
 	}()
 	return func() { close(done); <-finished }
 }
+
+// read is the LIST read of --consistent-read: given, what it says; not
+// given, live.ReadAuto picks by the server's version.
+func (o *options) read() live.ReadMode {
+	switch {
+	case !o.consistent.set:
+		return live.ReadAuto
+	case o.consistent.v:
+		return live.ReadConsistent
+	}
+	return live.ReadCache
+}
+
+// optBool is a boolean flag that knows whether it was given.
+type optBool struct{ set, v bool }
+
+func (b *optBool) String() string {
+	if !b.set {
+		return ""
+	}
+	return strconv.FormatBool(b.v)
+}
+
+func (b *optBool) Set(s string) error {
+	v, err := strconv.ParseBool(s)
+	if err != nil {
+		return err
+	}
+	b.set, b.v = true, v
+	return nil
+}
+
+func (b *optBool) Type() string { return "bool" }

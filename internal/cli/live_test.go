@@ -14,8 +14,9 @@ import (
 )
 
 // TestLiveLists: the LISTs a live run makes in each scope, as the API
-// server sees them. All of them read the watch cache (resourceVersion 0)
-// unless --consistent-read. A run of every namespace lists every kind. A
+// server sees them. All of them read the watch cache at resourceVersion 0
+// when the server is older than 1.34 or its version unknown, or
+// --consistent-read=false; else they are consistent reads. A run of every namespace lists every kind. A
 // namespaced run lists the namespaced kinds in its namespace, then only
 // the cluster-scoped kinds its objects make the rules read (never
 // Namespaces): the nodes its pods run on, one by one; every node, and the
@@ -92,6 +93,12 @@ users:
 		{[]string{"-A"}, lists("", "0", everything...)},
 		{[]string{"-A", "--logs"}, lists("", "0", everything...)},
 		{[]string{"-A", "--consistent-read"}, lists("", "", everything...)},
+		// The server's version decides when the flag is not given: from
+		// 1.34 its cache serves every page of a consistent read.
+		{[]string{"-A", "--server-version=v1.37.2"}, lists("", "", everything...)},
+		{[]string{"-A", "--server-version=v1.33.4"}, lists("", "0", everything...)},
+		{[]string{"-A", "--server-version=v1.37.2", "--consistent-read=false"}, lists("", "0", everything...)},
+		{[]string{"-n", "shop", "--server-version=v1.34.0"}, lists("shop", "", n1)},
 		// A healthy namespace: the node its pod runs on.
 		{[]string{"-n", "shop"}, lists("shop", "0", n1)},
 		{[]string{"-n", "shop", "--consistent-read"}, lists("shop", "", n1)},
@@ -109,7 +116,16 @@ users:
 		{[]string{}, lists("default", "0")},
 	} {
 		srv.Reset()
-		args := append([]string{"--kubeconfig", kc, "-o", "json"}, tc.args...)
+		// --server-version is the fake server's, not podwhy's.
+		srv.Version = ""
+		args := []string{"--kubeconfig", kc, "-o", "json"}
+		for _, a := range tc.args {
+			if v, ok := strings.CutPrefix(a, "--server-version="); ok {
+				srv.Version = v
+			} else {
+				args = append(args, a)
+			}
+		}
 		if code, _, errOut := runCLI(t, "", args...); code == ExitUsage {
 			t.Fatalf("%v: exit %d: %s", tc.args, code, errOut)
 		}

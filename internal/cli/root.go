@@ -83,7 +83,7 @@ type options struct {
 	width         int
 	logs          bool
 	logLines      int64
-	consistent    bool
+	consistent    optBool
 	inputFormat   string
 	maxInputSize  string
 
@@ -150,7 +150,8 @@ dump output.`,
 	fl.IntVar(&o.width, "width", 0, "text width (default: the terminal's, or 100)")
 	fl.BoolVar(&o.logs, "logs", false, "live cluster: read the last lines of crashed containers' logs (current and previous instance) to find crash signatures")
 	fl.Int64Var(&o.logLines, "log-lines", o.logLines, "with --logs: how many lines of each log")
-	fl.BoolVar(&o.consistent, "consistent-read", false, "live cluster: list with consistent reads (an etcd quorum read), not from the API server's watch cache, which may lag by moments but spares etcd in a big cluster")
+	fl.Var(&o.consistent, "consistent-read", "live cluster: true, list with consistent reads in pages of 500 (served from the watch cache since Kubernetes 1.34, by etcd before); false, from the watch cache at resourceVersion 0 (one page per kind). Default: consistent on 1.34 and later")
+	fl.Lookup("consistent-read").NoOptDefVal = "true"
 	fl.StringVar(&o.inputFormat, "input-format", o.inputFormat, "format of -f input: auto, json, yaml, describe, events, get-pods, message or text (pasted kubectl output of any kind)")
 	fl.StringVar(&o.maxInputSize, "max-input-size", o.maxInputSize, "the most read of one -f input (a file, a FIFO, stdin), e.g. 512MiB or 1GiB; pasted text may be a quarter of it, one YAML object an eighth")
 	_ = root.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"text", "json", "yaml", "markdown"}, cobra.ShellCompDirectiveNoFileComp))

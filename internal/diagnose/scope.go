@@ -121,27 +121,29 @@ func DaemonSetReadsNodes(d *appsv1.DaemonSet) bool {
 // ports (explainHostPort), its scheduler, and its state if it is a
 // kube-scheduler pod (notScheduled).
 func CountOutside(out *snapshot.Outside, p *corev1.Pod) {
+	if u := UseOf(p); u != nil {
+		AddUse(out, u)
+	}
+}
+
+// PodUse is what one pod counts for in CountOutside, worked out once:
+// serve keeps it beside each cached pod, so that summing a whole
+// cluster's pods for a pass reads no pod.
+type PodUse struct {
+	Node, Scheduler string
+	// Requests as the scheduler sums them (podRequests); read only.
+	Requests     corev1.ResourceList
+	HostPorts    []snapshot.HostPort
+	SchedulerPod *snapshot.PodState
+}
+
+// UseOf is p's PodUse; nil for a pod that counts for nothing (not placed,
+// or finished).
+func UseOf(p *corev1.Pod) *PodUse {
 	if p.Spec.NodeName == "" || terminated(p) {
-		return
+		return nil
 	}
-	node := p.Spec.NodeName
-	if out.Requests == nil {
-		out.Requests = map[string]corev1.ResourceList{}
-		out.Pods = map[string]int{}
-		out.Schedulers = map[string]int{}
-	}
-	sum := out.Requests[node]
-	if sum == nil {
-		sum = corev1.ResourceList{}
-		out.Requests[node] = sum
-	}
-	for k, v := range podRequests(p) {
-		q := sum[k]
-		q.Add(v)
-		sum[k] = q
-	}
-	out.Pods[node]++
-	out.Schedulers[p.Spec.SchedulerName]++
+	u := &PodUse{Node: p.Spec.NodeName, Scheduler: p.Spec.SchedulerName, Requests: podRequests(p)}
 	for _, ct := range p.Spec.Containers {
 		for _, port := range ct.Ports {
 			if port.HostPort == 0 {
@@ -151,11 +153,37 @@ func CountOutside(out *snapshot.Outside, p *corev1.Pod) {
 			if proto == "" {
 				proto = corev1.ProtocolTCP
 			}
-			out.HostPorts = append(out.HostPorts, snapshot.HostPort{Namespace: p.Namespace, Pod: p.Name, Node: node, Port: port.HostPort, Protocol: proto})
+			u.HostPorts = append(u.HostPorts, snapshot.HostPort{Namespace: p.Namespace, Pod: p.Name, Node: u.Node, Port: port.HostPort, Protocol: proto})
 		}
 	}
 	if p.Namespace == "kube-system" && isSchedulerPod(p) {
-		out.SchedulerPods = append(out.SchedulerPods, snapshot.PodState{Ref: podObj(p), Status: PodStatus(p), Ready: podConditionTrue(p, corev1.PodReady)})
+		u.SchedulerPod = &snapshot.PodState{Ref: podObj(p), Status: PodStatus(p), Ready: podConditionTrue(p, corev1.PodReady)}
+	}
+	return u
+}
+
+// AddUse adds one pod's use to out.
+func AddUse(out *snapshot.Outside, u *PodUse) {
+	if out.Requests == nil {
+		out.Requests = map[string]corev1.ResourceList{}
+		out.Pods = map[string]int{}
+		out.Schedulers = map[string]int{}
+	}
+	sum := out.Requests[u.Node]
+	if sum == nil {
+		sum = corev1.ResourceList{}
+		out.Requests[u.Node] = sum
+	}
+	for k, v := range u.Requests {
+		q := sum[k]
+		q.Add(v)
+		sum[k] = q
+	}
+	out.Pods[u.Node]++
+	out.Schedulers[u.Scheduler]++
+	out.HostPorts = append(out.HostPorts, u.HostPorts...)
+	if u.SchedulerPod != nil {
+		out.SchedulerPods = append(out.SchedulerPods, *u.SchedulerPod)
 	}
 }
 

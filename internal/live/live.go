@@ -37,16 +37,8 @@ type Options struct {
 	Namespace string // "" for all namespaces
 	PageSize  int64
 	Timeout   time.Duration
-	// Consistent makes every LIST a consistent read, as of the latest
-	// write to etcd (a quorum read), instead of whatever the API server's
-	// watch cache holds. Such a read costs etcd a request at least (since
-	// Kubernetes 1.31 the cache serves it once etcd has named the current
-	// revision; before, etcd served it all), which matters on a big
-	// cluster; the cache may lag the latest write by moments, which a
-	// diagnosis of states that last minutes can afford. The cache also
-	// answers in one page whatever the limit, so only a consistent read
-	// bounds podwhy's memory by the page size.
-	Consistent bool
+	// Read says how every LIST is read; see ReadMode.
+	Read ReadMode
 	// Targets narrow what a namespaced run lists of the cluster-scoped
 	// kinds to what the findings about them read (the namespace's own
 	// kinds are listed whole all the same; see plan).
@@ -131,6 +123,9 @@ func (r result) fatal() bool {
 // first phase is looked at page by page, before page sees it, for what
 // the second needs; an error that ends the run ends it after the first.
 func execute(ctx context.Context, cs kubernetes.Interface, o Options, page func(c call, items []any)) []result {
+	if o.Read == ReadAuto {
+		o.Read = readFor(cs)
+	}
 	var seen *firstPhase
 	if o.Namespace != "" {
 		seen = newFirstPhase()
@@ -189,12 +184,10 @@ func pages(ctx context.Context, cs kubernetes.Interface, c call, o Options, f fu
 		o.PageSize = 500
 	}
 	opts := metav1.ListOptions{Limit: o.PageSize, FieldSelector: c.fields}
-	if !o.Consistent {
-		// "0" is any version the watch cache holds: served from the API
-		// server's memory, etcd untouched. The cache ignores the limit
-		// then (Kubernetes 1.37 still does) and sends the whole list as
-		// one page; the loop ends on the missing continue token all the
-		// same, and pages where the server hands the LIST to etcd
+	if o.Read != ReadConsistent {
+		// The cache answers "0" in one page whatever the limit (see
+		// ReadCache); the loop ends on the missing continue token all
+		// the same, and pages where the server hands the LIST to etcd
 		// (cache not ready, watch cache off).
 		opts.ResourceVersion = "0"
 	}

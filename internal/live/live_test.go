@@ -86,13 +86,13 @@ func TestPagesOneByOne(t *testing.T) {
 		{"watch cache", Options{PageSize: 2}, false,
 			[][]string{{"web-0", "web-1"}, {"web-2", "web-3"}, {"web-4"}},
 			[]string{"pods ns=shop rv=0 limit=2", "pods ns=shop limit=2 continue=page-at-2", "pods ns=shop limit=2 continue=page-at-4"}},
-		{"consistent", Options{PageSize: 2, Consistent: true}, false,
+		{"consistent", Options{PageSize: 2, Read: ReadConsistent}, false,
 			[][]string{{"web-0", "web-1"}, {"web-2", "web-3"}, {"web-4"}},
 			[]string{"pods ns=shop limit=2", "pods ns=shop limit=2 continue=page-at-2", "pods ns=shop limit=2 continue=page-at-4"}},
 		{"cache ignores the limit", Options{PageSize: 2}, true,
 			[][]string{{"web-0", "web-1", "web-2", "web-3", "web-4"}},
 			[]string{"pods ns=shop rv=0 limit=2"}},
-		{"consistent, cache ignores the limit", Options{PageSize: 2, Consistent: true}, true,
+		{"consistent, cache ignores the limit", Options{PageSize: 2, Read: ReadConsistent}, true,
 			[][]string{{"web-0", "web-1"}, {"web-2", "web-3"}, {"web-4"}},
 			[]string{"pods ns=shop limit=2", "pods ns=shop limit=2 continue=page-at-2", "pods ns=shop limit=2 continue=page-at-4"}},
 	} {
@@ -219,8 +219,8 @@ func TestListOnlyMatchesCollect(t *testing.T) {
 		objs []runtime.Object
 		opts []Options
 	}{
-		{cluster(), []Options{{}, {Namespace: "shop"}, {Namespace: "shop", PageSize: 2}, {PageSize: 2, Consistent: true}}},
-		{broken, []Options{{}, {Namespace: "shop"}, {Namespace: "shop", PageSize: 7, Consistent: true}, {Namespace: "shop", Logs: true},
+		{cluster(), []Options{{}, {Namespace: "shop"}, {Namespace: "shop", PageSize: 2}, {PageSize: 2, Read: ReadConsistent}}},
+		{broken, []Options{{}, {Namespace: "shop"}, {Namespace: "shop", PageSize: 7, Read: ReadConsistent}, {Namespace: "shop", Logs: true},
 			{Namespace: "shop", Targets: []Target{{"Deployment", "web"}}}, {Namespace: "data"}, {Namespace: "kube-system", Logs: true},
 			{Namespace: "payments", AllNodes: true}, {Namespace: "monitoring"}}},
 	} {
@@ -587,4 +587,23 @@ func TestNamespacedRunSchedulerEvidence(t *testing.T) {
 func dumpFindings(r *diagnose.Result) string {
 	j, _ := json.MarshalIndent(report.Build(r, i18n.EN).Findings, "", " ")
 	return string(j)
+}
+
+// TestParseVersion: /version as vanilla and managed clusters answer it.
+func TestParseVersion(t *testing.T) {
+	for _, tc := range []struct {
+		major, minor string
+		ok           bool
+		want         [2]int
+	}{
+		{"1", "37", true, [2]int{1, 37}},
+		{"1", "34+", true, [2]int{1, 34}},
+		{"1", "", false, [2]int{}},
+		{"", "", false, [2]int{}},
+	} {
+		ma, mi, ok := parseVersion(tc.major, tc.minor)
+		if ok != tc.ok || (ok && [2]int{ma, mi} != tc.want) {
+			t.Errorf("parseVersion(%q, %q) = %d, %d, %v", tc.major, tc.minor, ma, mi, ok)
+		}
+	}
 }

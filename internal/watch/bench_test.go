@@ -188,14 +188,18 @@ func BenchmarkInformerLatency10k(b *testing.B) {
 	b.ReportMetric(heap, "heap-MB-incl-fake-server")
 }
 
-// dirtyStore is a source's store whose writes tell the engine, as the
-// informer's handlers do.
+// dirtyStore is a source's store whose writes are transformed as the
+// informer's are and tell the engine, as the informer's handlers do.
 type dirtyStore struct {
 	e *Engine
 	s *source
 }
 
 func (d dirtyStore) Add(o any) error {
+	o, err := forCache(o)
+	if err != nil {
+		return err
+	}
 	if err := d.s.store.Add(o); err != nil {
 		return err
 	}

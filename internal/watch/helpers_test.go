@@ -13,11 +13,11 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	storagev1 "k8s.io/api/storage/v1"
 	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/client-go/kubernetes/scheme"
 	"k8s.io/client-go/tools/cache"
 
 	"github.com/podwhy/podwhy/internal/diagnose"
-	"github.com/podwhy/podwhy/internal/slim"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -43,8 +43,9 @@ func decodeDir(tb testing.TB, dir string) []runtime.Object {
 func decodeList(tb testing.TB, data []byte) []runtime.Object {
 	tb.Helper()
 	var l struct {
-		Kind  string            `json:"kind"`
-		Items []json.RawMessage `json:"items"`
+		APIVersion string            `json:"apiVersion"`
+		Kind       string            `json:"kind"`
+		Items      []json.RawMessage `json:"items"`
 	}
 	if err := json.Unmarshal(data, &l); err != nil {
 		tb.Fatal(err)
@@ -54,9 +55,11 @@ func decodeList(tb testing.TB, data []byte) []runtime.Object {
 		items = []json.RawMessage{data}
 	}
 	dec := scheme.Codecs.UniversalDeserializer()
+	// kubectl cluster-info dump writes items without their kind.
+	def := schema.FromAPIVersionAndKind(l.APIVersion, strings.TrimSuffix(l.Kind, "List"))
 	var out []runtime.Object
 	for _, it := range items {
-		obj, _, err := dec.Decode(it, nil, nil)
+		obj, _, err := dec.Decode(it, &def, nil)
 		if err != nil {
 			continue // kinds the client scheme does not know
 		}
@@ -124,7 +127,7 @@ func storeEngine(tb testing.TB, objs []runtime.Object, o Options) *Engine {
 		if k == "" {
 			continue
 		}
-		t, err := slim.Transform(obj.DeepCopyObject())
+		t, err := forCache(obj.DeepCopyObject())
 		if err != nil {
 			tb.Fatal(err)
 		}

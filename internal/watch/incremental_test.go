@@ -12,6 +12,7 @@ import (
 
 	"github.com/podwhy/podwhy/internal/i18n"
 	"github.com/podwhy/podwhy/internal/report"
+	"github.com/podwhy/podwhy/internal/slim"
 	"github.com/podwhy/podwhy/internal/watch/watchtest"
 )
 
@@ -38,7 +39,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	// removing it frees the node, which the Pending pod's evidence quotes.
 	var pendingNS string
 	for _, o := range list("Pod") {
-		if p := o.(*corev1.Pod); p.Spec.NodeName == "" && p.Status.Phase == corev1.PodPending {
+		if p := cachedPod(t, o); p.Spec.NodeName == "" && p.Status.Phase == corev1.PodPending {
 			pendingNS = p.Namespace
 			break
 		}
@@ -68,8 +69,8 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		{"a pod's scheduler events expire", nil, func() error {
 			var about string
 			for _, o := range list("Event") {
-				if ev := o.(*corev1.Event); ev.Reason == "FailedScheduling" && (about == "" || about == ev.InvolvedObject.Name) {
-					about = ev.InvolvedObject.Name
+				if ev := o.(*slim.Event); ev.Reason == "FailedScheduling" && (about == "" || about == ev.Regarding.Name) {
+					about = ev.Regarding.Name
 					if err := events.Delete(ev); err != nil {
 						return err
 					}
@@ -99,7 +100,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		}},
 		{"a running pod elsewhere goes away", nil, func() error {
 			for _, o := range list("Pod") {
-				if p := o.(*corev1.Pod); p.Namespace != pendingNS && p.Spec.NodeName != "" && p.Status.Phase == corev1.PodRunning {
+				if p := cachedPod(t, o); p.Namespace != pendingNS && p.Spec.NodeName != "" && p.Status.Phase == corev1.PodRunning {
 					return pods.Delete(p)
 				}
 			}
@@ -107,7 +108,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		}},
 		{"every pod of a namespace goes", []string{"batch"}, func() error {
 			for _, o := range list("Pod") {
-				if p := o.(*corev1.Pod); p.Namespace == "batch" {
+				if p := cachedPod(t, o); p.Namespace == "batch" {
 					if err := pods.Delete(p); err != nil {
 						return err
 					}
@@ -200,4 +201,14 @@ func findingsJSON(t *testing.T, e *Engine, st *State) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// cachedPod is the pod a cache entry holds.
+func cachedPod(t *testing.T, o any) *corev1.Pod {
+	t.Helper()
+	p, err := o.(*slim.Pod).Decode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

@@ -13,6 +13,7 @@ import (
 	"k8s.io/client-go/tools/cache"
 
 	"github.com/podwhy/podwhy/internal/diagnose"
+	"github.com/podwhy/podwhy/internal/slim"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -320,6 +321,13 @@ func (s *source) byNamespace() map[string][]any {
 func addObjects(bl *snapshot.Builder, objs []any) {
 	for _, o := range objs {
 		switch o := o.(type) {
+		case *slim.Pod:
+			// Decoded afresh for each pass: the builder may change it.
+			if p, err := o.Decode(); err == nil {
+				bl.Add(p)
+			}
+		case *slim.Event:
+			bl.AddEvent(o.Snapshot())
 		case *corev1.Event:
 			// Converted each time rather than kept: on a big cluster
 			// events outnumber every other kind (50,000 for 10,000
@@ -362,16 +370,15 @@ func (e *Engine) build(scope map[string]bool) (snap *snapshot.Snapshot, counts m
 	var troubled map[string]bool
 	var outside *snapshot.Outside
 	if !allPods {
-		var scopePods []*corev1.Pod
+	scope:
 		for ns := range scope {
 			for _, o := range pods.buckets[ns] {
-				if p, ok := o.(*corev1.Pod); ok {
-					scopePods = append(scopePods, p)
+				if node, ok := nodeName(o); ok && node == "" {
+					// diagnose.NeedsAllPods: a pod not placed.
+					outside = &snapshot.Outside{}
+					break scope
 				}
 			}
-		}
-		if diagnose.NeedsAllPods(scopePods) {
-			outside = &snapshot.Outside{}
 		}
 		troubled = e.troubledNodes()
 	}
@@ -393,13 +400,13 @@ func (e *Engine) build(scope map[string]bool) (snap *snapshot.Snapshot, counts m
 					continue
 				}
 				for _, o := range objs {
-					p, ok := o.(*corev1.Pod)
+					node, ok := nodeName(o)
 					switch {
 					case !ok:
-					case troubled[p.Spec.NodeName]:
-						b.Add(p)
+					case troubled[node]:
+						addObjects(b, []any{o})
 					case outside != nil:
-						diagnose.CountOutside(outside, p)
+						countOutside(outside, o)
 					}
 				}
 			case s.kind == snapshot.KindNamespace:
@@ -483,7 +490,7 @@ func (e *Engine) queueEvidence(scope map[string]bool) {
 				continue
 			}
 			for _, o := range objs {
-				if p, ok := o.(*corev1.Pod); ok && p.Spec.NodeName == "" && p.DeletionTimestamp == nil {
+				if node, ok := nodeName(o); ok && node == "" && o.(metav1.Object).GetDeletionTimestamp() == nil {
 					wait = append(wait, ns)
 					break
 				}
@@ -500,12 +507,37 @@ func (e *Engine) queueEvidence(scope map[string]bool) {
 // podMoved reports whether a pod change can move another namespace's
 // evidence: a pod added, removed, bound to a node or ending.
 func podMoved(old, cur any) bool {
-	o, ok1 := old.(*corev1.Pod)
-	n, ok2 := cur.(*corev1.Pod)
+	o, ok1 := old.(*slim.Pod)
+	n, ok2 := cur.(*slim.Pod)
 	if !ok1 || !ok2 {
 		return true
 	}
-	return o.Spec.NodeName != n.Spec.NodeName || o.Status.Phase != n.Status.Phase || (o.DeletionTimestamp == nil) != (n.DeletionTimestamp == nil)
+	return o.NodeName != n.NodeName || o.Phase != n.Phase || (o.DeletionTimestamp == nil) != (n.DeletionTimestamp == nil)
+}
+
+// nodeName is the node of a cached pod ("" when not placed); false for
+// anything else.
+func nodeName(o any) (string, bool) {
+	switch p := o.(type) {
+	case *slim.Pod:
+		return p.NodeName, true
+	case *corev1.Pod:
+		return p.Spec.NodeName, true
+	}
+	return "", false
+}
+
+// countOutside is diagnose.CountOutside of a cached pod, from the use
+// worked out when it was cached.
+func countOutside(out *snapshot.Outside, o any) {
+	switch p := o.(type) {
+	case *slim.Pod:
+		if p.Use != nil {
+			diagnose.AddUse(out, p.Use)
+		}
+	case *corev1.Pod:
+		diagnose.CountOutside(out, p)
+	}
 }
 
 // sortByName orders one bucket by namespace and name, the order kubectl

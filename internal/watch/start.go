@@ -15,7 +15,6 @@ import (
 	"k8s.io/client-go/tools/cache"
 
 	"github.com/podwhy/podwhy/internal/live"
-	"github.com/podwhy/podwhy/internal/slim"
 	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
@@ -55,7 +54,7 @@ func (e *Engine) Start(ctx context.Context, cs kubernetes.Interface) error {
 	// Resync 0: a periodic resync would replay every object to the
 	// handlers; the Refresh timer re-diagnoses instead, without that cost.
 	e.factory = informers.NewSharedInformerFactoryWithOptions(cs, 0,
-		informers.WithNamespace(e.o.Namespace), informers.WithTransform(slim.Transform))
+		informers.WithNamespace(e.o.Namespace), informers.WithTransform(forCache))
 	var sources []*source
 	for _, k := range active {
 		inf := k.informer(e.factory)

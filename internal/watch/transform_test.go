@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"sort"
@@ -11,6 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"k8s.io/apimachinery/pkg/runtime"
+
+	"github.com/podwhy/podwhy/internal/gendump"
 	"github.com/podwhy/podwhy/internal/i18n"
 	"github.com/podwhy/podwhy/internal/report"
 )
@@ -37,16 +41,22 @@ func TestKindsMatchLive(t *testing.T) {
 	}
 }
 
-// TestTransformKeepsFindings: the shipped clusters give the same findings
-// from transformed caches as from the objects themselves.
+// TestTransformKeepsFindings: the shipped clusters, and a generated one
+// of 500 pods, give the same findings from the informers' caches
+// (stripped objects, pods and events in their compact forms: forCache) as
+// from the objects themselves.
 func TestTransformKeepsFindings(t *testing.T) {
-	for _, dir := range []string{"../../examples/broken-cluster", "../../examples/lab-capture"} {
-		objs := decodeDir(t, dir)
+	gen := t.TempDir()
+	if _, err := gendump.Write(gen, gendump.Spec{Nodes: 40, Pods: 500, Events: 2500, FailingPercent: 30}); err != nil {
+		t.Fatal(err)
+	}
+	for dir, least := range map[string]int{"../../examples/broken-cluster": 5, "../../examples/lab-capture": 5, "../../examples/cluster-info-dump": 2, gen: 5} {
+		objs := decodeTree(t, dir)
 		want := direct(objs, time.Time{})
 		e := storeEngine(t, objs, Options{Now: func() time.Time { return want.Now }})
 		e.Scan()
 		got := e.State().Result
-		if len(want.Findings) < 5 {
+		if len(want.Findings) < least {
 			t.Fatalf("%s: only %d findings", dir, len(want.Findings))
 		}
 		a, _ := json.MarshalIndent(report.Build(want, i18n.EN).Findings, "", " ")
@@ -66,4 +76,24 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return "(one is a prefix of the other)"
+}
+
+// decodeTree is decodeDir of a folder and every folder below it, as a
+// cluster-info dump lays out its namespaces.
+func decodeTree(t *testing.T, root string) []runtime.Object {
+	t.Helper()
+	var out []runtime.Object
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		if m, _ := filepath.Glob(filepath.Join(path, "*.json")); len(m) > 0 {
+			out = append(out, decodeDir(t, path)...)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -22,6 +22,7 @@ import (
 	"k8s.io/apimachinery/pkg/fields"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/version"
 	"k8s.io/client-go/kubernetes/scheme"
 )
 
@@ -88,6 +89,9 @@ type Server struct {
 	// Kubernetes 1.37); off, it pages as etcd does when the server hands
 	// such a LIST down (cache not ready, watch cache off).
 	WholeAtRV0 bool
+	// Version is the gitVersion GET /version answers ("v1.37.2"); empty,
+	// /version is not found, as on a server podwhy cannot ask.
+	Version string
 	// Forbidden resources (by plural name) answer 403.
 	Forbidden map[string]bool
 	// ForbiddenClusterWide resources answer 403 when listed in every
@@ -197,6 +201,10 @@ func parsePath(p string) (group, ns, res string, ok bool) {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/version" && s.Version != "" {
+		serveVersion(w, s.Version)
+		return
+	}
 	group, ns, name, ok := parsePath(r.URL.Path)
 	res, known := byName(name, group)
 	if r.Method != http.MethodGet || !ok || !known || r.URL.Query().Get("watch") != "" {
@@ -319,4 +327,12 @@ func writeStatus(w http.ResponseWriter, err *apierrors.StatusError) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(int(st.Code))
 	json.NewEncoder(w).Encode(st)
+}
+
+// serveVersion answers GET /version as the API server does.
+func serveVersion(w http.ResponseWriter, gitVersion string) {
+	major, minor, _ := strings.Cut(strings.TrimPrefix(gitVersion, "v"), ".")
+	minor, _, _ = strings.Cut(minor, ".")
+	w.Header().Set("Content-Type", "application/json")
+	_ = json.NewEncoder(w).Encode(version.Info{Major: major, Minor: minor, GitVersion: gitVersion})
 }
