@@ -13,8 +13,9 @@
 #   serve     RSS once synced and after CHURN_MINUTES of churn (pods
 #             deleted and re-created by their ReplicaSets, failing ones
 #             among them), change-to-finding latency (hack/serveprobe:
-#             median and worst), CPU seconds per changed pod, and the
-#             non-WATCH requests per minute it adds beyond the watches.
+#             median and worst), CPU seconds per changed pod, the
+#             requests per minute on the API server from all clients, and
+#             serve's own (its podwhy_informer_requests_total) by verb.
 #
 # The control plane shares the machine's cores with podwhy; where it
 # cannot hold PODS, run smaller (PODS=30000 NODES=1500) and say so.
@@ -102,7 +103,13 @@ echo "serve RSS once synced: $(rss) MB"
 "$work/serveprobe" -url http://127.0.0.1:18080 -n "${PROBES:-20}" | tee "$work/probe"
 # Churn: every 10 s delete 1% of one namespace's pods (their ReplicaSets
 # re-create them, failing ones included), for CHURN_MINUTES.
+# own VERB: serve's count of its informers' requests with that verb.
+own() {
+  curl -sf http://127.0.0.1:18080/metrics | awk -v verb="$1" '
+    /^podwhy_informer_requests_total\{/ && $0 ~ "verb=\"" verb "\"" { s += $NF } END { printf "%d\n", s }'
+}
 c0=$(cpu); r0=$(requests GET); l0=$(requests LIST); changed=0
+ol0=$(own list); og0=$(own get); ow0=$(own watch)
 end=$(( $(date +%s) + CHURN_MINUTES * 60 ))
 i=0
 while [ "$(date +%s)" -lt "$end" ]; do
@@ -116,7 +123,11 @@ while [ "$(date +%s)" -lt "$end" ]; do
   sleep 10
 done
 c1=$(cpu); r1=$(requests GET); l1=$(requests LIST)
+ol1=$(own list); og1=$(own get); ow1=$(own watch)
 awk -v c="$(echo "$c1 - $c0" | bc)" -v n="$changed" -v m="$CHURN_MINUTES" -v g="$((r1 - r0))" -v l="$((l1 - l0))" -v rss="$(rss)" 'BEGIN {
   printf "after %d min of churn (%d pod changes): RSS %d MB, CPU %.1f ms per change, %.1f GET and %.1f LIST requests per minute on the API server (all clients)\n", m, n, rss, 1000 * c / (n ? n : 1), g / m, l / m
+}'
+awk -v m="$CHURN_MINUTES" -v l="$((ol1 - ol0))" -v g="$((og1 - og0))" -v w="$((ow1 - ow0))" 'BEGIN {
+  printf "of them podwhy serve'"'"'s own (podwhy_informer_requests_total): %.1f LIST, %.1f GET and %.1f WATCH requests per minute\n", l / m, g / m, w / m
 }'
 echo "peak RSS of serve: $(awk '/^VmHWM/ {print int($2/1024)}' /proc/$pid/status) MB (GOMEMLIMIT=${GOMEMLIMIT:-900MiB})"

@@ -7,8 +7,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/podwhy/podwhy/internal/diagnose"
 	"github.com/podwhy/podwhy/internal/live"
 	"github.com/podwhy/podwhy/internal/snapshot"
+	"github.com/podwhy/podwhy/internal/watch"
 )
 
 // liveScope is what a live run's snapshot is for, which decides what a
@@ -72,6 +74,38 @@ func liveSnapshot(o *options, now time.Time, stdio IO, scope liveScope) (*snapsh
 		now = time.Now()
 	}
 	return b.Build(now), ns, nil
+}
+
+// liveListed diagnoses every namespace of the cluster the kubeconfig
+// points at as liveSnapshot and diagnose.Run would, with the same LISTs,
+// but holds what they return as podwhy serve's caches do (pods as their
+// protobuf encoding, events converted) and diagnoses a chunk of
+// namespaces at a time (watch.NewListed): on a cluster of 100,000 pods
+// memory holds the compact objects and one chunk, not every pod decoded.
+// TestLiveListedEqualsSnapshot keeps the two ways to the same report.
+func liveListed(o *options, now time.Time, stdio IO, dopts diagnose.Options) (*diagnose.Result, error) {
+	cfg, err := o.kube.ToRESTConfig()
+	if err != nil {
+		return nil, fmt.Errorf("kubeconfig: %s", oneLine(err.Error()))
+	}
+	timeout, err := requestTimeout(o)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout+5*time.Second)
+	defer cancel()
+	e := watch.NewListed(watch.Options{Diagnose: dopts, Now: func() time.Time { return now }})
+	stop := progress(stdio, "listing objects")
+	err = live.CollectInto(ctx, cfg, live.Options{Timeout: timeout, Read: o.read()}, e)
+	stop()
+	if err != nil {
+		return nil, err
+	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	e.Scan()
+	return e.State().Result, nil
 }
 
 // progress shows "podwhy: WHAT… 3s" on a terminal's stderr when the work

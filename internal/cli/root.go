@@ -352,8 +352,15 @@ func diagnosis(o *options, targets []string, stdio IO) (*diagnose.Result, error)
 		return nil, usageError{err}
 	}
 
+	dopts := diagnose.DefaultOptions()
+	dopts.StartupGrace = o.startupGrace
 	var snap *snapshot.Snapshot
 	namespace := ""
+	if len(o.files) == 0 && len(o.texts) == 0 && o.allNamespaces && !o.logs && len(tgts) == 0 && sel == nil {
+		// Every namespace, nothing to filter by: the whole cluster is
+		// held compact and diagnosed a chunk at a time (liveListed).
+		return liveListed(o, now, stdio, dopts)
+	}
 	if len(o.files) > 0 || len(o.texts) > 0 {
 		if snap, err = dumpSnapshot(o, now, stdio); err != nil {
 			return nil, err
@@ -374,8 +381,6 @@ func diagnosis(o *options, targets []string, stdio IO) (*diagnose.Result, error)
 		snap, namespace = s, ns
 	}
 
-	dopts := diagnose.DefaultOptions()
-	dopts.StartupGrace = o.startupGrace
 	res := diagnose.Run(snap, dopts)
 	res.Findings = filterFindings(res.Findings, snap, namespace, tgts, sel)
 	return res, nil

@@ -209,11 +209,42 @@ func pages(ctx context.Context, cs kubernetes.Interface, c call, o Options, f fu
 
 // Collect lists every kind the rules use into a builder.
 func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builder, error) {
+	b := snapshot.NewBuilder()
+	if err := CollectInto(ctx, cfg, o, b); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// Sink is what a collection fills: a snapshot builder, or an engine that
+// keeps objects in a compact form (watch.NewListed).
+type Sink interface {
+	// AddUnlisted adds an object of a kind not yet listed whole.
+	AddUnlisted(obj any) bool
+	// MarkKind says a kind was listed whole.
+	MarkKind(kind string)
+	SetOutside(o *snapshot.Outside)
+	Note(n string)
+}
+
+// preparer is a Sink that transforms each object itself, outside the
+// collection's lock (the kinds are read in parallel); others get
+// slim.Transform.
+type preparer interface{ Prepare(obj any) any }
+
+// CollectInto lists every kind the rules use into b.
+func CollectInto(ctx context.Context, cfg *rest.Config, o Options, b Sink) error {
 	cs, cfg, err := client(cfg, o)
 	if err != nil {
-		return nil, fmt.Errorf("kubernetes client: %w", err)
+		return fmt.Errorf("kubernetes client: %w", err)
 	}
-	b := snapshot.NewBuilder()
+	prepare := func(obj any) any {
+		out, _ := slim.Transform(obj)
+		return out
+	}
+	if p, ok := b.(preparer); ok {
+		prepare = p.Prepare
+	}
 	outside := &snapshot.Outside{}
 	var mu sync.Mutex
 	res := execute(ctx, cs, o, func(c call, items []any) {
@@ -232,7 +263,7 @@ func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builde
 		// Stripped outside the lock: the check of a last-applied
 		// configuration decodes it, and the kinds run in parallel.
 		for j := range items {
-			items[j], _ = slim.Transform(items[j])
+			items[j] = prepare(items[j])
 		}
 		mu.Lock()
 		defer mu.Unlock()
@@ -259,7 +290,7 @@ func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builde
 			b.MarkKind(r.kind)
 		case r.err == nil:
 		case r.fatal():
-			return nil, Explain(cfg.Host, "list", r.resource, r.err)
+			return Explain(cfg.Host, "list", r.resource, r.err)
 		case r.outside:
 			notes = append(notes, `pods of other namespaces could not be listed (forbidden): what they use of the nodes is not counted in the evidence of pods waiting to be scheduled; grant verb "list" on "pods" cluster-wide`)
 		default:
@@ -278,7 +309,7 @@ func Collect(ctx context.Context, cfg *rest.Config, o Options) (*snapshot.Builde
 	for _, n := range slices.Compact(notes) {
 		b.Note(n)
 	}
-	return b, nil
+	return nil
 }
 
 func isForbidden(err error) bool { return apierrors.IsForbidden(err) }

@@ -18,7 +18,7 @@ type metrics struct {
 	resolved *prometheus.CounterVec
 	scans    prometheus.Histogram
 
-	findings, pods, synced, objects, ready, connected, lastScan, watchErrors *prometheus.Desc
+	findings, pods, synced, objects, ready, connected, lastScan, watchErrors, requests *prometheus.Desc
 }
 
 var findingLabels = []string{"namespace", "class", "reason", "severity", "owner_kind", "owner"}
@@ -42,6 +42,8 @@ func newMetrics(e *watch.Engine, reg *prometheus.Registry) *metrics {
 			"0 after a watch failed until the informers hear from the API server again (findings may be stale meanwhile).", nil, nil),
 		lastScan:    prometheus.NewDesc("podwhy_last_scan_timestamp_seconds", "When the last diagnosis ran.", nil, nil),
 		watchErrors: prometheus.NewDesc("podwhy_informer_watch_errors_total", "Watch failures per kind (the informer relists after each).", []string{"kind"}, nil),
+		requests: prometheus.NewDesc("podwhy_informer_requests_total",
+			"Requests the informers have sent to the API server, by verb (list, watch, get): what serve costs the API server beyond its open watches.", []string{"verb"}, nil),
 	}
 	reg.MustRegister(m.opened, m.resolved, m.scans, m,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -63,7 +65,7 @@ func (m *metrics) observe(st *watch.State, ch watch.Change) {
 }
 
 func (m *metrics) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{m.findings, m.pods, m.synced, m.objects, m.ready, m.connected, m.lastScan, m.watchErrors} {
+	for _, d := range []*prometheus.Desc{m.findings, m.pods, m.synced, m.objects, m.ready, m.connected, m.lastScan, m.watchErrors, m.requests} {
 		ch <- d
 	}
 }
@@ -80,6 +82,9 @@ func (m *metrics) Collect(ch chan<- prometheus.Metric) {
 	}
 	for kind, n := range m.e.WatchErrors() {
 		ch <- prometheus.MustNewConstMetric(m.watchErrors, prometheus.CounterValue, float64(n), kind)
+	}
+	for verb, n := range m.e.Requests() {
+		ch <- prometheus.MustNewConstMetric(m.requests, prometheus.CounterValue, float64(n), verb)
 	}
 	ch <- prometheus.MustNewConstMetric(m.ready, prometheus.GaugeValue, b2f(m.e.Ready()))
 	conn, _ := m.e.Connected()

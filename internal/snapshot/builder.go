@@ -203,6 +203,10 @@ func (b *Builder) Add(obj any) bool {
 		b.s.Nodes = append(b.s.Nodes, o)
 	case *corev1.Event:
 		b.listed(KindEvent)
+		if OwnEvent(o) {
+			// podwhy's own words, not the cluster's evidence.
+			return false
+		}
 		if b.firstTime(o.Namespace, o.Name, o.ResourceVersion, o.Count, o.LastTimestamp.Time) {
 			b.addCoreEvent(o)
 		}
@@ -426,6 +430,16 @@ func timeOf(ts ...metav1.Time) time.Time {
 
 func (b *Builder) addCoreEvent(e *corev1.Event) { b.addEvent(CoreEvent(e)) }
 
+// Component is the event source podwhy writes Events as (serve
+// --emit-events).
+const Component = "podwhy"
+
+// OwnEvent reports whether podwhy wrote e: a diagnosis never reads it as
+// evidence, or serve would find its own findings again.
+func OwnEvent(e *corev1.Event) bool {
+	return e.Source.Component == Component || e.ReportingController == Component
+}
+
 // CoreEvent converts a core/v1 Event; AddEvent then adds it as Add would
 // have (podwhy serve converts only the namespaces it re-diagnoses).
 func CoreEvent(e *corev1.Event) *Event {
@@ -510,8 +524,16 @@ const combinedPrefix = "(combined from similar events): "
 // AddEvent adds a converted event (text inputs, CoreEvent); the builder
 // normalizes it and folds repeats into it.
 func (b *Builder) AddEvent(ev *Event) {
-	b.s.kinds[KindEvent] = true
+	b.listed(KindEvent)
 	b.addEvent(ev)
+}
+
+// AddEventUnlisted is AddEvent for a listing not yet complete (see
+// AddUnlisted).
+func (b *Builder) AddEventUnlisted(ev *Event) {
+	b.unlisted = true
+	defer func() { b.unlisted = false }()
+	b.AddEvent(ev)
 }
 
 func (b *Builder) addEvent(ev *Event) {

@@ -202,6 +202,36 @@ type Outside struct {
 	SchedulerPods []PodState
 }
 
+// Add adds other's sums and lists to o's.
+func (o *Outside) Add(other *Outside) {
+	if other == nil {
+		return
+	}
+	if o.Requests == nil {
+		o.Requests, o.Pods, o.Schedulers = map[string]corev1.ResourceList{}, map[string]int{}, map[string]int{}
+	}
+	for node, l := range other.Requests {
+		sum := o.Requests[node]
+		if sum == nil {
+			sum = corev1.ResourceList{}
+			o.Requests[node] = sum
+		}
+		for k, v := range l {
+			q := sum[k]
+			q.Add(v)
+			sum[k] = q
+		}
+	}
+	for node, n := range other.Pods {
+		o.Pods[node] += n
+	}
+	for s, n := range other.Schedulers {
+		o.Schedulers[s] += n
+	}
+	o.HostPorts = append(o.HostPorts, other.HostPorts...)
+	o.SchedulerPods = append(o.SchedulerPods, other.SchedulerPods...)
+}
+
 // HostPort is one host port a pod holds on its node.
 type HostPort struct {
 	Namespace, Pod, Node string

@@ -22,11 +22,12 @@ import (
 	"github.com/podwhy/podwhy/internal/diagnose"
 	"github.com/podwhy/podwhy/internal/i18n"
 	"github.com/podwhy/podwhy/internal/report"
+	"github.com/podwhy/podwhy/internal/snapshot"
 )
 
 // Component is the event source podwhy writes Events as (serve
-// --emit-events); the engine leaves such events out of its own input.
-const Component = "podwhy"
+// --emit-events); no diagnosis reads such events (snapshot.OwnEvent).
+const Component = snapshot.Component
 
 // Options tune an engine.
 type Options struct {
@@ -127,6 +128,9 @@ type source struct {
 	// them, and belong to the loop goroutine.
 	stale   staleSet
 	buckets map[string][]any
+	// unlisted: not every object of the kind is known to be here (a
+	// NewListed engine's kind whose LIST did not finish).
+	unlisted bool
 }
 
 // newSource makes a kind's source; its indexer gets the namespace index
@@ -174,6 +178,13 @@ type Engine struct {
 	connected   bool
 	lastAPIErr  error
 	watchErrors map[string]int
+	requests    map[string]int
+
+	// chunk is chunkObjects but in tests.
+	chunk int
+	// outside is what pods the engine does not hold use of the nodes
+	// (NewListed, a namespaced run).
+	outside *snapshot.Outside
 }
 
 // New returns an engine; Start connects it.
@@ -190,6 +201,8 @@ func New(o Options) *Engine {
 		subs:        map[chan Change]struct{}{},
 		connected:   true,
 		watchErrors: map[string]int{},
+		requests:    map[string]int{},
+		chunk:       chunkObjects,
 	}
 }
 
@@ -264,6 +277,14 @@ func (e *Engine) WatchErrors() map[string]int {
 		out[k] = v
 	}
 	return out
+}
+
+// Requests counts the requests the informers' client has sent (through
+// Observe), by verb: list, watch, get.
+func (e *Engine) Requests() map[string]int {
+	e.apiMu.Lock()
+	defer e.apiMu.Unlock()
+	return maps.Clone(e.requests)
 }
 
 // Objects returns the cached objects of a kind (as transformed; do not
@@ -415,7 +436,52 @@ func (e *Engine) Scan() Change {
 	p.everything = false
 	p.mu.Unlock()
 	e.podsMoved.Store(false)
-	return e.pass(nil)
+	start := time.Now()
+	res, counts := e.scanChunks()
+	return e.publish(res, res.Findings, nil, counts, start)
+}
+
+// scanChunks diagnoses every namespace a chunk at a time, as the backlog
+// does, and merges the parts: the same result as one diagnosis of
+// everything (diagnose.RunIn, diagnose.Merge), but a pass decodes only
+// its chunk's pods, so at start, with every pod of a large cluster to
+// read, memory holds the compact caches and one chunk, not every pod
+// decoded at once.
+func (e *Engine) scanChunks() (*diagnose.Result, map[string]int) {
+	var res *diagnose.Result
+	var counts map[string]int
+	for _, scope := range e.chunks() {
+		snap, c, scanned := e.build(scope)
+		part := diagnose.RunIn(snap, e.o.Diagnose, scope)
+		if res == nil {
+			res = part
+		} else {
+			res = diagnose.Merge(res, part, scope)
+		}
+		res.Scanned.Pods, res.Scanned.Namespaces = scanned.pods, scanned.namespaces
+		counts = c
+	}
+	return res, counts
+}
+
+// chunks splits every namespace into the scopes of scanChunks: about
+// e.chunk pods and events each, a namespace never split; one empty scope
+// (the cluster's own findings) when there is no namespace.
+func (e *Engine) chunks() []map[string]bool {
+	for _, s := range e.sources {
+		s.refresh(nil)
+	}
+	var out []map[string]bool
+	scope, budget := map[string]bool{}, 0
+	for _, ns := range e.namespaces() {
+		if budget >= e.chunk && len(scope) > 0 {
+			out = append(out, scope)
+			scope, budget = map[string]bool{}, 0
+		}
+		scope[ns] = true
+		budget += e.weight(ns)
+	}
+	return append(out, scope)
 }
 
 // ScanChanged runs the pass the loop would run next once every wait is
@@ -535,5 +601,5 @@ func (e *Engine) Render(st *State, fs []*diagnose.Finding, lang i18n.Lang) repor
 // ownEvent: an Event podwhy wrote (serve --emit-events).
 func ownEvent(obj any) bool {
 	ev, ok := obj.(*corev1.Event)
-	return ok && (ev.Source.Component == Component || ev.ReportingController == Component)
+	return ok && snapshot.OwnEvent(ev)
 }

@@ -56,7 +56,12 @@ func TestRoutineWatchExpiryNoRelist(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	inf := podInformer(t, &rest.Config{Host: srv.URL})
+	// The engine's count of its own requests (serve's
+	// podwhy_informer_requests_total) sees the same.
+	e := New(Options{Host: srv.URL})
+	cfg := &rest.Config{Host: srv.URL}
+	cfg.Wrap(e.Observe)
+	inf := podInformer(t, cfg)
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		mu.Lock()
@@ -74,6 +79,9 @@ func TestRoutineWatchExpiryNoRelist(t *testing.T) {
 	}
 	if lists != 0 || initial != 1 {
 		t.Errorf("after %d routine watch ends: %d LISTs and %d initial streams, want 0 and 1", rewatches, lists, initial)
+	}
+	if got := e.Requests(); got["list"] != 0 || got["watch"] < rewatches+initial || len(got) != 1 {
+		t.Errorf("engine counted %v, the server %d watches and %d LISTs", got, rewatches+initial, lists)
 	}
 	// Each watch starts where the one before left off: the first from the
 	// initial stream's bookmark, the next from the bookmark it got.

@@ -240,7 +240,7 @@ func (e *Engine) chooseScope() map[string]bool {
 	}
 	budget := 0
 	for _, ns := range slices.Sorted(maps.Keys(p.backlog)) {
-		if budget >= chunkObjects {
+		if budget >= e.chunk {
 			break
 		}
 		budget += e.weight(ns)
@@ -318,32 +318,40 @@ func (s *source) byNamespace() map[string][]any {
 }
 
 // addObjects feeds a bucket to the builder.
-func addObjects(bl *snapshot.Builder, objs []any) {
+// unlisted: the kind's listing did not finish (see source.unlisted).
+func addObjects(bl *snapshot.Builder, objs []any, unlisted bool) {
+	add, addEvent := bl.Add, bl.AddEvent
+	if unlisted {
+		add, addEvent = bl.AddUnlisted, bl.AddEventUnlisted
+	}
 	for _, o := range objs {
 		switch o := o.(type) {
 		case *slim.Pod:
 			// Decoded afresh for each pass: the builder may change it.
 			if p, err := o.Decode(); err == nil {
-				bl.Add(p)
+				add(p)
 			}
 		case *slim.Event:
-			bl.AddEvent(o.Snapshot())
+			addEvent(o.Snapshot())
+		case *listedSecret:
+			c := *o.secret
+			add(&c)
 		case *corev1.Event:
 			// Converted each time rather than kept: on a big cluster
 			// events outnumber every other kind (50,000 for 10,000
 			// pods in the benchmark), and a pass converts only its
 			// namespaces'.
 			if !ownEvent(o) {
-				bl.AddEvent(snapshot.CoreEvent(o))
+				addEvent(snapshot.CoreEvent(o))
 			}
 		case metav1.Object:
 			// The builder deletes a checked last-applied annotation
 			// from what it is given: such objects get a fresh copy.
 			if hasLastApplied(o.GetAnnotations()) {
-				bl.Add(ownCopy(o))
+				add(ownCopy(o))
 				continue
 			}
-			bl.Add(o)
+			add(o)
 		}
 	}
 }
@@ -387,7 +395,9 @@ func (e *Engine) build(scope map[string]bool) (snap *snapshot.Snapshot, counts m
 	counts = make(map[string]int, len(e.sources))
 	namespaces := map[string]bool{}
 	for _, s := range e.sources {
-		b.MarkKind(s.kind)
+		if !s.unlisted {
+			b.MarkKind(s.kind)
+		}
 		counts[s.kind] = len(s.store.ListKeys())
 		for _, ns := range slices.Sorted(maps.Keys(s.buckets)) {
 			objs := s.buckets[ns]
@@ -396,7 +406,7 @@ func (e *Engine) build(scope map[string]bool) (snap *snapshot.Snapshot, counts m
 				namespaces[ns] = true
 				scanned.pods += len(objs)
 				if allPods || scope[ns] {
-					addObjects(b, objs)
+					addObjects(b, objs, s.unlisted)
 					continue
 				}
 				for _, o := range objs {
@@ -404,7 +414,7 @@ func (e *Engine) build(scope map[string]bool) (snap *snapshot.Snapshot, counts m
 					switch {
 					case !ok:
 					case troubled[node]:
-						addObjects(b, []any{o})
+						addObjects(b, []any{o}, s.unlisted)
 					case outside != nil:
 						countOutside(outside, o)
 					}
@@ -415,14 +425,15 @@ func (e *Engine) build(scope map[string]bool) (snap *snapshot.Snapshot, counts m
 						namespaces[m.GetName()] = true
 					}
 				}
-				addObjects(b, objs)
+				addObjects(b, objs, s.unlisted)
 			case scope == nil || s.clusterScoped || scope[ns]:
-				addObjects(b, objs)
+				addObjects(b, objs, s.unlisted)
 			}
 		}
 	}
 	scanned.namespaces = len(namespaces)
 	if outside != nil {
+		outside.Add(e.outside)
 		b.SetOutside(outside)
 	}
 	for _, n := range e.notes {

@@ -53,16 +53,24 @@ func TestTransformKeepsFindings(t *testing.T) {
 	for dir, least := range map[string]int{"../../examples/broken-cluster": 5, "../../examples/lab-capture": 5, "../../examples/cluster-info-dump": 2, gen: 5} {
 		objs := decodeTree(t, dir)
 		want := direct(objs, time.Time{})
-		e := storeEngine(t, objs, Options{Now: func() time.Time { return want.Now }})
-		e.Scan()
-		got := e.State().Result
 		if len(want.Findings) < least {
 			t.Fatalf("%s: only %d findings", dir, len(want.Findings))
 		}
-		a, _ := json.MarshalIndent(report.Build(want, i18n.EN).Findings, "", " ")
-		b, _ := json.MarshalIndent(report.Build(got, i18n.EN).Findings, "", " ")
-		if !bytes.Equal(a, b) {
-			t.Errorf("%s: findings differ with the transform (%d vs %d findings)\n%s", dir, len(want.Findings), len(got.Findings), firstDiff(string(a), string(b)))
+		// The first diagnosis goes a chunk of namespaces at a time
+		// (scanChunks): as many as fit, and one namespace per chunk.
+		for _, chunk := range []int{chunkObjects, 1} {
+			e := storeEngine(t, objs, Options{Now: func() time.Time { return want.Now }})
+			e.chunk = chunk
+			if n := len(e.chunks()); chunk == 1 && n < 3 {
+				t.Fatalf("%s: %d chunks of one namespace", dir, n)
+			}
+			e.Scan()
+			got := e.State().Result
+			a, _ := json.MarshalIndent(report.Build(want, i18n.EN), "", " ")
+			b, _ := json.MarshalIndent(report.Build(got, i18n.EN), "", " ")
+			if !bytes.Equal(a, b) {
+				t.Errorf("%s, chunks of %d: findings differ with the transform (%d vs %d findings)\n%s", dir, chunk, len(want.Findings), len(got.Findings), firstDiff(string(a), string(b)))
+			}
 		}
 	}
 }

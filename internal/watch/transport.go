@@ -25,6 +25,10 @@ type observer struct {
 }
 
 func (o observer) RoundTrip(req *http.Request) (*http.Response, error) {
+	verb := verbOf(req)
+	o.e.apiMu.Lock()
+	o.e.requests[verb]++
+	o.e.apiMu.Unlock()
 	resp, err := o.next.RoundTrip(req)
 	switch {
 	case err == nil:
@@ -61,4 +65,41 @@ func resourceOf(req *http.Request) string {
 		return parts[start]
 	}
 	return req.URL.Path
+}
+
+// verbOf names a request as the API server's apiserver_request_total
+// does: a GET is a watch, a list (of a collection) or a get (of one
+// object, a subresource, or a path outside the resources).
+func verbOf(req *http.Request) string {
+	switch req.Method {
+	case http.MethodPost:
+		return "create"
+	case http.MethodPut:
+		return "update"
+	case http.MethodPatch:
+		return "patch"
+	case http.MethodDelete:
+		return "delete"
+	case http.MethodGet:
+	default:
+		return strings.ToLower(req.Method)
+	}
+	if w := req.URL.Query().Get("watch"); w == "true" || w == "1" {
+		return "watch"
+	}
+	parts := strings.FieldsFunc(req.URL.Path, func(r rune) bool { return r == '/' })
+	var rest []string
+	switch {
+	case len(parts) >= 2 && parts[0] == "api":
+		rest = parts[2:]
+	case len(parts) >= 3 && parts[0] == "apis":
+		rest = parts[3:]
+	default:
+		return "get"
+	}
+	// RESOURCE, or namespaces/NS/RESOURCE: a collection.
+	if len(rest) == 1 || (len(rest) == 3 && rest[0] == "namespaces") {
+		return "list"
+	}
+	return "get"
 }

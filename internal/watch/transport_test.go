@@ -110,3 +110,30 @@ func TestObserveOutage(t *testing.T) {
 	defer srv2.Close()
 	waitFor(true, 30*time.Second)
 }
+
+// TestVerbOf: requests named as the API server's apiserver_request_total
+// names them.
+func TestVerbOf(t *testing.T) {
+	for _, tc := range []struct{ method, url, want string }{
+		{"GET", "/api/v1/pods?limit=500", "list"},
+		{"GET", "/api/v1/namespaces/shop/pods?limit=500&resourceVersion=0", "list"},
+		{"GET", "/apis/apps/v1/namespaces/shop/deployments", "list"},
+		{"GET", "/apis/apps/v1/deployments?allowWatchBookmarks=true&watch=true", "watch"},
+		{"GET", "/api/v1/namespaces/shop/pods?watch=1", "watch"},
+		{"GET", "/api/v1/namespaces/shop/pods/web-0", "get"},
+		{"GET", "/api/v1/namespaces/shop/pods/web-0/log", "get"},
+		{"GET", "/api/v1/namespaces/shop", "get"},
+		{"GET", "/api/v1/nodes/n1", "get"},
+		{"GET", "/version", "get"},
+		{"POST", "/api/v1/namespaces/shop/events", "create"},
+		{"PATCH", "/api/v1/namespaces/shop/events/e1", "patch"},
+	} {
+		req, err := http.NewRequest(tc.method, "https://api.example:6443"+tc.url, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := verbOf(req); got != tc.want {
+			t.Errorf("%s %s: %s, want %s", tc.method, tc.url, got, tc.want)
+		}
+	}
+}
