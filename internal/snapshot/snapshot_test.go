@@ -36,6 +36,12 @@ func TestEventsFoldAndIndex(t *testing.T) {
 	// An event about the previous pod of the same name: not ours.
 	b.Add(&corev1.Event{ObjectMeta: metav1.ObjectMeta{Name: "d", Namespace: "shop"}, InvolvedObject: corev1.ObjectReference{Kind: "Pod", Namespace: "shop", Name: "web-0", UID: "old"},
 		Reason: "Killing", Message: "Stopping container web", Count: 1, LastTimestamp: mt("2026-11-27T07:00:00Z")})
+	// podwhy serve --emit-events wrote these: its own words, never
+	// evidence (they would find the finding again).
+	b.Add(&corev1.Event{ObjectMeta: metav1.ObjectMeta{Name: "e", Namespace: "shop"}, InvolvedObject: ref, Reason: "CrashLoop", Type: "Warning",
+		Message: "Back-off restarting failed container", Source: corev1.EventSource{Component: Component}, LastTimestamp: mt("2026-11-27T08:35:00Z")})
+	b.Add(&corev1.Event{ObjectMeta: metav1.ObjectMeta{Name: "f", Namespace: "shop"}, InvolvedObject: ref, Reason: "CrashLoop", Type: "Warning",
+		Message: "Back-off restarting failed container", ReportingController: Component, LastTimestamp: mt("2026-11-27T08:35:00Z")})
 	s := b.Build(time.Time{})
 
 	if want := mt("2026-11-27T08:40:00Z").Time; !s.Now.Equal(want) {
