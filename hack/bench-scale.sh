@@ -21,6 +21,10 @@
 # cannot hold PODS, run smaller (PODS=30000 NODES=1500) and say so.
 #
 #   PODS=10000 NODES=1000 CHURN_MINUTES=2 bash hack/bench-scale.sh
+#
+# KEEP_CLUSTER=1 leaves the filled cluster up; REUSE_CLUSTER=1 measures
+# again on the cluster a kept run left (same PODS, NODES, NAMESPACES),
+# without filling it anew.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -37,13 +41,18 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-go run ./hack/testcluster down >/dev/null 2>&1 || true
-eval "$(go run ./hack/testcluster up)"
+if [ -n "${REUSE_CLUSTER:-}" ]; then
+  KEEP_CLUSTER=1
+  eval "$(go run ./hack/testcluster env)"
+else
+  go run ./hack/testcluster down >/dev/null 2>&1 || true
+  eval "$(go run ./hack/testcluster up)"
+fi
 go build -o "$work/podwhy" ./cmd/podwhy
 go build -o "$work/listfloor" ./hack/listfloor
 go build -o "$work/serveprobe" ./hack/serveprobe
 start=$(date +%s)
-go run ./hack/scale -nodes "$NODES" -pods "$PODS" -namespaces "$NAMESPACES" -fail-every 10
+[ -n "${REUSE_CLUSTER:-}" ] || go run ./hack/scale -nodes "$NODES" -pods "$PODS" -namespaces "$NAMESPACES" -fail-every 10
 echo "waiting for the pods to settle…"
 want=$((PODS * 85 / 100))
 n=0

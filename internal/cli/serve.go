@@ -13,6 +13,7 @@ import (
 
 	"github.com/podwhy/podwhy/internal/i18n"
 	"github.com/podwhy/podwhy/internal/mcp"
+	"github.com/podwhy/podwhy/internal/memlimit"
 	"github.com/podwhy/podwhy/internal/serve"
 	"github.com/podwhy/podwhy/internal/watch"
 )
@@ -141,6 +142,9 @@ func runServe(ctx context.Context, o *options, f *streamFlags, sf *serveFlags, c
 	served := make(chan error, 1)
 	go func() { served <- s.Serve(ctx, ln) }()
 	s.Logf(i18n.T("serve.listening", ln.Addr().String()))
+	if m := memlimit.Apply(os.Getenv, "/sys/fs/cgroup"); m.Limit > 0 {
+		s.Logf(i18n.T("serve.memlimit", m.Limit>>20, m.Cgroup>>20))
+	}
 	ecs, err := engineClient(cfg, e)
 	if err != nil {
 		stop()

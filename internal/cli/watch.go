@@ -19,6 +19,7 @@ import (
 
 	"github.com/podwhy/podwhy/internal/diagnose"
 	"github.com/podwhy/podwhy/internal/i18n"
+	"github.com/podwhy/podwhy/internal/memlimit"
 	"github.com/podwhy/podwhy/internal/report"
 	"github.com/podwhy/podwhy/internal/termsafe"
 	"github.com/podwhy/podwhy/internal/watch"
@@ -160,6 +161,7 @@ func runWatch(ctx context.Context, o *options, f *streamFlags, out, errw io.Writ
 	// API trouble itself.
 	klog.LogToStderr(false)
 	klog.SetOutput(io.Discard)
+	memlimit.Apply(os.Getenv, "/sys/fs/cgroup")
 	e := watch.New(watch.Options{Namespace: ns, Diagnose: f.diagnoseOptions(), Host: cfg.Host, RequestTimeout: timeout,
 		OnAPIError: func(_ string, err error) { v.apiError(err) }})
 	v.render = func(st *watch.State, fs []*diagnose.Finding) report.Doc { return e.Render(st, fs, lang) }

@@ -14,6 +14,7 @@ func init() {
 		"watch.back":        {EN: "Connected to the API server again.", ZH: "已重新连上 API Server。"},
 		"watch.no-problems": {EN: "No problems right now.", ZH: "目前没有发现问题。"},
 
+		"serve.memlimit":     {EN: "podwhy serve: Go heap soft limit %[1]d MiB, 90%% of the container's memory limit of %[2]d MiB (GOMEMLIMIT overrides it)", ZH: "podwhy serve：Go 堆软上限 %[1]d MiB，为容器内存上限 %[2]d MiB 的 90%%（可用 GOMEMLIMIT 覆盖）"},
 		"serve.listening":    {EN: "podwhy serve: listening on %[1]s (web page, /metrics, /api/v1/findings)", ZH: "podwhy serve：正在监听 %[1]s（网页、/metrics、/api/v1/findings）"},
 		"serve.ready":        {EN: "podwhy serve: caches synced, %[1]s", ZH: "podwhy serve：缓存已同步，%[1]s"},
 		"serve.api-error":    {EN: "podwhy serve: %[1]s", ZH: "podwhy serve：%[1]s"},

@@ -230,15 +230,25 @@ func (e *Engine) chooseScope() map[string]bool {
 	for _, ns := range all {
 		p.backlog[ns] = true
 	}
-	scope := p.urgent
-	p.urgent = map[string]bool{}
-	for ns := range scope {
+	// Changed namespaces first, but a chunk's worth at most: a burst that
+	// touched every namespace (a busy cluster while the first diagnosis
+	// ran, a node going away) would otherwise decode every pod of the
+	// cluster in one pass. The rest stay urgent for the next pass, which
+	// follows at once.
+	scope := map[string]bool{}
+	budget := 0
+	for _, ns := range slices.Sorted(maps.Keys(p.urgent)) {
+		if budget >= e.chunk {
+			break
+		}
+		budget += e.weight(ns)
+		scope[ns] = true
+		delete(p.urgent, ns)
 		p.done(ns)
 	}
 	if len(scope) > 0 {
 		return scope
 	}
-	budget := 0
 	for _, ns := range slices.Sorted(maps.Keys(p.backlog)) {
 		if budget >= e.chunk {
 			break
