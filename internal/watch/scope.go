@@ -235,27 +235,25 @@ func (e *Engine) chooseScope() map[string]bool {
 	// ran, a node going away) would otherwise decode every pod of the
 	// cluster in one pass. The rest stay urgent for the next pass, which
 	// follows at once.
-	scope := map[string]bool{}
-	budget := 0
-	for _, ns := range slices.Sorted(maps.Keys(p.urgent)) {
-		if budget >= e.chunk {
-			break
-		}
-		budget += e.weight(ns)
-		scope[ns] = true
-		delete(p.urgent, ns)
-		p.done(ns)
-	}
-	if len(scope) > 0 {
+	if scope := e.take(p.urgent); len(scope) > 0 {
 		return scope
 	}
-	for _, ns := range slices.Sorted(maps.Keys(p.backlog)) {
+	return e.take(p.backlog)
+}
+
+// take moves a chunk's worth of namespaces out of set (in name order; at
+// least one while any is left) and out of every wait; p.mu is held.
+func (e *Engine) take(set map[string]bool) map[string]bool {
+	scope := map[string]bool{}
+	budget := 0
+	for _, ns := range slices.Sorted(maps.Keys(set)) {
 		if budget >= e.chunk {
 			break
 		}
 		budget += e.weight(ns)
 		scope[ns] = true
-		p.done(ns)
+		delete(set, ns)
+		e.pending.done(ns)
 	}
 	return scope
 }
